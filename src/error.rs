@@ -1,0 +1,143 @@
+//! The crate's errors: a bad secret, a request that fails verification, and
+//! a body that does not parse.
+//!
+//! Messages name the header, parameter or JSON path that was wrong. They
+//! never contain a secret, a signature, or a whole body.
+
+use time::Duration;
+
+/// A webhook secret or key that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SecretError {
+    /// The secret (or the key it decodes to) is empty.
+    #[error("the webhook secret is empty")]
+    Empty,
+    /// The secret is not valid base64.
+    #[error("the webhook secret is not valid base64: {reason}")]
+    InvalidBase64 {
+        /// What is wrong with it, without quoting any of it.
+        reason: String,
+    },
+    /// A Standard Webhooks asymmetric key (`whpk_` or `whsk_`) was given where
+    /// a symmetric `whsec_` secret is expected.
+    #[error(
+        "the webhook secret starts with `{prefix}`, an ed25519 key, not a `whsec_` HMAC secret"
+    )]
+    AsymmetricKey {
+        /// The prefix found.
+        prefix: &'static str,
+    },
+}
+
+impl SecretError {
+    /// Describes a base64 failure by position only: the offending byte is
+    /// part of the secret and must not reach a log.
+    pub(crate) fn from_base64(err: base64::DecodeError) -> SecretError {
+        use base64::DecodeError;
+        let reason = match err {
+            DecodeError::InvalidByte(position, _) => {
+                format!("unexpected character at position {position}")
+            }
+            DecodeError::InvalidLastSymbol(position, _) => {
+                format!("unexpected last character at position {position}")
+            }
+            DecodeError::InvalidLength(length) => {
+                format!("{length} characters is not a valid base64 length")
+            }
+            DecodeError::InvalidPadding => "wrong padding".to_owned(),
+        };
+        SecretError::InvalidBase64 { reason }
+    }
+}
+
+/// Why a request failed signature verification.
+///
+/// Answer every one of these with 401 (or 400): none of them means the
+/// sender may retry with the same bytes and succeed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// A header the scheme needs is absent.
+    #[error("missing header `{name}`")]
+    MissingHeader {
+        /// The header's name, as the scheme spells it.
+        name: &'static str,
+    },
+    /// A header is present but unusable.
+    #[error("invalid header `{name}`: {reason}")]
+    InvalidHeader {
+        /// The header's name, as the scheme spells it.
+        name: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// The timestamp header is not a whole number of Unix seconds within the
+    /// years `time` can represent.
+    #[error("invalid header `{name}`: not a Unix timestamp in whole seconds")]
+    InvalidTimestamp {
+        /// The header's name.
+        name: &'static str,
+    },
+    /// The request was signed longer ago than the tolerance allows: a replay,
+    /// or a clock far behind.
+    #[error(
+        "header `{name}` is {} s in the past, beyond the tolerance of {} s",
+        age.whole_seconds(),
+        tolerance.whole_seconds()
+    )]
+    TimestampTooOld {
+        /// The header's name.
+        name: &'static str,
+        /// How long before "now" the request was signed.
+        age: Duration,
+        /// The verifier's tolerance.
+        tolerance: Duration,
+    },
+    /// The request claims to be signed further in the future than the
+    /// tolerance allows.
+    #[error(
+        "header `{name}` is {} s in the future, beyond the tolerance of {} s",
+        ahead.whole_seconds(),
+        tolerance.whole_seconds()
+    )]
+    TimestampTooNew {
+        /// The header's name.
+        name: &'static str,
+        /// How far after "now" the request claims to be signed.
+        ahead: Duration,
+        /// The verifier's tolerance.
+        tolerance: Duration,
+    },
+    /// No signature in the header matches the request: wrong secret,
+    /// altered body, or a forged request.
+    #[error("no signature in header `{name}` matches the request")]
+    NoMatchingSignature {
+        /// The signature header's name.
+        name: &'static str,
+    },
+}
+
+/// A body that is not the event or callback it should be.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// The JSON body is malformed, or a value in it has the wrong type or is
+    /// missing.
+    #[error("invalid JSON at `{path}`: {message}")]
+    Json {
+        /// Where in the document: dotted keys and `[index]` from the root,
+        /// `.` for the root itself.
+        path: String,
+        /// What was wrong, as the JSON parser put it.
+        message: String,
+    },
+    /// A form or query-string parameter is missing or has the wrong type.
+    #[error("invalid form parameter `{parameter}`: {message}")]
+    Form {
+        /// The parameter's name.
+        parameter: String,
+        /// What was wrong.
+        message: String,
+    },
+}
