@@ -36,6 +36,34 @@ pub trait Headers {
     fn header_bytes(&self, name: &str) -> Option<&[u8]> {
         self.header(name).map(str::as_bytes)
     }
+
+    /// The raw bytes of several headers at once: element `i` of the result
+    /// is [`Headers::header_bytes`] of `names[i]`.
+    ///
+    /// The verifiers read all their headers through this, so a type that can
+    /// find several names in one pass should override it: `http::HeaderMap`
+    /// and the pair lists do, since a walk over a request's dozen headers
+    /// costs less than hashing each name.
+    fn header_bytes_many<const N: usize>(&self, names: [&str; N]) -> [Option<&[u8]>; N] {
+        names.map(|name| self.header_bytes(name))
+    }
+}
+
+/// One pass over `(name, value)` entries, keeping the first value of each
+/// wanted name.
+fn first_of_each<'a, const N: usize>(
+    entries: impl Iterator<Item = (&'a str, &'a [u8])>,
+    names: [&str; N],
+) -> [Option<&'a [u8]>; N] {
+    let mut found = [None; N];
+    for (name, value) in entries {
+        for (slot, wanted) in found.iter_mut().zip(names) {
+            if slot.is_none() && name.eq_ignore_ascii_case(wanted) {
+                *slot = Some(value);
+            }
+        }
+    }
+    found
 }
 
 impl<H: Headers + ?Sized> Headers for &H {
@@ -54,17 +82,33 @@ impl<N: AsRef<str>, V: AsRef<str>> Headers for [(N, V)] {
             .find(|(n, _)| n.as_ref().eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_ref())
     }
+
+    fn header_bytes_many<const M: usize>(&self, names: [&str; M]) -> [Option<&[u8]>; M] {
+        first_of_each(
+            self.iter()
+                .map(|(n, v)| (n.as_ref(), v.as_ref().as_bytes())),
+            names,
+        )
+    }
 }
 
 impl<N: AsRef<str>, V: AsRef<str>, const LEN: usize> Headers for [(N, V); LEN] {
     fn header(&self, name: &str) -> Option<&str> {
         self.as_slice().header(name)
     }
+
+    fn header_bytes_many<const M: usize>(&self, names: [&str; M]) -> [Option<&[u8]>; M] {
+        self.as_slice().header_bytes_many(names)
+    }
 }
 
 impl<N: AsRef<str>, V: AsRef<str>> Headers for Vec<(N, V)> {
     fn header(&self, name: &str) -> Option<&str> {
         self.as_slice().header(name)
+    }
+
+    fn header_bytes_many<const M: usize>(&self, names: [&str; M]) -> [Option<&[u8]>; M] {
+        self.as_slice().header_bytes_many(names)
     }
 }
 
@@ -119,20 +163,14 @@ impl Headers for http::HeaderMap {
         // valid header name cannot be present.
         self.get(name).map(http::HeaderValue::as_bytes)
     }
+
+    fn header_bytes_many<const N: usize>(&self, names: [&str; N]) -> [Option<&[u8]>; N] {
+        first_of_each(self.iter().map(|(n, v)| (n.as_str(), v.as_bytes())), names)
+    }
 }
 
-/// The text of a header the caller cannot do without.
-///
-/// Absent is [`VerifyError::MissingHeader`]; present but not UTF-8 is
-/// [`VerifyError::InvalidHeader`], so that a garbled header is never
-/// reported as a forgotten one.
-pub(crate) fn required<'a, H: Headers + ?Sized>(
-    headers: &'a H,
-    name: &'static str,
-) -> Result<&'a str, VerifyError> {
-    let bytes = headers
-        .header_bytes(name)
-        .ok_or(VerifyError::MissingHeader { name })?;
+/// The bytes of header `name` as text, or [`VerifyError::InvalidHeader`].
+pub(crate) fn text<'a>(name: &'static str, bytes: &'a [u8]) -> Result<&'a str, VerifyError> {
     std::str::from_utf8(bytes).map_err(|_| VerifyError::InvalidHeader {
         name,
         reason: "it is not valid UTF-8",

@@ -57,56 +57,38 @@ const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// One of the three headers, by its two names.
-struct HeaderPair {
-    svix: &'static str,
-    webhook: &'static str,
-}
+/// The header names, each Svix-branded one before its Standard Webhooks
+/// twin, as they are looked up together.
+const NAMES: [&str; 6] = [
+    "svix-id",
+    "webhook-id",
+    "svix-timestamp",
+    "webhook-timestamp",
+    "svix-signature",
+    "webhook-signature",
+];
 
-const ID: HeaderPair = HeaderPair {
-    svix: "svix-id",
-    webhook: "webhook-id",
-};
-const TIMESTAMP: HeaderPair = HeaderPair {
-    svix: "svix-timestamp",
-    webhook: "webhook-timestamp",
-};
-const SIGNATURE: HeaderPair = HeaderPair {
-    svix: "svix-signature",
-    webhook: "webhook-signature",
-};
-
-impl HeaderPair {
-    /// The name this request uses: `svix-*` when present, as in the Svix
-    /// libraries. When neither is present, the error names the spelling the
-    /// rest of the request uses.
-    fn name_in(&self, headers: &(impl Headers + ?Sized)) -> &'static str {
-        let present = |name| headers.header_bytes(name).is_some();
-        if present(self.svix) {
-            self.svix
-        } else if present(self.webhook) {
-            self.webhook
-        } else if [ID, TIMESTAMP, SIGNATURE]
-            .iter()
-            .any(|pair| present(pair.svix))
-        {
-            self.svix
-        } else {
-            self.webhook
+/// The name and text of one of the three headers, given what was found
+/// under its two names: the `svix-*` one when present, as in the Svix
+/// libraries, else the `webhook-*` one. An empty value counts as missing,
+/// as in the reference libraries. When neither is present, the error names
+/// the spelling the rest of the request uses.
+fn pick<'a>(
+    [svix, webhook]: [&'static str; 2],
+    [svix_value, webhook_value]: [Option<&'a [u8]>; 2],
+    svix_spelling: bool,
+) -> Result<(&'static str, &'a str), VerifyError> {
+    let (name, bytes) = match (svix_value, webhook_value) {
+        (Some(bytes), _) => (svix, bytes),
+        (None, Some(bytes)) => (webhook, bytes),
+        (None, None) => {
+            let name = if svix_spelling { svix } else { webhook };
+            return Err(VerifyError::MissingHeader { name });
         }
-    }
-
-    /// The header's text; an empty value counts as missing, as in the
-    /// reference libraries.
-    fn value_in<'a>(
-        &self,
-        headers: &'a (impl Headers + ?Sized),
-    ) -> Result<(&'static str, &'a str), VerifyError> {
-        let name = self.name_in(headers);
-        match headers::required(headers, name)? {
-            "" => Err(VerifyError::MissingHeader { name }),
-            value => Ok((name, value)),
-        }
+    };
+    match headers::text(name, bytes)? {
+        "" => Err(VerifyError::MissingHeader { name }),
+        value => Ok((name, value)),
     }
 }
 
@@ -236,16 +218,39 @@ impl Verifier {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Verified, VerifyError> {
-        let (_, id) = ID.value_in(headers)?;
-        let (timestamp_name, timestamp_text) = TIMESTAMP.value_in(headers)?;
-        let (signature_name, signatures) = SIGNATURE.value_in(headers)?;
+        // One pass for all six names: per-name lookups in an
+        // `http::HeaderMap` cost more than the HMAC of a small body.
+        let [
+            svix_id,
+            webhook_id,
+            svix_ts,
+            webhook_ts,
+            svix_sig,
+            webhook_sig,
+        ] = headers.header_bytes_many(NAMES);
+        let svix_spelling = svix_id.is_some() || svix_ts.is_some() || svix_sig.is_some();
+        let (_, id) = pick([NAMES[0], NAMES[1]], [svix_id, webhook_id], svix_spelling)?;
+        let (timestamp_name, timestamp_text) =
+            pick([NAMES[2], NAMES[3]], [svix_ts, webhook_ts], svix_spelling)?;
+        let (signature_name, signatures) =
+            pick([NAMES[4], NAMES[5]], [svix_sig, webhook_sig], svix_spelling)?;
 
         let timestamp = parse_timestamp(timestamp_text).ok_or(VerifyError::InvalidTimestamp {
             name: timestamp_name,
         })?;
         check_window(timestamp_name, timestamp, now, self.tolerance)?;
 
-        let expected = self.signed_content_mac(id, timestamp.unix_timestamp(), body);
+        // The reference libraries sign the canonical decimal of the instant
+        // they parsed; the header's own text is that unless it has leading
+        // zeros, and using it saves formatting the number again.
+        let canonical = !(timestamp_text.starts_with('0') || timestamp_text.starts_with("-0"))
+            || timestamp_text == "0";
+        let expected = if canonical {
+            self.mac
+                .compute(&[id.as_bytes(), b".", timestamp_text.as_bytes(), b".", body])
+        } else {
+            self.signed_content_mac(id, timestamp.unix_timestamp(), body)
+        };
         let matched = signatures
             .split(' ')
             .filter_map(|entry| entry.split_once(','))
@@ -311,11 +316,22 @@ fn decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
 /// Whole Unix seconds: ASCII digits with an optional leading `-`, within the
 /// years `time` represents.
 pub(crate) fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text),
+    };
+    if digits.is_empty() {
         return None;
     }
-    let seconds: i64 = text.parse().ok()?;
+    // Accumulate negatively so that `i64::MIN` parses too.
+    let mut seconds: i64 = 0;
+    for byte in digits.bytes() {
+        let digit = byte.checked_sub(b'0').filter(|d| *d <= 9)?;
+        seconds = seconds.checked_mul(10)?.checked_sub(i64::from(digit))?;
+    }
+    if !negative {
+        seconds = seconds.checked_neg()?;
+    }
     OffsetDateTime::from_unix_timestamp(seconds).ok()
 }
 
