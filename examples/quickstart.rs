@@ -1,73 +1,76 @@
-//! Signs Recall.ai-shaped requests with a demo secret, verifies them as a
-//! receiving service would, and shows tampered and replayed requests being
-//! rejected.
+//! The main job, end to end: signs every bundled Recall.ai fixture as
+//! Recall.ai (through Svix) would, then verifies and parses each request as
+//! a receiving service does, printing one line per typed event. Finally it
+//! shows a tampered and a replayed request being rejected.
 //!
 //! ```sh
 //! cargo run --example quickstart
 //! ```
 
-use recording_webhooks::svix::Verifier;
+use std::path::Path;
+
+use recording_webhooks::recall::{Event, Verifier};
 use time::OffsetDateTime;
 
 const DEMO_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/// The headers Svix would send with `body`.
+fn signed(verifier: &Verifier, id: &str, at: i64, body: &[u8]) -> Vec<(&'static str, String)> {
+    vec![
+        ("webhook-id", id.to_owned()),
+        ("webhook-timestamp", at.to_string()),
+        ("webhook-signature", verifier.sign(id, at, body)),
+    ]
+}
+
+/// What a handler does with a request: verify, then parse.
+fn receive(
+    verifier: &Verifier,
+    headers: &[(&str, String)],
+    body: &[u8],
+) -> Result<Event, Box<dyn std::error::Error>> {
+    let verified = verifier.verify(headers, body)?;
+    let event = Event::from_slice(body)?;
+    let field = |value: Option<&str>| value.unwrap_or("-").to_owned();
+    println!(
+        "recall  {:<34} msg={} bot={} recording={} code={} sub_code={}",
+        event.event_type(),
+        verified.id,
+        field(event.bot_id()),
+        field(event.recording_id()),
+        field(event.code()),
+        field(event.sub_code()),
+    );
+    Ok(event)
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verifier = Verifier::new(DEMO_SECRET)?;
     let now = OffsetDateTime::now_utc().unix_timestamp();
 
-    let deliveries: [(&str, &[u8]); 2] = [
-        (
-            "msg_2rXoVnQ7JrIxm1o6gWvZRH7aMGK",
-            br#"{"event":"bot.call_ended","data":{"data":{"code":"call_ended","sub_code":"call_ended_by_host","updated_at":"2023-04-28T08:51:37.741790Z"},"bot":{"id":"92e24581-f82b-401a-8f75-88e64b04c24e","metadata":{"customer":"acme"}}}}"#,
-        ),
-        (
-            "msg_2rXoW1Xo1bXzPZ7fHZzAvfrzTf4",
-            br#"{"event":"bot.done","data":{"data":{"code":"done","sub_code":null,"updated_at":"2025-01-29T23:49:58.570998+00:00"},"bot":{"id":"a31e78b3-b67e-4dcf-af63-631e7548c40f","metadata":{}}}}"#,
-        ),
-    ];
-
-    for (id, body) in deliveries {
-        // What Recall.ai (through Svix) would send...
-        let timestamp = now.to_string();
-        let signature = verifier.sign(id, now, body);
-        let headers = [
-            ("webhook-id", id),
-            ("webhook-timestamp", timestamp.as_str()),
-            ("webhook-signature", signature.as_str()),
-        ];
-        // ...and what the receiving handler does with it.
-        let verified = verifier.verify(&headers, body)?;
-        println!(
-            "recall  verified  id={} signed_at={}",
-            verified.id, verified.timestamp
-        );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/recall");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.sort();
+    for (n, path) in paths.iter().enumerate() {
+        let body = std::fs::read(path)?;
+        let id = format!("msg_quickstart_{n:03}");
+        receive(&verifier, &signed(&verifier, &id, now, &body), &body)?;
     }
 
-    let (id, body) = deliveries[0];
-    let timestamp = now.to_string();
-    let signature = verifier.sign(id, now, body);
-    let mut tampered = body.to_vec();
+    let body = std::fs::read(&paths[0])?;
+    let headers = signed(&verifier, "msg_tampered", now, &body);
+    let mut tampered = body.clone();
     tampered.extend_from_slice(b" ");
-    let headers = [
-        ("webhook-id", id),
-        ("webhook-timestamp", timestamp.as_str()),
-        ("webhook-signature", signature.as_str()),
-    ];
-    match verifier.verify(&headers, &tampered) {
+    match receive(&verifier, &headers, &tampered) {
         Ok(_) => return Err("a tampered body was accepted".into()),
-        Err(err) => println!("recall  rejected  tampered body: {err}"),
+        Err(err) => println!("recall  rejected tampered body: {err}"),
     }
-
-    let stale = (now - 3600).to_string();
-    let stale_signature = verifier.sign(id, now - 3600, body);
-    let headers = [
-        ("webhook-id", id),
-        ("webhook-timestamp", stale.as_str()),
-        ("webhook-signature", stale_signature.as_str()),
-    ];
-    match verifier.verify(&headers, body) {
+    let headers = signed(&verifier, "msg_replayed", now - 3600, &body);
+    match receive(&verifier, &headers, &body) {
         Ok(_) => return Err("a replayed request was accepted".into()),
-        Err(err) => println!("recall  rejected  replayed request: {err}"),
+        Err(err) => println!("recall  rejected replayed request: {err}"),
     }
     Ok(())
 }

@@ -5,9 +5,13 @@
 
 mod error;
 mod headers;
+mod json_path;
 mod mac;
 mod open_enum;
+pub mod recall;
 pub mod svix;
+mod timestamp;
 
 pub use error::{ParseError, SecretError, VerifyError};
 pub use headers::Headers;
+pub use timestamp::{Timestamp, TimestampError};

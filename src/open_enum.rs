@@ -21,7 +21,6 @@ use std::marker::PhantomData;
 
 /// Deserializes any open enum from a string, borrowing where serde allows it
 /// and reusing an owned string for an unknown value.
-#[allow(dead_code)] // used by the macro's expansions only
 pub(crate) struct OpenEnumVisitor<T>(pub(crate) PhantomData<T>);
 
 impl<T> serde::de::Visitor<'_> for OpenEnumVisitor<T>
@@ -55,8 +54,6 @@ where
 ///     }
 /// }
 /// ```
-// Until the provider modules use it, only the tests below do.
-#[allow(unused_macros)]
 macro_rules! open_enum {
     (
         $(#[$meta:meta])*
@@ -137,7 +134,9 @@ macro_rules! open_enum {
 
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
+                // `pad`, not `write_str`, so width and alignment apply as
+                // they do for `str`.
+                f.pad(self.as_str())
             }
         }
 
@@ -162,7 +161,6 @@ macro_rules! open_enum {
     };
 }
 
-#[allow(unused_imports)]
 pub(crate) use open_enum;
 
 #[cfg(test)]
@@ -190,6 +188,7 @@ mod tests {
             assert!(!value.is_unknown());
             assert_eq!(value.to_string(), wire);
         }
+        assert_eq!(format!("[{:<14}]", Sample::JoiningCall), "[joining_call  ]");
         assert_eq!(Sample::KNOWN.len(), 3);
         assert_eq!(Sample::from("joining_call"), Sample::JoiningCall);
         assert_eq!(

@@ -1,0 +1,64 @@
+//! Events of Recall.ai's API v1.10 that older workspaces still receive.
+
+use serde::{Deserialize, Serialize};
+
+use super::codes::LegacyBotStatusCode;
+use crate::timestamp::Timestamp;
+
+/// The `status` of a legacy `bot.status_change` event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LegacyStatus {
+    /// The new status.
+    pub code: LegacyBotStatusCode,
+    /// When the status changed.
+    pub created_at: Timestamp,
+    /// Why, when Recall says.
+    #[serde(default)]
+    pub sub_code: Option<String>,
+    /// A human-readable explanation.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The recording, on `recording_done` and later statuses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_id: Option<String>,
+}
+
+/// `bot.status_change` (API v1.10).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BotStatusChange {
+    /// The bot.
+    pub bot_id: String,
+    /// Its new status.
+    pub status: LegacyStatus,
+}
+
+/// A log line of a legacy `bot.log` or `bot.output_log` event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LogEntry {
+    /// The severity, such as `error` or `info`.
+    pub level: String,
+    /// The message.
+    pub message: String,
+    /// The output the line is about, for output logs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_id: Option<String>,
+    /// When it was logged.
+    pub created_at: Timestamp,
+}
+
+/// `bot.log` and `bot.output_log` (API v1.10).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BotLog {
+    /// The bot, when the line is about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot_id: Option<String>,
+    /// The job, when the line is about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    /// The line.
+    pub log: LogEntry,
+}

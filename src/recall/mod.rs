@@ -1,0 +1,491 @@
+//! Recall.ai webhooks: every documented event as a typed value.
+//!
+//! Recall.ai signs its requests with Svix / Standard Webhooks: verify them
+//! with [`Verifier`] (the [`crate::svix`] verifier), then parse the body
+//! with [`Event::from_slice`].
+//!
+//! ```
+//! use recording_webhooks::recall::{CallEndedSubCode, Event, EventType};
+//!
+//! let body = br#"{"event":"bot.call_ended","data":{"data":{"code":"call_ended",
+//!   "sub_code":"call_ended_by_host","updated_at":"2023-04-28T08:51:37.741790Z"},
+//!   "bot":{"id":"92e24581-f82b-401a-8f75-88e64b04c24e","metadata":{"customer":"acme"}}}}"#;
+//! let event = Event::from_slice(body)?;
+//! assert_eq!(event.event_type(), EventType::BotCallEnded);
+//! assert_eq!(event.bot_id(), Some("92e24581-f82b-401a-8f75-88e64b04c24e"));
+//! if let Event::BotCallEnded(ended) = &event {
+//!     assert_eq!(ended.data.sub_code, Some(CallEndedSubCode::CallEndedByHost));
+//! }
+//! # Ok::<(), recording_webhooks::ParseError>(())
+//! ```
+//!
+//! Every event name, code and sub code is an open enum: a value this
+//! version does not know parses as `Unknown` and serializes back unchanged,
+//! and an unknown event name parses as [`Event::Unknown`] with its raw
+//! `data`. Unknown keys are ignored everywhere.
+
+mod codes;
+mod legacy;
+mod media;
+mod realtime;
+mod status;
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeStruct, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use crate::svix::{Verified, Verifier};
+pub use codes::{
+    BotStatusCode, CallEndedSubCode, FatalSubCode, LegacyBotStatusCode, Platform,
+    RealtimeEndpointStatusCode, RecordingPermissionDeniedSubCode, RecordingStatusCode,
+    SdkUploadStatusCode, SlackTeamStatusCode, SubCode, TranscriptFailedSubCode,
+};
+pub use legacy::{BotLog, BotStatusChange, LegacyStatus, LogEntry};
+pub use media::{MediaObjectEvent, MediaObjectKey};
+pub use realtime::{
+    ChatMessage, MediaChunk, Participant, ParticipantAction, ParticipantEvent, RawMediaEvent,
+    RelativeTimestamp, TranscriptEvent, Utterance, Word,
+};
+pub use status::{
+    BotEvent, CalendarSyncEvents, CalendarUpdate, RealtimeEndpointEvent, RecordingEvent, Resource,
+    SdkUploadEvent, SlackTeamEvent, Status, StatusError,
+};
+
+use crate::error::ParseError;
+use crate::open_enum::open_enum;
+use crate::timestamp::Timestamp;
+
+/// An event whose name this version of the crate does not know.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct UnknownEvent {
+    /// The event name, as sent.
+    pub event: String,
+    /// The event's `data`, untouched.
+    pub data: Value,
+}
+
+/// What handlers ask of any payload, answered without matching every
+/// variant. Each payload type says what it has; the rest answer `None`.
+trait Payload {
+    fn status(&self) -> Option<StatusView<'_>> {
+        None
+    }
+    fn bot(&self) -> Option<&Resource> {
+        None
+    }
+    fn recording(&self) -> Option<&Resource> {
+        None
+    }
+    fn bot_id(&self) -> Option<&str> {
+        self.bot().map(|bot| bot.id.as_str())
+    }
+    fn recording_id(&self) -> Option<&str> {
+        self.recording().map(|recording| recording.id.as_str())
+    }
+}
+
+/// The parts of a status envelope common to every code and sub code type.
+struct StatusView<'a> {
+    code: &'a str,
+    sub_code: Option<&'a str>,
+    updated_at: &'a Timestamp,
+}
+
+impl<C: AsRef<str>, S: SubCode> Status<C, S> {
+    fn view(&self) -> StatusView<'_> {
+        StatusView {
+            code: self.code.as_ref(),
+            sub_code: self.sub_code.as_ref().map(SubCode::as_str),
+            updated_at: &self.updated_at,
+        }
+    }
+}
+
+/// Implements [`Payload`] from what each payload type has: a status
+/// envelope in `data`, and a `bot` / `recording` that is required or
+/// optional.
+macro_rules! payloads {
+    ($(impl $(<$param:ident: $bound:path>)? for $ty:ty { $($part:ident: $how:ident),* })*) => {$(
+        impl $(<$param: $bound>)? Payload for $ty {
+            $(payloads!(@$part $how);)*
+        }
+    )*};
+    (@status envelope) => {
+        fn status(&self) -> Option<StatusView<'_>> {
+            Some(self.data.view())
+        }
+    };
+    (@bot required) => {
+        fn bot(&self) -> Option<&Resource> {
+            Some(&self.bot)
+        }
+    };
+    (@bot optional) => {
+        fn bot(&self) -> Option<&Resource> {
+            self.bot.as_ref()
+        }
+    };
+    (@recording required) => {
+        fn recording(&self) -> Option<&Resource> {
+            Some(&self.recording)
+        }
+    };
+    (@recording optional) => {
+        fn recording(&self) -> Option<&Resource> {
+            self.recording.as_ref()
+        }
+    };
+}
+
+payloads! {
+    impl<S: SubCode> for BotEvent<S> { status: envelope, bot: required }
+    impl<S: SubCode> for MediaObjectEvent<S> { status: envelope, bot: optional, recording: optional }
+    impl for RecordingEvent { status: envelope, bot: optional, recording: required }
+    impl for RealtimeEndpointEvent { status: envelope, bot: optional, recording: optional }
+    impl for SdkUploadEvent { status: envelope, recording: optional }
+    impl for SlackTeamEvent { status: envelope }
+    impl for ParticipantEvent { bot: optional, recording: optional }
+    impl for TranscriptEvent { bot: optional, recording: optional }
+    impl for RawMediaEvent { bot: optional, recording: optional }
+    impl for CalendarUpdate {}
+    impl for CalendarSyncEvents {}
+    impl for Value {}
+    impl for UnknownEvent {}
+}
+
+impl Payload for BotStatusChange {
+    fn bot_id(&self) -> Option<&str> {
+        Some(&self.bot_id)
+    }
+    fn recording_id(&self) -> Option<&str> {
+        self.status.recording_id.as_deref()
+    }
+}
+
+impl Payload for BotLog {
+    fn bot_id(&self) -> Option<&str> {
+        self.bot_id.as_deref()
+    }
+}
+
+/// Declares every event: its `EventType` variant, wire name and payload
+/// type, from which the enums, parsing and serialization are generated.
+macro_rules! recall_events {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $wire:literal => $payload:ty,
+    )*) => {
+        open_enum! {
+            /// The name of a Recall.ai event (`event` in the body).
+            pub enum EventType {
+                $($variant = $wire,)*
+            }
+        }
+
+        /// A Recall.ai webhook event, one variant per documented event name.
+        ///
+        /// Parse one with [`Event::from_slice`]; serializing it gives back
+        /// the JSON that came in (`null` versus an absent key aside).
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)] // one event per request: boxing buys nothing
+        pub enum Event {
+            $(
+                #[doc = concat!("`", $wire, "`")]
+                $(#[$doc])*
+                $variant($payload),
+            )*
+            /// An event name this version of the crate does not know.
+            Unknown(UnknownEvent),
+        }
+
+        impl Event {
+            /// The event's name.
+            #[must_use]
+            pub fn event_type(&self) -> EventType {
+                match self {
+                    $(Event::$variant(_) => EventType::$variant,)*
+                    Event::Unknown(unknown) => EventType::from(unknown.event.as_str()),
+                }
+            }
+
+            fn payload(&self) -> &dyn Payload {
+                match self {
+                    $(Event::$variant(payload) => payload,)*
+                    Event::Unknown(unknown) => unknown,
+                }
+            }
+
+            /// Reads `data` as the payload of event `name`.
+            fn from_data<'de, D: Deserializer<'de>>(name: EventType, data: D) -> Result<Event, D::Error> {
+                match name {
+                    $(EventType::$variant => <$payload>::deserialize(data).map(Event::$variant),)*
+                    EventType::Unknown(event) => Value::deserialize(data)
+                        .map(|data| Event::Unknown(UnknownEvent { event, data })),
+                }
+            }
+
+            fn serialize_data<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
+                match self {
+                    $(Event::$variant(payload) => out.serialize_field("data", payload),)*
+                    Event::Unknown(unknown) => out.serialize_field("data", &unknown.data),
+                }
+            }
+        }
+    };
+}
+
+recall_events! {
+    BotJoiningCall = "bot.joining_call" => BotEvent,
+    BotInWaitingRoom = "bot.in_waiting_room" => BotEvent,
+    BotInCallNotRecording = "bot.in_call_not_recording" => BotEvent,
+    BotRecordingPermissionAllowed = "bot.recording_permission_allowed" => BotEvent,
+    BotRecordingPermissionDenied = "bot.recording_permission_denied" => BotEvent<RecordingPermissionDeniedSubCode>,
+    BotInCallRecording = "bot.in_call_recording" => BotEvent,
+    BotCallEnded = "bot.call_ended" => BotEvent<CallEndedSubCode>,
+    BotDone = "bot.done" => BotEvent,
+    BotFatal = "bot.fatal" => BotEvent<FatalSubCode>,
+    BotBreakoutRoomOpened = "bot.breakout_room_opened" => BotEvent,
+    BotBreakoutRoomEntered = "bot.breakout_room_entered" => BotEvent,
+    BotBreakoutRoomLeft = "bot.breakout_room_left" => BotEvent,
+    BotBreakoutRoomClosed = "bot.breakout_room_closed" => BotEvent,
+
+    RecordingProcessing = "recording.processing" => RecordingEvent,
+    RecordingPaused = "recording.paused" => RecordingEvent,
+    RecordingDone = "recording.done" => RecordingEvent,
+    RecordingFailed = "recording.failed" => RecordingEvent,
+    RecordingDeleted = "recording.deleted" => RecordingEvent,
+
+    TranscriptProcessing = "transcript.processing" => MediaObjectEvent,
+    TranscriptDone = "transcript.done" => MediaObjectEvent,
+    TranscriptFailed = "transcript.failed" => MediaObjectEvent<TranscriptFailedSubCode>,
+    TranscriptDeleted = "transcript.deleted" => MediaObjectEvent,
+    ParticipantEventsProcessing = "participant_events.processing" => MediaObjectEvent,
+    ParticipantEventsDone = "participant_events.done" => MediaObjectEvent,
+    ParticipantEventsFailed = "participant_events.failed" => MediaObjectEvent,
+    ParticipantEventsDeleted = "participant_events.deleted" => MediaObjectEvent,
+    VideoMixedProcessing = "video_mixed.processing" => MediaObjectEvent,
+    VideoMixedDone = "video_mixed.done" => MediaObjectEvent,
+    VideoMixedFailed = "video_mixed.failed" => MediaObjectEvent,
+    VideoMixedDeleted = "video_mixed.deleted" => MediaObjectEvent,
+    VideoSeparateProcessing = "video_separate.processing" => MediaObjectEvent,
+    VideoSeparateDone = "video_separate.done" => MediaObjectEvent,
+    VideoSeparateFailed = "video_separate.failed" => MediaObjectEvent,
+    VideoSeparateDeleted = "video_separate.deleted" => MediaObjectEvent,
+    AudioMixedProcessing = "audio_mixed.processing" => MediaObjectEvent,
+    AudioMixedDone = "audio_mixed.done" => MediaObjectEvent,
+    AudioMixedFailed = "audio_mixed.failed" => MediaObjectEvent,
+    AudioMixedDeleted = "audio_mixed.deleted" => MediaObjectEvent,
+    AudioSeparateProcessing = "audio_separate.processing" => MediaObjectEvent,
+    AudioSeparateDone = "audio_separate.done" => MediaObjectEvent,
+    AudioSeparateFailed = "audio_separate.failed" => MediaObjectEvent,
+    AudioSeparateDeleted = "audio_separate.deleted" => MediaObjectEvent,
+    MeetingMetadataProcessing = "meeting_metadata.processing" => MediaObjectEvent,
+    MeetingMetadataDone = "meeting_metadata.done" => MediaObjectEvent,
+    MeetingMetadataFailed = "meeting_metadata.failed" => MediaObjectEvent,
+    MeetingMetadataDeleted = "meeting_metadata.deleted" => MediaObjectEvent,
+
+    RealtimeEndpointRunning = "realtime_endpoint.running" => RealtimeEndpointEvent,
+    RealtimeEndpointDone = "realtime_endpoint.done" => RealtimeEndpointEvent,
+    RealtimeEndpointFailed = "realtime_endpoint.failed" => RealtimeEndpointEvent,
+
+    SdkUploadUploading = "sdk_upload.uploading" => SdkUploadEvent,
+    SdkUploadComplete = "sdk_upload.complete" => SdkUploadEvent,
+    SdkUploadFailed = "sdk_upload.failed" => SdkUploadEvent,
+    SdkUploadRecordingStarted = "sdk_upload.recording_started" => SdkUploadEvent,
+    SdkUploadRecordingEnded = "sdk_upload.recording_ended" => SdkUploadEvent,
+
+    SlackTeamInvited = "slack_team.invited" => SlackTeamEvent,
+    SlackTeamActive = "slack_team.active" => SlackTeamEvent,
+    SlackTeamAccessRevoked = "slack_team.access_revoked" => SlackTeamEvent,
+
+    CalendarUpdate = "calendar.update" => CalendarUpdate,
+    CalendarSyncEvents = "calendar.sync_events" => CalendarSyncEvents,
+
+    /// Legacy (API v1.10).
+    BotStatusChange = "bot.status_change" => BotStatusChange,
+    /// Legacy (API v1.10).
+    BotLog = "bot.log" => BotLog,
+    /// Legacy (API v1.10).
+    BotOutputLog = "bot.output_log" => BotLog,
+
+    ParticipantEventsJoin = "participant_events.join" => ParticipantEvent,
+    ParticipantEventsLeave = "participant_events.leave" => ParticipantEvent,
+    ParticipantEventsUpdate = "participant_events.update" => ParticipantEvent,
+    ParticipantEventsSpeechOn = "participant_events.speech_on" => ParticipantEvent,
+    ParticipantEventsSpeechOff = "participant_events.speech_off" => ParticipantEvent,
+    ParticipantEventsWebcamOn = "participant_events.webcam_on" => ParticipantEvent,
+    ParticipantEventsWebcamOff = "participant_events.webcam_off" => ParticipantEvent,
+    ParticipantEventsScreenshareOn = "participant_events.screenshare_on" => ParticipantEvent,
+    ParticipantEventsScreenshareOff = "participant_events.screenshare_off" => ParticipantEvent,
+    ParticipantEventsChatMessage = "participant_events.chat_message" => ParticipantEvent,
+    TranscriptData = "transcript.data" => TranscriptEvent,
+    TranscriptPartialData = "transcript.partial_data" => TranscriptEvent,
+    /// The transcription provider's own payload, which Recall does not
+    /// document: kept as raw JSON.
+    TranscriptProviderData = "transcript.provider_data" => Value,
+    AudioMixedRawData = "audio_mixed_raw.data" => RawMediaEvent,
+    AudioSeparateRawData = "audio_separate_raw.data" => RawMediaEvent,
+    VideoSeparatePngData = "video_separate_png.data" => RawMediaEvent,
+    VideoSeparateH264Data = "video_separate_h264.data" => RawMediaEvent,
+}
+
+impl Event {
+    /// Parses a webhook body.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Json`] when the body is not JSON, lacks `event` or
+    /// `data`, or a documented field is missing or of the wrong type; the
+    /// error names the JSON path. An unknown event name is not an error.
+    pub fn from_slice(body: &[u8]) -> Result<Event, ParseError> {
+        serde_json::from_slice(body).map_err(|err| ParseError::from_json(body, &err))
+    }
+
+    /// The status code (`data.data.code`) of a status event.
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.payload().status().map(|status| status.code)
+    }
+
+    /// The sub code of a status event, when it has one.
+    #[must_use]
+    pub fn sub_code(&self) -> Option<&str> {
+        self.payload().status().and_then(|status| status.sub_code)
+    }
+
+    /// When the status changed, for status events: order events by it.
+    #[must_use]
+    pub fn updated_at(&self) -> Option<&Timestamp> {
+        self.payload().status().map(|status| status.updated_at)
+    }
+
+    /// The bot the event is about, when the payload names it.
+    #[must_use]
+    pub fn bot(&self) -> Option<&Resource> {
+        self.payload().bot()
+    }
+
+    /// The recording the event is about, when the payload names it.
+    #[must_use]
+    pub fn recording(&self) -> Option<&Resource> {
+        self.payload().recording()
+    }
+
+    /// The bot's id, from the bot object or a legacy `bot_id`.
+    #[must_use]
+    pub fn bot_id(&self) -> Option<&str> {
+        self.payload().bot_id()
+    }
+
+    /// The recording's id, from the recording object or a legacy status.
+    #[must_use]
+    pub fn recording_id(&self) -> Option<&str> {
+        self.payload().recording_id()
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Event", 2)?;
+        out.serialize_field("event", self.event_type().as_str())?;
+        self.serialize_data(&mut out)?;
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        struct EventVisitor;
+
+        impl<'de> Visitor<'de> for EventVisitor {
+            type Value = Event;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a Recall.ai event: {\"event\": ..., \"data\": {...}}")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
+                let mut name: Option<EventType> = None;
+                // `data` before `event` has to wait for the name.
+                let mut early_data: Option<Value> = None;
+                let mut event = None;
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Event if name.is_some() => {
+                            return Err(de::Error::duplicate_field("event"));
+                        }
+                        Key::Event => name = Some(map.next_value()?),
+                        Key::Data if event.is_some() || early_data.is_some() => {
+                            return Err(de::Error::duplicate_field("data"));
+                        }
+                        Key::Data => match &name {
+                            Some(name) => {
+                                event = Some(map.next_value_seed(DataSeed(name.clone()))?);
+                            }
+                            None => early_data = Some(map.next_value()?),
+                        },
+                        Key::Other => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let name = name.ok_or_else(|| de::Error::missing_field("event"))?;
+                match (event, early_data) {
+                    (Some(event), _) => Ok(event),
+                    (None, Some(data)) => Event::from_data(name, data)
+                        .map_err(|err| de::Error::custom(format_args!("in `data`: {err}"))),
+                    (None, None) => Err(de::Error::missing_field("data")),
+                }
+            }
+        }
+
+        deserializer.deserialize_map(EventVisitor)
+    }
+}
+
+/// The top-level keys of an event body.
+enum Key {
+    Event,
+    Data,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "event" => Key::Event,
+                    "data" => Key::Data,
+                    _ => Key::Other,
+                })
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads `data` once the event name is known.
+struct DataSeed(EventType);
+
+impl<'de> de::DeserializeSeed<'de> for DataSeed {
+    type Value = Event;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Event, D::Error> {
+        Event::from_data(self.0, deserializer)
+    }
+}

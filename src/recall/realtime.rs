@@ -1,0 +1,189 @@
+//! Real-time endpoint events: participant events, transcripts, and raw
+//! media, sent per bot while the call goes on.
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::status::Resource;
+use crate::timestamp::Timestamp;
+
+/// A participant in the call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Participant {
+    /// Recall's id for the participant within this call.
+    pub id: i64,
+    /// The display name, when the platform gives one.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Whether the participant hosts the call.
+    #[serde(default)]
+    pub is_host: bool,
+    /// The platform the participant joined from, when known.
+    #[serde(default)]
+    pub platform: Option<String>,
+    /// Platform-specific details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_data: Option<Map<String, Value>>,
+    /// The participant's email, when the platform shares it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// When something happened: seconds since the recording started, and the
+/// wall-clock instant when Recall gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RelativeTimestamp {
+    /// Seconds since the start of the recording.
+    pub relative: f64,
+    /// The instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absolute: Option<Timestamp>,
+}
+
+/// A chat message, the inner `data` of `participant_events.chat_message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChatMessage {
+    /// The message.
+    pub text: String,
+    /// Its audience: `everyone` or `only_bot`.
+    pub to: String,
+}
+
+/// What happened in a participant event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ParticipantAction {
+    /// Who.
+    pub participant: Participant,
+    /// When.
+    pub timestamp: RelativeTimestamp,
+    /// The message, for `chat_message`; `null` otherwise.
+    #[serde(default)]
+    pub data: Option<ChatMessage>,
+}
+
+/// A participant event (`participant_events.join` ... `.chat_message`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ParticipantEvent {
+    /// What happened.
+    pub data: ParticipantAction,
+    /// The endpoint that received it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realtime_endpoint: Option<Resource>,
+    /// The participant events object of the recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_events: Option<Resource>,
+    /// The recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Resource>,
+    /// The bot, when the recording has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<Resource>,
+}
+
+/// A transcribed word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Word {
+    /// The word.
+    pub text: String,
+    /// When it started.
+    pub start_timestamp: RelativeTimestamp,
+    /// When it ended, if known.
+    #[serde(default)]
+    pub end_timestamp: Option<RelativeTimestamp>,
+}
+
+/// A stretch of transcript: words and who said them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Utterance {
+    /// The words, in order.
+    pub words: Vec<Word>,
+    /// The speaker.
+    pub participant: Participant,
+}
+
+impl Utterance {
+    /// The words joined by single spaces.
+    #[must_use]
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        for word in &self.words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&word.text);
+        }
+        text
+    }
+}
+
+/// A real-time transcript event (`transcript.data`,
+/// `transcript.partial_data`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TranscriptEvent {
+    /// The words.
+    pub data: Utterance,
+    /// The endpoint that received it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realtime_endpoint: Option<Resource>,
+    /// The transcript object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<Resource>,
+    /// The recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Resource>,
+    /// The bot, when the recording has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<Resource>,
+}
+
+/// Raw media from a websocket endpoint: a chunk of audio (16 kHz mono
+/// S16LE) or a video frame (PNG or H.264).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MediaChunk {
+    /// The media, base64-encoded; see [`MediaChunk::decode_buffer`].
+    pub buffer: String,
+    /// When it was captured.
+    pub timestamp: RelativeTimestamp,
+    /// Whose stream it is, for the separate streams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant: Option<Participant>,
+}
+
+impl MediaChunk {
+    /// The media bytes.
+    ///
+    /// # Errors
+    ///
+    /// The base64 decoding error when `buffer` is not standard base64.
+    pub fn decode_buffer(&self) -> Result<Vec<u8>, base64::DecodeError> {
+        base64::engine::general_purpose::STANDARD.decode(&self.buffer)
+    }
+}
+
+/// A raw media event (`audio_mixed_raw.data`, `audio_separate_raw.data`,
+/// `video_separate_png.data`, `video_separate_h264.data`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RawMediaEvent {
+    /// The media.
+    pub data: MediaChunk,
+    /// The endpoint that received it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realtime_endpoint: Option<Resource>,
+    /// The recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Resource>,
+    /// The bot, when the recording has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot: Option<Resource>,
+}

@@ -1,0 +1,63 @@
+//! Property tests: no body, however malformed, panics the Recall.ai parser,
+//! and timestamps written by the crate read back as the same instant.
+
+use proptest::prelude::*;
+use recording_webhooks::Timestamp;
+use recording_webhooks::recall::Event;
+
+fn fixture_bodies() -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/recall");
+    let mut bodies: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+        .collect();
+    bodies.sort();
+    bodies
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(body in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = Event::from_slice(&body);
+    }
+
+    #[test]
+    fn mutated_fixtures_never_panic(
+        pick in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let bodies = fixture_bodies();
+        let mut body = bodies[pick.index(bodies.len())].clone();
+        for (at, byte) in edits {
+            let i = at.index(body.len());
+            body[i] = byte;
+        }
+        let _ = Event::from_slice(&body);
+        let _ = Event::from_slice(&body[..cut.index(body.len())]);
+    }
+
+    #[test]
+    fn timestamps_read_back_as_written(
+        seconds in -377_705_116_800i64..=253_402_300_799,
+        nanos in 0u32..1_000_000_000,
+        offset_minutes in -(23 * 60 + 59)..=(23 * 60 + 59i32),
+    ) {
+        let offset = time::UtcOffset::from_whole_seconds(offset_minutes * 60).unwrap();
+        let instant = time::OffsetDateTime::from_unix_timestamp(seconds).unwrap()
+            .replace_nanosecond(nanos).unwrap()
+            .to_offset(offset);
+        prop_assume!((0..=9999).contains(&instant.year()));
+        let written = Timestamp::from(instant).to_string();
+        let read: Timestamp = written.parse().unwrap();
+        prop_assert_eq!(read, instant);
+        prop_assert_eq!(read.to_string(), written);
+    }
+
+    #[test]
+    fn arbitrary_timestamp_text_never_panics(text in "[0-9T:.+\\-Zz ]{0,40}") {
+        let _ = text.parse::<Timestamp>();
+    }
+}
