@@ -1,6 +1,6 @@
-//! The main job, end to end: signs every bundled Recall.ai fixture as
-//! Recall.ai (through Svix) would, then verifies and parses each request as
-//! a receiving service does, printing one line per typed event. Finally it
+//! The main job, end to end: signs every bundled Recall.ai and Daily fixture
+//! as the provider would, then verifies and parses each request as a
+//! receiving service does, printing one line per typed event. Finally it
 //! shows a tampered and a replayed request being rejected.
 //!
 //! ```sh
@@ -9,10 +9,55 @@
 
 use std::path::Path;
 
+use recording_webhooks::daily;
 use recording_webhooks::recall::{Event, Verifier};
 use time::OffsetDateTime;
 
 const DEMO_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const DAILY_DEMO_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
+
+/// The bundled fixtures of one provider, sorted by name.
+fn fixtures(provider: &str) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(provider);
+    let mut paths = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()?;
+    paths.sort();
+    Ok(paths)
+}
+
+/// What a Daily handler does: verify, parse, answer the ping.
+fn receive_daily(
+    verifier: &daily::Verifier,
+    now: i64,
+    body: &[u8],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let headers = [
+        ("X-Webhook-Timestamp", now.to_string()),
+        ("X-Webhook-Signature", verifier.sign(now, body)),
+    ];
+    verifier.verify(&headers, body)?;
+    let event = daily::Event::from_slice(body)?;
+    let detail = match &event {
+        daily::Event::Ping => "verification ping: answer 200".to_owned(),
+        daily::Event::RecordingReadyToDownload(ready) => format!(
+            "recording={} type={} tracks={} duration={}s",
+            ready.payload.recording_id,
+            ready
+                .payload
+                .recording_type
+                .as_ref()
+                .map_or("-", |t| t.as_str()),
+            ready.payload.tracks.as_ref().map_or(0, Vec::len),
+            ready.payload.duration,
+        ),
+        other => format!("id={}", other.id().unwrap_or("-")),
+    };
+    println!("daily   {:<34} {detail}", event.event_type());
+    Ok(())
+}
 
 /// The headers Svix would send with `body`.
 fn signed(verifier: &Verifier, id: &str, at: i64, body: &[u8]) -> Vec<(&'static str, String)> {
@@ -48,15 +93,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verifier = Verifier::new(DEMO_SECRET)?;
     let now = OffsetDateTime::now_utc().unix_timestamp();
 
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/recall");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    paths.sort();
+    let paths = fixtures("recall")?;
     for (n, path) in paths.iter().enumerate() {
         let body = std::fs::read(path)?;
         let id = format!("msg_quickstart_{n:03}");
         receive(&verifier, &signed(&verifier, &id, now, &body), &body)?;
+    }
+
+    let daily_verifier = daily::Verifier::new(DAILY_DEMO_SECRET)?;
+    for path in fixtures("daily")? {
+        receive_daily(&daily_verifier, now, &std::fs::read(path)?)?;
     }
 
     let body = std::fs::read(&paths[0])?;

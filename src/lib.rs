@@ -3,12 +3,14 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod daily;
 mod error;
 mod headers;
 mod json_path;
 mod mac;
 mod open_enum;
 pub mod recall;
+mod replay;
 pub mod svix;
 mod timestamp;
 

@@ -1,7 +1,10 @@
 //! HMAC keyed once per verifier, and constant-time matching of signatures.
 
 use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
+
+use crate::error::SecretError;
 use hmac::digest::{CtOutput, KeyInit, Output};
 use hmac::{Hmac, Mac};
 
@@ -69,4 +72,22 @@ pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: &str) ->
 /// Standard padded base64 of a MAC, as signatures are sent.
 pub(crate) fn to_base64<M: Mac>(mac: CtOutput<M>) -> String {
     STANDARD.encode(mac.into_bytes())
+}
+
+/// Secrets are accepted with or without `=` padding, as the providers'
+/// reference libraries accept them.
+const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// The key bytes of a base64 secret; an empty key is an error.
+pub(crate) fn decode_secret(encoded: &str) -> Result<Vec<u8>, SecretError> {
+    let key = SECRET_BASE64
+        .decode(encoded)
+        .map_err(SecretError::from_base64)?;
+    if key.is_empty() {
+        return Err(SecretError::Empty);
+    }
+    Ok(key)
 }

@@ -32,30 +32,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
-use base64::Engine as _;
-use base64::engine::DecodePaddingMode;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use time::{Duration, OffsetDateTime};
 
 use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
-use crate::mac::{self, HmacSha256, KeyedMac};
+use crate::mac::{self, HmacSha256};
+use crate::replay::TimedKey;
 use hmac::digest::CtOutput;
 
 /// The prefix of a Standard Webhooks symmetric secret.
 pub const SECRET_PREFIX: &str = "whsec_";
 
-/// How far a request's timestamp may be from "now", either way, by default.
-pub const DEFAULT_TOLERANCE: Duration = Duration::minutes(5);
-
-/// Secrets are accepted with or without `=` padding, as the reference
-/// libraries' base64 decoders accept them.
-const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+pub use crate::replay::DEFAULT_TOLERANCE;
 
 /// The header names, each Svix-branded one before its Standard Webhooks
 /// twin, as they are looked up together.
@@ -96,19 +84,9 @@ fn pick<'a>(
 ///
 /// Build one per secret at start-up and share it: verification only reads
 /// it. `Debug` never shows the key.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Verifier {
-    mac: KeyedMac<HmacSha256>,
-    tolerance: Duration,
-}
-
-impl fmt::Debug for Verifier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Verifier")
-            .field("key", &"<redacted>")
-            .field("tolerance", &self.tolerance)
-            .finish()
-    }
+    key: TimedKey,
 }
 
 /// What a successful verification vouches for.
@@ -147,10 +125,7 @@ impl Verifier {
             }
         }
         let encoded = secret.strip_prefix(SECRET_PREFIX).unwrap_or(secret);
-        let key = SECRET_BASE64
-            .decode(encoded)
-            .map_err(SecretError::from_base64)?;
-        Verifier::from_key(&key)
+        Verifier::from_key(&mac::decode_secret(encoded)?)
     }
 
     /// A verifier for the raw HMAC key bytes (the secret already decoded).
@@ -163,8 +138,7 @@ impl Verifier {
             return Err(SecretError::Empty);
         }
         Ok(Verifier {
-            mac: KeyedMac::new(key),
-            tolerance: DEFAULT_TOLERANCE,
+            key: TimedKey::new(key),
         })
     }
 
@@ -172,15 +146,16 @@ impl Verifier {
     /// timestamp is further than `tolerance` from "now", in either direction,
     /// are rejected. A negative tolerance counts as zero.
     #[must_use]
-    pub fn with_tolerance(mut self, tolerance: Duration) -> Verifier {
-        self.tolerance = tolerance.max(Duration::ZERO);
-        self
+    pub fn with_tolerance(self, tolerance: Duration) -> Verifier {
+        Verifier {
+            key: self.key.with_tolerance(tolerance),
+        }
     }
 
     /// The replay window in force.
     #[must_use]
     pub fn tolerance(&self) -> Duration {
-        self.tolerance
+        self.key.tolerance()
     }
 
     /// Verifies a request against the system clock.
@@ -235,10 +210,7 @@ impl Verifier {
         let (signature_name, signatures) =
             pick([NAMES[4], NAMES[5]], [svix_sig, webhook_sig], svix_spelling)?;
 
-        let timestamp = parse_timestamp(timestamp_text).ok_or(VerifyError::InvalidTimestamp {
-            name: timestamp_name,
-        })?;
-        check_window(timestamp_name, timestamp, now, self.tolerance)?;
+        let timestamp = self.key.check(timestamp_name, timestamp_text, now)?;
 
         // The reference libraries sign the canonical decimal of the instant
         // they parsed; the header's own text is that unless it has leading
@@ -246,7 +218,8 @@ impl Verifier {
         let canonical = !(timestamp_text.starts_with('0') || timestamp_text.starts_with("-0"))
             || timestamp_text == "0";
         let expected = if canonical {
-            self.mac
+            self.key
+                .mac
                 .compute(&[id.as_bytes(), b".", timestamp_text.as_bytes(), b".", body])
         } else {
             self.signed_content_mac(id, timestamp.unix_timestamp(), body)
@@ -294,7 +267,8 @@ impl Verifier {
     fn signed_content_mac(&self, id: &str, timestamp: i64, body: &[u8]) -> CtOutput<HmacSha256> {
         let mut digits = [0u8; 20];
         let timestamp = decimal(timestamp, &mut digits);
-        self.mac
+        self.key
+            .mac
             .compute(&[id.as_bytes(), b".", timestamp, b".", body])
     }
 }
@@ -311,55 +285,4 @@ fn decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
         Err(_) => 0,
     };
     buf.get(..written).unwrap_or_default()
-}
-
-/// Whole Unix seconds: ASCII digits with an optional leading `-`, within the
-/// years `time` represents.
-pub(crate) fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(digits) => (true, digits),
-        None => (false, text),
-    };
-    if digits.is_empty() {
-        return None;
-    }
-    // Accumulate negatively so that `i64::MIN` parses too.
-    let mut seconds: i64 = 0;
-    for byte in digits.bytes() {
-        let digit = byte.checked_sub(b'0').filter(|d| *d <= 9)?;
-        seconds = seconds.checked_mul(10)?.checked_sub(i64::from(digit))?;
-    }
-    if !negative {
-        seconds = seconds.checked_neg()?;
-    }
-    OffsetDateTime::from_unix_timestamp(seconds).ok()
-}
-
-/// Rejects a timestamp further than `tolerance` from `now`; exactly
-/// `tolerance` away is still accepted, as in the reference libraries.
-pub(crate) fn check_window(
-    name: &'static str,
-    timestamp: OffsetDateTime,
-    now: OffsetDateTime,
-    tolerance: Duration,
-) -> Result<(), VerifyError> {
-    // Both instants lie within ±10,000 years, so the difference fits a
-    // `Duration` and its negation cannot overflow.
-    let age = now - timestamp;
-    if age > tolerance {
-        return Err(VerifyError::TimestampTooOld {
-            name,
-            age,
-            tolerance,
-        });
-    }
-    let ahead = -age;
-    if ahead > tolerance {
-        return Err(VerifyError::TimestampTooNew {
-            name,
-            ahead,
-            tolerance,
-        });
-    }
-    Ok(())
 }

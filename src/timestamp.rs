@@ -11,9 +11,10 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 /// An instant received in a webhook, usable as the [`OffsetDateTime`] it
 /// dereferences to.
 ///
-/// Providers spell instants several ways (Recall.ai alone sends `Z`,
-/// `+00:00` and no offset at all, with 0, 3 or 6 fraction digits). A
-/// `Timestamp` keeps the spelling it was parsed from and writes it back
+/// Providers spell instants several ways: Recall.ai sends RFC 3339 with `Z`,
+/// `+00:00` or no offset at all, with 0, 3 or 6 fraction digits; Daily sends
+/// Unix seconds as a JSON integer, a float, or a numeric string. A
+/// `Timestamp` keeps the form it was parsed from and writes it back
 /// unchanged, so a parsed event serializes to the JSON that came in.
 /// Equality, ordering and hashing compare the instant only.
 ///
@@ -30,7 +31,21 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 #[derive(Debug, Clone, Copy)]
 pub struct Timestamp {
     instant: OffsetDateTime,
-    form: Form,
+    form: Wire,
+}
+
+/// The form an instant arrived in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Wire {
+    Rfc3339(Form),
+    /// Unix seconds as a JSON integer.
+    UnixInteger,
+    /// Unix seconds as a JSON float, kept to write back the same number.
+    UnixFloat(f64),
+    /// Unix seconds as a string of digits, with this many after the point.
+    UnixText {
+        fraction_digits: u8,
+    },
 }
 
 /// How an RFC 3339 instant was spelled.
@@ -55,7 +70,7 @@ enum OffsetForm {
 
 /// Text that is not an RFC 3339 date-time.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]): {reason}")]
+#[error("not a timestamp (RFC 3339, or Unix seconds): {reason}")]
 pub struct TimestampError {
     reason: &'static str,
 }
@@ -151,11 +166,90 @@ impl Timestamp {
             .map_err(|_| err("the time of day is out of range"))?;
         Ok(Timestamp {
             instant: PrimitiveDateTime::new(date, time).assume_offset(offset),
-            form: Form {
+            form: Wire::Rfc3339(Form {
                 separator,
                 fraction_digits,
                 offset: form,
-            },
+            }),
+        })
+    }
+
+    /// Parses Unix seconds written as text: digits with an optional `-` and
+    /// an optional fraction of 1 to 9 digits (`"1693402871"`,
+    /// `"1708526104.671"`).
+    ///
+    /// # Errors
+    ///
+    /// [`TimestampError`] for any other text, or an instant outside the
+    /// years `time` represents.
+    pub fn parse_unix_text(text: &str) -> Result<Timestamp, TimestampError> {
+        let err = |reason| TimestampError { reason };
+        let (whole, fraction) = match text.split_once('.') {
+            Some((whole, fraction)) => (whole, Some(fraction)),
+            None => (text, None),
+        };
+        let negative = whole.starts_with('-');
+        let digits = whole.strip_prefix('-').unwrap_or(whole);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err("Unix seconds must be digits"));
+        }
+        let seconds: i64 = whole
+            .parse()
+            .map_err(|_| err("Unix seconds are out of range"))?;
+        let (mut nanos, mut fraction_digits) = (0i64, 0u8);
+        if let Some(fraction) = fraction {
+            if fraction.is_empty()
+                || fraction.len() > 9
+                || !fraction.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Err(err("the fraction must have 1 to 9 digits"));
+            }
+            let value: i64 = fraction
+                .parse()
+                .map_err(|_| err("the fraction must have 1 to 9 digits"))?;
+            nanos = value * 10i64.pow(9 - fraction.len() as u32);
+            fraction_digits = fraction.len() as u8;
+        }
+        if negative {
+            nanos = -nanos;
+        }
+        let total = i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
+        let instant = OffsetDateTime::from_unix_timestamp_nanos(total)
+            .map_err(|_| err("the instant is out of range"))?;
+        Ok(Timestamp {
+            instant,
+            form: Wire::UnixText { fraction_digits },
+        })
+    }
+
+    fn from_unix_integer(seconds: i64) -> Result<Timestamp, TimestampError> {
+        OffsetDateTime::from_unix_timestamp(seconds)
+            .map(|instant| Timestamp {
+                instant,
+                form: Wire::UnixInteger,
+            })
+            .map_err(|_| TimestampError {
+                reason: "the instant is out of range",
+            })
+    }
+
+    /// Unix seconds as a float, kept to the microsecond: a float of today's
+    /// magnitude carries no more than that.
+    fn from_unix_float(seconds: f64) -> Result<Timestamp, TimestampError> {
+        let err = TimestampError {
+            reason: "the instant is out of range",
+        };
+        // Beyond ±2^53 s a float has no fraction, and `time` stops long before.
+        if !seconds.is_finite() || seconds.abs() > 9_007_199_254_740_992.0 {
+            return Err(err);
+        }
+        let whole = seconds.floor();
+        let micros = ((seconds - whole) * 1e6).round();
+        let total = (whole as i128) * 1_000_000_000 + (micros as i128) * 1000;
+        let instant = OffsetDateTime::from_unix_timestamp_nanos(total).map_err(|_| err)?;
+        Ok(Timestamp {
+            instant,
+            form: Wire::UnixFloat(seconds),
         })
     }
 }
@@ -164,23 +258,43 @@ impl fmt::Display for Timestamp {
     /// Writes the instant back in the form it was parsed from.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.instant;
+        let form = match self.form {
+            Wire::Rfc3339(form) => form,
+            Wire::UnixInteger => return write!(f, "{}", t.unix_timestamp()),
+            Wire::UnixFloat(seconds) => return write!(f, "{seconds}"),
+            Wire::UnixText { fraction_digits } => {
+                let nanos = t.unix_timestamp_nanos();
+                let sign = if nanos < 0 { "-" } else { "" };
+                let (whole, fraction) = (
+                    nanos.unsigned_abs() / 1_000_000_000,
+                    nanos.unsigned_abs() % 1_000_000_000,
+                );
+                write!(f, "{sign}{whole}")?;
+                let digits = u32::from(fraction_digits);
+                if digits > 0 {
+                    let fraction = fraction / 10u128.pow(9 - digits);
+                    write!(f, ".{fraction:0width$}", width = digits as usize)?;
+                }
+                return Ok(());
+            }
+        };
         write!(
             f,
             "{:04}-{:02}-{:02}{}{:02}:{:02}:{:02}",
             t.year(),
             u8::from(t.month()),
             t.day(),
-            char::from(self.form.separator),
+            char::from(form.separator),
             t.hour(),
             t.minute(),
             t.second()
         )?;
-        let digits = u32::from(self.form.fraction_digits);
+        let digits = u32::from(form.fraction_digits);
         if digits > 0 {
             let fraction = t.nanosecond() / 10u32.pow(9 - digits);
             write!(f, ".{fraction:0width$}", width = digits as usize)?;
         }
-        match self.form.offset {
+        match form.offset {
             OffsetForm::Absent => Ok(()),
             OffsetForm::Zulu(z) => write!(f, "{}", char::from(z)),
             OffsetForm::Numeric => {
@@ -216,11 +330,11 @@ impl From<OffsetDateTime> for Timestamp {
         };
         Timestamp {
             instant,
-            form: Form {
+            form: Wire::Rfc3339(Form {
                 separator: b'T',
                 fraction_digits: if instant.nanosecond() == 0 { 0 } else { 9 },
                 offset,
-            },
+            }),
         }
     }
 }
@@ -273,11 +387,17 @@ impl Hash for Timestamp {
 
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.form {
+            Wire::UnixInteger => serializer.serialize_i64(self.instant.unix_timestamp()),
+            Wire::UnixFloat(seconds) => serializer.serialize_f64(seconds),
+            Wire::Rfc3339(_) | Wire::UnixText { .. } => serializer.collect_str(self),
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Timestamp {
+    /// Reads an RFC 3339 string, Unix seconds as a number, or Unix seconds
+    /// as a numeric string.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         struct Visitor;
 
@@ -285,14 +405,33 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
             type Value = Timestamp;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an RFC 3339 date-time string")
+                f.write_str("an RFC 3339 date-time, or Unix seconds as a number or numeric string")
             }
 
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
-                Timestamp::parse_rfc3339(text).map_err(E::custom)
+                // RFC 3339 has a `-` after the year; Unix seconds never do.
+                if text.as_bytes().get(4) == Some(&b'-') {
+                    Timestamp::parse_rfc3339(text).map_err(E::custom)
+                } else {
+                    Timestamp::parse_unix_text(text).map_err(E::custom)
+                }
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, seconds: i64) -> Result<Timestamp, E> {
+                Timestamp::from_unix_integer(seconds).map_err(E::custom)
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, seconds: u64) -> Result<Timestamp, E> {
+                let seconds = i64::try_from(seconds)
+                    .map_err(|_| E::custom("Unix seconds are out of range"))?;
+                Timestamp::from_unix_integer(seconds).map_err(E::custom)
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, seconds: f64) -> Result<Timestamp, E> {
+                Timestamp::from_unix_float(seconds).map_err(E::custom)
             }
         }
 
-        deserializer.deserialize_str(Visitor)
+        deserializer.deserialize_any(Visitor)
     }
 }

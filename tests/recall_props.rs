@@ -5,14 +5,13 @@ use proptest::prelude::*;
 use recording_webhooks::Timestamp;
 use recording_webhooks::recall::Event;
 
+mod common;
+
 fn fixture_bodies() -> Vec<Vec<u8>> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/recall");
-    let mut bodies: Vec<Vec<u8>> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
-        .collect();
-    bodies.sort();
-    bodies
+    common::fixtures("recall")
+        .into_iter()
+        .map(|(_, body)| body)
+        .collect()
 }
 
 proptest! {

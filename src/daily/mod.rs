@@ -1,0 +1,343 @@
+//! Daily webhooks: signature verification and every documented event.
+//!
+//! ```
+//! use recording_webhooks::daily::{Event, EventType, RecordingStatus};
+//!
+//! let body = br#"{"version":"1.0.0","type":"recording.ready-to-download","id":"rec-rtd-c3df927c-f738-4471-a2b7-066fa7e95a6b-1692124192","payload":{"recording_id":"08fa0b24-9220-44c5-846c-3f116cf8e738","room_name":"Xcm97xRZ08b2dePKb78g","start_ts":1692124183,"status":"finished","max_participants":1,"duration":9,"share_token":"ntDCL5k98Ulq","s3_key":"api-test-1j8fizhzd30c/Xcm97xRZ08b2dePKb78g/1692124183028"},"event_ts":1692124192}"#;
+//! match Event::from_slice(body)? {
+//!     Event::RecordingReadyToDownload(event) => {
+//!         assert_eq!(event.payload.status, RecordingStatus::Finished);
+//!         assert_eq!(event.payload.duration, 9);
+//!         assert_eq!(event.event_ts.unix_timestamp(), 1692124192);
+//!     }
+//!     // Daily's verification request: answer 200.
+//!     Event::Ping => {}
+//!     other => println!("{} (not handled)", other.event_type()),
+//! }
+//! # Ok::<(), recording_webhooks::ParseError>(())
+//! ```
+
+mod payload;
+mod verify;
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use payload::{
+    BatchProcessorJob, Dial, Layout, LayoutPreset, Meeting, Participant, RecordingError,
+    RecordingReadyToDownload, RecordingStarted, RecordingStatus, RecordingType, Streaming, Track,
+    TrackType, Transcript, TranscriptStatus,
+};
+pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier};
+
+use crate::error::ParseError;
+use crate::open_enum::open_enum;
+use crate::timestamp::Timestamp;
+
+/// What every Daily event carries around its payload.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Envelope<P> {
+    /// The payload format's version (semver, `1.0.0`).
+    pub version: String,
+    /// The event's id, stable across retries: de-duplicate by it.
+    pub id: String,
+    /// When Daily sent the webhook.
+    pub event_ts: Timestamp,
+    /// What happened.
+    pub payload: P,
+}
+
+/// An event type this version of the crate does not know.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct UnknownEvent {
+    /// The `type`, as sent.
+    pub event_type: String,
+    /// The envelope, with the payload untouched.
+    pub envelope: Envelope<Value>,
+}
+
+/// The body of Daily's verification request, `{"test":"test"}`.
+const PING_KEY: &str = "test";
+
+/// Declares every event type with its payload, from which `EventType`,
+/// `Event`, parsing and serialization are generated.
+macro_rules! daily_events {
+    ($($variant:ident = $wire:literal => $payload:ty,)*) => {
+        open_enum! {
+            /// The `type` of a Daily event.
+            pub enum EventType {
+                $($variant = $wire,)*
+                /// Daily's verification request (`{"test":"test"}`), which
+                /// has no `type`.
+                Ping = "test",
+            }
+        }
+
+        /// A Daily webhook event, one variant per documented type.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum Event {
+            $(
+                #[doc = concat!("`", $wire, "`")]
+                $variant(Envelope<$payload>),
+            )*
+            /// The verification request Daily sends when a webhook is
+            /// created, `{"test":"test"}`: answer it with 200.
+            Ping,
+            /// A type this version of the crate does not know.
+            Unknown(UnknownEvent),
+        }
+
+        impl Event {
+            /// The event's type.
+            #[must_use]
+            pub fn event_type(&self) -> EventType {
+                match self {
+                    $(Event::$variant(_) => EventType::$variant,)*
+                    Event::Ping => EventType::Ping,
+                    Event::Unknown(unknown) => EventType::from(unknown.event_type.as_str()),
+                }
+            }
+
+            /// The envelope's fields, whatever the payload.
+            fn envelope(&self) -> Option<(&str, &str, &Timestamp)> {
+                match self {
+                    $(Event::$variant(e) => Some((&e.version, &e.id, &e.event_ts)),)*
+                    Event::Ping => None,
+                    Event::Unknown(u) => Some((&u.envelope.version, &u.envelope.id, &u.envelope.event_ts)),
+                }
+            }
+
+            fn envelope_mut(&mut self) -> Option<(&mut String, &mut String, &mut Timestamp)> {
+                match self {
+                    $(Event::$variant(e) => Some((&mut e.version, &mut e.id, &mut e.event_ts)),)*
+                    Event::Ping => None,
+                    Event::Unknown(u) => Some((&mut u.envelope.version, &mut u.envelope.id, &mut u.envelope.event_ts)),
+                }
+            }
+
+            fn from_parts<'de, D: Deserializer<'de>>(
+                event_type: EventType,
+                header: Header,
+                payload: D,
+            ) -> Result<Event, D::Error> {
+                match event_type {
+                    $(EventType::$variant => <$payload>::deserialize(payload)
+                        .map(|payload| Event::$variant(header.wrap(payload))),)*
+                    EventType::Ping => Value::deserialize(payload).map(|_| Event::Ping),
+                    EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
+                        Event::Unknown(UnknownEvent { event_type, envelope: header.wrap(payload) })
+                    }),
+                }
+            }
+
+            fn serialize_payload<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                match self {
+                    $(Event::$variant(e) => map.serialize_entry("payload", &e.payload),)*
+                    Event::Ping => Ok(()),
+                    Event::Unknown(u) => map.serialize_entry("payload", &u.envelope.payload),
+                }
+            }
+        }
+    };
+}
+
+daily_events! {
+    RecordingReadyToDownload = "recording.ready-to-download" => RecordingReadyToDownload,
+    RecordingStarted = "recording.started" => RecordingStarted,
+    RecordingError = "recording.error" => RecordingError,
+    MeetingStarted = "meeting.started" => Meeting,
+    MeetingEnded = "meeting.ended" => Meeting,
+    ParticipantJoined = "participant.joined" => Participant,
+    ParticipantLeft = "participant.left" => Participant,
+    WaitingParticipantJoined = "waiting-participant.joined" => Participant,
+    WaitingParticipantLeft = "waiting-participant.left" => Participant,
+    TranscriptStarted = "transcript.started" => Transcript,
+    TranscriptReadyToDownload = "transcript.ready-to-download" => Transcript,
+    TranscriptError = "transcript.error" => Transcript,
+    StreamingStarted = "streaming.started" => Streaming,
+    StreamingUpdated = "streaming.updated" => Streaming,
+    StreamingEnded = "streaming.ended" => Streaming,
+    StreamingError = "streaming.error" => Streaming,
+    BatchProcessorJobFinished = "batch-processor.job-finished" => BatchProcessorJob,
+    BatchProcessorError = "batch-processor.error" => BatchProcessorJob,
+    DialoutConnected = "dialout.connected" => Dial,
+    DialoutAnswered = "dialout.answered" => Dial,
+    DialoutStopped = "dialout.stopped" => Dial,
+    DialoutWarning = "dialout.warning" => Dial,
+    DialoutError = "dialout.error" => Dial,
+    DialinReady = "dialin.ready" => Dial,
+    DialinConnected = "dialin.connected" => Dial,
+    DialinStopped = "dialin.stopped" => Dial,
+    DialinWarning = "dialin.warning" => Dial,
+    DialinError = "dialin.error" => Dial,
+}
+
+/// The envelope fields read before the payload.
+struct Header {
+    version: String,
+    id: String,
+    event_ts: Timestamp,
+}
+
+impl Header {
+    /// Stands in until the envelope keys after `payload` have been read.
+    fn placeholder() -> Header {
+        Header {
+            version: String::new(),
+            id: String::new(),
+            event_ts: Timestamp::from(time::OffsetDateTime::UNIX_EPOCH),
+        }
+    }
+
+    fn wrap<P>(self, payload: P) -> Envelope<P> {
+        Envelope {
+            version: self.version,
+            id: self.id,
+            event_ts: self.event_ts,
+            payload,
+        }
+    }
+}
+
+impl Event {
+    /// Parses a webhook body, including Daily's verification request.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Json`] when the body is not JSON, lacks an envelope
+    /// key (`version`, `type`, `id`, `payload`, `event_ts`), or a documented
+    /// field is missing or of the wrong type; the error names the JSON path.
+    /// An unknown type is not an error.
+    pub fn from_slice(body: &[u8]) -> Result<Event, ParseError> {
+        serde_json::from_slice(body).map_err(|err| ParseError::from_json(body, &err))
+    }
+
+    /// The event's id (`None` for the verification request).
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.envelope().map(|(_, id, _)| id)
+    }
+
+    /// The payload format's version (`None` for the verification request).
+    #[must_use]
+    pub fn version(&self) -> Option<&str> {
+        self.envelope().map(|(version, _, _)| version)
+    }
+
+    /// When Daily sent the webhook (`None` for the verification request).
+    #[must_use]
+    pub fn event_ts(&self) -> Option<&Timestamp> {
+        self.envelope().map(|(_, _, event_ts)| event_ts)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self.envelope() {
+            None => map.serialize_entry(PING_KEY, PING_KEY)?,
+            Some((version, id, event_ts)) => {
+                map.serialize_entry("version", version)?;
+                map.serialize_entry("type", self.event_type().as_str())?;
+                map.serialize_entry("id", id)?;
+                self.serialize_payload(&mut map)?;
+                map.serialize_entry("event_ts", event_ts)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        struct EventVisitor;
+
+        impl<'de> Visitor<'de> for EventVisitor {
+            type Value = Event;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a Daily event: {\"version\", \"type\", \"id\", \"payload\", \"event_ts\"}",
+                )
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
+                let (mut version, mut event_type, mut id, mut event_ts) = (None, None, None, None);
+                // Read as its type as soon as `type` is known (as Daily orders
+                // the keys), so that errors carry their exact path; buffered
+                // only when `payload` comes first.
+                let mut event: Option<Event> = None;
+                let mut payload: Option<Value> = None;
+                let mut ping = false;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "version" => version = Some(map.next_value()?),
+                        "type" => event_type = Some(map.next_value::<EventType>()?),
+                        "id" => id = Some(map.next_value()?),
+                        "event_ts" => event_ts = Some(map.next_value()?),
+                        "payload" if event.is_some() || payload.is_some() => {
+                            return Err(de::Error::duplicate_field("payload"));
+                        }
+                        "payload" => match &event_type {
+                            Some(event_type) => {
+                                event = Some(map.next_value_seed(PayloadSeed(event_type.clone()))?)
+                            }
+                            None => payload = Some(map.next_value()?),
+                        },
+                        PING_KEY => {
+                            ping = true;
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let Some(event_type) = event_type else {
+                    return if ping {
+                        Ok(Event::Ping)
+                    } else {
+                        Err(de::Error::missing_field("type"))
+                    };
+                };
+                let header = Header {
+                    version: version.ok_or_else(|| de::Error::missing_field("version"))?,
+                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+                    event_ts: event_ts.ok_or_else(|| de::Error::missing_field("event_ts"))?,
+                };
+                match (event, payload) {
+                    (Some(mut event), _) => {
+                        if let Some((version, id, event_ts)) = event.envelope_mut() {
+                            (*version, *id, *event_ts) =
+                                (header.version, header.id, header.event_ts);
+                        }
+                        Ok(event)
+                    }
+                    (None, Some(payload)) => Event::from_parts(event_type, header, payload)
+                        .map_err(|err| de::Error::custom(format_args!("in `payload`: {err}"))),
+                    (None, None) => Err(de::Error::missing_field("payload")),
+                }
+            }
+        }
+
+        deserializer.deserialize_map(EventVisitor)
+    }
+}
+
+/// Reads `payload` once the type is known.
+struct PayloadSeed(EventType);
+
+impl<'de> de::DeserializeSeed<'de> for PayloadSeed {
+    type Value = Event;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Event, D::Error> {
+        Event::from_parts(self.0, Header::placeholder(), deserializer)
+    }
+}

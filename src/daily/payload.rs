@@ -1,0 +1,338 @@
+//! The payloads of Daily's events.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+use crate::open_enum::open_enum;
+use crate::timestamp::Timestamp;
+
+open_enum! {
+    /// The kind of a recording (`type` of `recording.ready-to-download`).
+    pub enum RecordingType {
+        Cloud = "cloud",
+        RawTracks = "raw-tracks",
+        CloudAudioOnly = "cloud-audio-only",
+    }
+}
+
+open_enum! {
+    /// A recording's status.
+    pub enum RecordingStatus {
+        Finished = "finished",
+    }
+}
+
+open_enum! {
+    /// The media of a raw-tracks recording track.
+    pub enum TrackType {
+        Audio = "audio",
+        Video = "video",
+    }
+}
+
+open_enum! {
+    /// A transcription's status.
+    pub enum TranscriptStatus {
+        InProgress = "t_in_progress",
+        Completed = "t_completed",
+        Failed = "t_failed",
+    }
+}
+
+open_enum! {
+    /// A recording or streaming layout preset.
+    pub enum LayoutPreset {
+        Default = "default",
+        SingleParticipant = "single-participant",
+        ActiveParticipant = "active-participant",
+        Portrait = "portrait",
+        Custom = "custom",
+    }
+}
+
+/// One track of a raw-tracks recording.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Track {
+    /// Audio or video.
+    #[serde(rename = "type")]
+    pub track_type: TrackType,
+    /// Where the track is stored.
+    #[serde(rename = "s3Key")]
+    pub s3_key: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// `recording.ready-to-download`: a recording is stored and can be fetched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingReadyToDownload {
+    /// `cloud`, `raw-tracks` or `cloud-audio-only`; not always sent.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub recording_type: Option<RecordingType>,
+    /// The recording.
+    pub recording_id: String,
+    /// The room it was made in.
+    pub room_name: String,
+    /// When it started.
+    pub start_ts: Timestamp,
+    /// Its status: `finished`.
+    pub status: RecordingStatus,
+    /// The most participants present at once; not always sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_participants: Option<u64>,
+    /// Its length in seconds.
+    pub duration: u64,
+    /// Where the recording is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3_key: Option<String>,
+    /// The tracks of a raw-tracks recording (absent or `null` otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracks: Option<Vec<Track>>,
+    /// A share token, seen on the wire though not documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_token: Option<String>,
+}
+
+/// A layout (`{"preset": ..., ...}`), with whatever settings come with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Layout {
+    /// The preset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<LayoutPreset>,
+    /// The preset's settings, kept as sent.
+    #[serde(flatten)]
+    pub settings: Map<String, Value>,
+}
+
+/// `recording.started`: a cloud recording began.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingStarted {
+    /// `start-cloud-recording`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The recording.
+    pub recording_id: String,
+    /// Its layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+    /// The participant who started it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_by: Option<String>,
+    /// The recording instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    /// When it started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_ts: Option<Timestamp>,
+}
+
+/// `recording.error`: a cloud recording failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingError {
+    /// `cloud-recording-error`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// What went wrong.
+    pub error_msg: String,
+    /// The recording instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    /// The room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_name: Option<String>,
+    /// When it failed.
+    pub timestamp: Timestamp,
+}
+
+/// `meeting.started` and `meeting.ended`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Meeting {
+    /// When the meeting started.
+    pub start_ts: Timestamp,
+    /// When it ended, on `meeting.ended`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_ts: Option<Timestamp>,
+    /// The meeting (one session of a room).
+    pub meeting_id: String,
+    /// The room.
+    pub room: String,
+}
+
+/// `participant.*` and `waiting-participant.*`: someone joined or left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Participant {
+    /// The room.
+    pub room: String,
+    /// The user's id, when the meeting token gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The user's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// The participant's session.
+    pub session_id: String,
+    /// When they joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_at: Option<Timestamp>,
+    /// When they will be ejected, if a limit applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub will_eject_at: Option<Timestamp>,
+    /// Whether they are a room owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<bool>,
+    /// Their network quality state.
+    #[serde(
+        rename = "networkQualityState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub network_quality_state: Option<String>,
+    /// Their permissions (`hasPresence`, `canSend`, `canReceive`,
+    /// `canAdmin`), as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Map<String, Value>>,
+    /// How long they stayed, in seconds, on `*.left` (an integer or a
+    /// float, kept as sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Number>,
+}
+
+/// `transcript.started`, `transcript.ready-to-download`, `transcript.error`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Transcript {
+    /// The transcript.
+    pub id: String,
+    /// The room's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_id: Option<String>,
+    /// The room's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_name: Option<String>,
+    /// The meeting session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mtg_session_id: Option<String>,
+    /// Its status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TranscriptStatus>,
+    /// The most participants present at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_participants: Option<u64>,
+    /// Its length in seconds (an integer or a float, kept as sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Number>,
+    /// Participant minutes transcribed (kept as sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_minutes: Option<Number>,
+    /// Where it is stored (`s3`: `key`, `bucket`, `region`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out_params: Option<Value>,
+    /// Instance details (`instanceId`, `startTs`, `endTs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<Value>,
+    /// The domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<String>,
+    /// What went wrong, on `transcript.error`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Value>,
+}
+
+/// `streaming.*`: a live stream started, changed, ended or failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Streaming {
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Timestamp>,
+    /// The streaming instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    /// The domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<String>,
+    /// The layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+    /// What went wrong, on `streaming.error`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+    /// The room, on `streaming.error`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_name: Option<String>,
+}
+
+/// `batch-processor.job-finished` and `batch-processor.error`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchProcessorJob {
+    /// The job.
+    pub id: String,
+    /// What it ran (`transcript`, `summarize`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    /// Its status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Its input, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Value>,
+    /// Its output, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Value>,
+    /// What went wrong, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Value>,
+}
+
+/// `dialout.*` and `dialin.*`: a phone or SIP leg of a room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Dial {
+    /// The domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<String>,
+    /// The room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Timestamp>,
+    /// The call's participant session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// The user id given to the dialled participant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The number or SIP URI dialled (dial-out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
+    /// Who started the dial-out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// The caller id used (dial-out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller_id: Option<String>,
+    /// The SIP endpoint to send the call to (`dialin.ready`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_endpoint: Option<String>,
+    /// The caller (`dialin.connected`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_from: Option<String>,
+    /// The caller's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// The SIP headers of the call (`dialin.connected`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_headers: Option<Map<String, Value>>,
+    /// What went wrong, on `*.warning` and `*.error`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+}
