@@ -1,4 +1,5 @@
-//! The main job, end to end: signs every bundled Recall.ai and Daily fixture
+//! The main job, end to end: signs every bundled Recall.ai, SignalWire and
+//! Daily fixture
 //! as the provider would, then verifies and parses each request as a
 //! receiving service does, printing one line per typed event. Finally it
 //! shows a tampered and a replayed request being rejected.
@@ -9,8 +10,8 @@
 
 use std::path::Path;
 
-use recording_webhooks::daily;
 use recording_webhooks::recall::{Event, Verifier};
+use recording_webhooks::{daily, signalwire};
 use time::OffsetDateTime;
 
 const DEMO_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -26,6 +27,49 @@ fn fixtures(provider: &str) -> std::io::Result<Vec<std::path::PathBuf>> {
         .collect::<Result<Vec<_>, _>>()?;
     paths.sort();
     Ok(paths)
+}
+
+const SIGNALWIRE_DEMO_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
+
+/// What a SignalWire handler does: verify against the URL it was called
+/// at, then read the form.
+fn receive_signalwire(
+    verifier: &signalwire::Verifier,
+    name: &str,
+    body: &[u8],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let url = "https://example.com/signalwire/callback";
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)?;
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let headers = [("X-SignalWire-Signature", verifier.sign_params(url, &pairs))];
+    verifier.verify(url, &headers, body)?;
+    let line = if name.starts_with("recording-status") {
+        let cb = signalwire::RecordingStatusCallback::from_form(body)?;
+        format!(
+            "RecordingStatusCallback status={} source={} duration={}",
+            cb.recording_status,
+            cb.recording_source.as_ref().map_or("-", |s| s.as_str()),
+            cb.recording_duration
+                .map_or("-".to_owned(), |d| d.to_string()),
+        )
+    } else if name.starts_with("call-status") {
+        let cb = signalwire::StatusCallback::from_form(body)?;
+        format!(
+            "StatusCallback           status={} call={}",
+            cb.call_status, cb.call_sid
+        )
+    } else {
+        let cb = signalwire::TranscribeCallback::from_form(body)?;
+        format!(
+            "TranscribeCallback       status={}",
+            cb.transcription_status
+        )
+    };
+    println!("signalwire {line}");
+    Ok(())
 }
 
 /// What a Daily handler does: verify, parse, answer the ping.
@@ -98,6 +142,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let body = std::fs::read(path)?;
         let id = format!("msg_quickstart_{n:03}");
         receive(&verifier, &signed(&verifier, &id, now, &body), &body)?;
+    }
+
+    let signalwire_verifier = signalwire::Verifier::new(SIGNALWIRE_DEMO_KEY);
+    for path in fixtures("signalwire")? {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        receive_signalwire(&signalwire_verifier, &name, &std::fs::read(&path)?)?;
     }
 
     let daily_verifier = daily::Verifier::new(DAILY_DEMO_SECRET)?;

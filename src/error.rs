@@ -109,6 +109,13 @@ pub enum VerifyError {
         /// The verifier's tolerance.
         tolerance: Duration,
     },
+    /// The request's URL carries a hash of the body (`bodySHA256`) that
+    /// does not match the body received.
+    #[error("the body does not match the `{parameter}` hash in the URL")]
+    BodyHashMismatch {
+        /// The query parameter holding the hash.
+        parameter: &'static str,
+    },
     /// No signature in the header matches the request: wrong secret,
     /// altered body, or a forged request.
     #[error("no signature in header `{name}` matches the request")]

@@ -11,6 +11,7 @@ mod mac;
 mod open_enum;
 pub mod recall;
 mod replay;
+pub mod signalwire;
 pub mod svix;
 mod timestamp;
 

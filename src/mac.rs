@@ -69,6 +69,31 @@ pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: &str) ->
     }
 }
 
+/// Whether `candidate`, lowercase hex, encodes the MAC `expected`.
+pub(crate) fn matches_hex<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if !candidate.len().is_multiple_of(2) || candidate.len() > 2 * buf.len() {
+        return false;
+    }
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let mut len = 0;
+    for (slot, pair) in buf.iter_mut().zip(candidate.as_bytes().chunks_exact(2)) {
+        match (
+            pair.first().and_then(|c| nibble(*c)),
+            pair.get(1).and_then(|c| nibble(*c)),
+        ) {
+            (Some(high), Some(low)) => *slot = high << 4 | low,
+            _ => return false,
+        }
+        len += 1;
+    }
+    buf.get(..len).is_some_and(|bytes| matches(expected, bytes))
+}
+
 /// Standard padded base64 of a MAC, as signatures are sent.
 pub(crate) fn to_base64<M: Mac>(mac: CtOutput<M>) -> String {
     STANDARD.encode(mac.into_bytes())

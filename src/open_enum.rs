@@ -19,6 +19,10 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+/// Marks the types `open_enum!` makes, so generic code (such as reading a
+/// form parameter) can accept any of them.
+pub(crate) trait OpenEnum: From<String> {}
+
 /// Deserializes any open enum from a string, borrowing where serde allows it
 /// and reusing an owned string for an unknown value.
 pub(crate) struct OpenEnumVisitor<T>(pub(crate) PhantomData<T>);
@@ -105,6 +109,8 @@ macro_rules! open_enum {
                 }
             }
         }
+
+        impl $crate::open_enum::OpenEnum for $name {}
 
         impl ::std::convert::From<&str> for $name {
             fn from(value: &str) -> $name {

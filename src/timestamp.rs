@@ -46,6 +46,11 @@ enum Wire {
     UnixText {
         fraction_digits: u8,
     },
+    /// RFC 2822, as in `Thu, 09 Nov 2023 17:05:04 +0000`.
+    Rfc2822 {
+        weekday: bool,
+        zero_padded_day: bool,
+    },
 }
 
 /// How an RFC 3339 instant was spelled.
@@ -68,9 +73,14 @@ enum OffsetForm {
     Numeric,
 }
 
-/// Text that is not an RFC 3339 date-time.
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Text that is not a timestamp in any of the accepted forms.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a timestamp (RFC 3339, or Unix seconds): {reason}")]
+#[error("not a timestamp (RFC 3339, RFC 2822, or Unix seconds): {reason}")]
 pub struct TimestampError {
     reason: &'static str,
 }
@@ -222,6 +232,90 @@ impl Timestamp {
         })
     }
 
+    /// Parses an RFC 2822 date-time as Twilio-style callbacks send it:
+    /// `Thu, 09 Nov 2023 17:05:04 +0000` (the weekday is optional; the
+    /// offset is `±HHMM`, `GMT` or `UT`).
+    ///
+    /// # Errors
+    ///
+    /// [`TimestampError`] saying which part is wrong.
+    pub fn parse_rfc2822(text: &str) -> Result<Timestamp, TimestampError> {
+        let err = |reason| TimestampError { reason };
+        let (weekday, rest) = match text.split_once(", ") {
+            Some((day, rest)) if WEEKDAYS.contains(&day) => (true, rest),
+            Some(_) => return Err(err("unknown weekday")),
+            None => (false, text),
+        };
+        let mut parts = rest.split(' ');
+        let mut next = |reason| parts.next().ok_or(err(reason));
+        let day_text = next("the day is missing")?;
+        let month_text = next("the month is missing")?;
+        let year_text = next("the year is missing")?;
+        let time_text = next("the time is missing")?;
+        let offset_text = next("the offset is missing")?;
+        if parts.next().is_some() {
+            return Err(err("unexpected text after the offset"));
+        }
+        let number = |text: &str, reason| -> Result<u32, TimestampError> {
+            if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(err(reason));
+            }
+            text.parse().map_err(|_| err(reason))
+        };
+        let day = number(day_text, "the day must be digits")?;
+        let month = MONTHS
+            .iter()
+            .position(|m| *m == month_text)
+            .and_then(|i| Month::try_from(i as u8 + 1).ok())
+            .ok_or(err("unknown month"))?;
+        if year_text.len() != 4 {
+            return Err(err("the year must have 4 digits"));
+        }
+        let year = number(year_text, "the year must be digits")?;
+        let mut clock = time_text.split(':');
+        let mut field = |reason| -> Result<u32, TimestampError> {
+            let part = clock.next().ok_or(err(reason))?;
+            if part.len() != 2 {
+                return Err(err(reason));
+            }
+            number(part, reason)
+        };
+        let (hour, minute, second) = (
+            field("the time must be HH:MM:SS")?,
+            field("the time must be HH:MM:SS")?,
+            field("the time must be HH:MM:SS")?,
+        );
+        let offset = match offset_text {
+            "GMT" | "UT" | "Z" => {
+                return Err(err("only numeric offsets are kept exactly; use ±HHMM"));
+            }
+            _ => {
+                let (sign, digits) = match offset_text.as_bytes().first() {
+                    Some(b'+') => (1i8, &offset_text[1..]),
+                    Some(b'-') => (-1i8, &offset_text[1..]),
+                    _ => return Err(err("the offset must be ±HHMM")),
+                };
+                if digits.len() != 4 {
+                    return Err(err("the offset must be ±HHMM"));
+                }
+                let value = number(digits, "the offset must be ±HHMM")?;
+                UtcOffset::from_hms(sign * (value / 100) as i8, sign * (value % 100) as i8, 0)
+                    .map_err(|_| err("the offset is out of range"))?
+            }
+        };
+        let date = Date::from_calendar_date(year as i32, month, u8::try_from(day).unwrap_or(0))
+            .map_err(|_| err("the day is out of range for the month"))?;
+        let time = Time::from_hms(hour as u8, minute as u8, second as u8)
+            .map_err(|_| err("the time of day is out of range"))?;
+        Ok(Timestamp {
+            instant: PrimitiveDateTime::new(date, time).assume_offset(offset),
+            form: Wire::Rfc2822 {
+                weekday,
+                zero_padded_day: day_text.len() == 2,
+            },
+        })
+    }
+
     fn from_unix_integer(seconds: i64) -> Result<Timestamp, TimestampError> {
         OffsetDateTime::from_unix_timestamp(seconds)
             .map(|instant| Timestamp {
@@ -260,6 +354,32 @@ impl fmt::Display for Timestamp {
         let t = self.instant;
         let form = match self.form {
             Wire::Rfc3339(form) => form,
+            Wire::Rfc2822 {
+                weekday,
+                zero_padded_day,
+            } => {
+                if weekday {
+                    let index = t.weekday().number_days_from_monday() as usize;
+                    write!(f, "{}, ", WEEKDAYS.get(index).unwrap_or(&"Mon"))?;
+                }
+                let width = if zero_padded_day { 2 } else { 1 };
+                let month = MONTHS
+                    .get(usize::from(u8::from(t.month())) - 1)
+                    .unwrap_or(&"Jan");
+                let offset = t.offset();
+                let sign = if offset.is_negative() { '-' } else { '+' };
+                return write!(
+                    f,
+                    "{:0width$} {month} {:04} {:02}:{:02}:{:02} {sign}{:02}{:02}",
+                    t.day(),
+                    t.year(),
+                    t.hour(),
+                    t.minute(),
+                    t.second(),
+                    offset.whole_hours().unsigned_abs(),
+                    offset.minutes_past_hour().unsigned_abs(),
+                );
+            }
             Wire::UnixInteger => return write!(f, "{}", t.unix_timestamp()),
             Wire::UnixFloat(seconds) => return write!(f, "{seconds}"),
             Wire::UnixText { fraction_digits } => {
@@ -390,7 +510,9 @@ impl serde::Serialize for Timestamp {
         match self.form {
             Wire::UnixInteger => serializer.serialize_i64(self.instant.unix_timestamp()),
             Wire::UnixFloat(seconds) => serializer.serialize_f64(seconds),
-            Wire::Rfc3339(_) | Wire::UnixText { .. } => serializer.collect_str(self),
+            Wire::Rfc3339(_) | Wire::UnixText { .. } | Wire::Rfc2822 { .. } => {
+                serializer.collect_str(self)
+            }
         }
     }
 }
@@ -409,8 +531,11 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
             }
 
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
-                // RFC 3339 has a `-` after the year; Unix seconds never do.
-                if text.as_bytes().get(4) == Some(&b'-') {
+                // RFC 3339 has a `-` after the year; Unix seconds never do;
+                // RFC 2822 has spaces.
+                if text.contains(' ') && !text.contains('T') {
+                    Timestamp::parse_rfc2822(text).map_err(E::custom)
+                } else if text.as_bytes().get(4) == Some(&b'-') {
                     Timestamp::parse_rfc3339(text).map_err(E::custom)
                 } else {
                     Timestamp::parse_unix_text(text).map_err(E::custom)

@@ -1,0 +1,352 @@
+//! The form-encoded callbacks of SignalWire's Compatibility (cXML) API:
+//! recording status, voice status, and transcription.
+
+use serde::{Deserialize, Serialize};
+
+use super::params::{Params, encode};
+use crate::error::ParseError;
+use crate::open_enum::open_enum;
+use crate::timestamp::Timestamp;
+
+/// A typed value written back as a form parameter.
+pub(crate) trait ToParam {
+    fn to_param(&self) -> String;
+}
+
+impl ToParam for String {
+    fn to_param(&self) -> String {
+        self.clone()
+    }
+}
+
+impl ToParam for u64 {
+    fn to_param(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl ToParam for i64 {
+    fn to_param(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl ToParam for f64 {
+    fn to_param(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl ToParam for Timestamp {
+    fn to_param(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: crate::open_enum::OpenEnum + AsRef<str>> ToParam for T {
+    fn to_param(&self) -> String {
+        self.as_ref().to_owned()
+    }
+}
+
+/// Declares a callback: its parameters (required or optional, typed), from
+/// which the struct, `from_form`, `from_query` and `to_form` are generated.
+macro_rules! form_callback {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $kind:ident $field:ident: $ty:ty = $wire:literal,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                #[doc = concat!("`", $wire, "`")]
+                $(#[$field_meta])*
+                #[serde(rename = $wire)]
+                pub $field: form_callback!(@type $kind $ty),
+            )*
+            /// Every other parameter, in the order it came.
+            #[serde(default)]
+            pub other: Vec<(String, String)>,
+        }
+
+        impl $name {
+            /// Reads a callback from its `application/x-www-form-urlencoded`
+            /// body (`POST`, the default).
+            ///
+            /// # Errors
+            ///
+            /// [`ParseError::Form`] naming a required parameter that is
+            /// missing, or a parameter whose value has the wrong type.
+            pub fn from_form(body: &[u8]) -> Result<$name, ParseError> {
+                let mut params = Params::parse(body)?;
+                Ok($name {
+                    $($field: form_callback!(@take $kind params $wire),)*
+                    other: params.rest(),
+                })
+            }
+
+            /// Reads a callback from the query string of a `GET` callback
+            /// (with or without the leading `?`).
+            ///
+            /// # Errors
+            ///
+            /// As [`Self::from_form`].
+            pub fn from_query(query: &str) -> Result<$name, ParseError> {
+                $name::from_form(query.strip_prefix('?').unwrap_or(query).as_bytes())
+            }
+
+            /// The parameters as `(name, value)` pairs: the documented ones
+            /// present, then the others in their order.
+            #[must_use]
+            pub fn to_pairs(&self) -> Vec<(&str, String)> {
+                let mut pairs = Vec::new();
+                $(form_callback!(@put $kind pairs $wire self.$field);)*
+                pairs.extend(self.other.iter().map(|(name, value)| (name.as_str(), value.clone())));
+                pairs
+            }
+
+            /// The callback as an `application/x-www-form-urlencoded` body.
+            #[must_use]
+            pub fn to_form(&self) -> String {
+                encode(&self.to_pairs())
+            }
+        }
+    };
+    (@type required $ty:ty) => { $ty };
+    (@type optional $ty:ty) => { Option<$ty> };
+    (@take required $params:ident $wire:literal) => { $params.required($wire)? };
+    (@take optional $params:ident $wire:literal) => { $params.optional($wire)? };
+    (@put required $pairs:ident $wire:literal $value:expr) => {
+        $pairs.push(($wire, ToParam::to_param(&$value)));
+    };
+    (@put optional $pairs:ident $wire:literal $value:expr) => {
+        if let Some(value) = &$value {
+            $pairs.push(($wire, ToParam::to_param(value)));
+        }
+    };
+}
+
+open_enum! {
+    /// `RecordingStatus`: where the recording stands.
+    pub enum RecordingStatus {
+        InProgress = "in-progress",
+        Completed = "completed",
+        Absent = "absent",
+        /// Conference recordings (and Twilio with encryption).
+        Failed = "failed",
+    }
+}
+
+open_enum! {
+    /// `RecordingSource`: what started the recording. SignalWire's own
+    /// spellings of three values have variants of their own, so every value
+    /// writes back as sent; [`RecordingSource::normalized`] maps them to
+    /// Twilio's.
+    pub enum RecordingSource {
+        RecordVerb = "RecordVerb",
+        DialVerb = "DialVerb",
+        Conference = "Conference",
+        OutboundApi = "OutboundAPI",
+        Trunking = "Trunking",
+        StartCallRecordingApi = "StartCallRecordingAPI",
+        StartConferenceRecordingApi = "StartConferenceRecordingAPI",
+        /// SignalWire's spelling of `OutboundAPI`.
+        SignalWireOutboundApi = "OutBoundApi",
+        /// SignalWire's spelling of `StartCallRecordingAPI`.
+        SignalWireStartCallRecordingApi = "StartCallRecordingApi",
+        /// SignalWire's spelling of `StartConferenceRecordingAPI`.
+        SignalWireStartConferenceRecording = "StartConferenceRecording",
+    }
+}
+
+impl RecordingSource {
+    /// The source with SignalWire's spellings mapped to Twilio's, for
+    /// matching on one variant per source.
+    ///
+    /// ```
+    /// use recording_webhooks::signalwire::RecordingSource;
+    ///
+    /// assert_eq!(RecordingSource::from("OutBoundApi").normalized(), RecordingSource::OutboundApi);
+    /// ```
+    #[must_use]
+    pub fn normalized(&self) -> RecordingSource {
+        match self {
+            RecordingSource::SignalWireOutboundApi => RecordingSource::OutboundApi,
+            RecordingSource::SignalWireStartCallRecordingApi => {
+                RecordingSource::StartCallRecordingApi
+            }
+            RecordingSource::SignalWireStartConferenceRecording => {
+                RecordingSource::StartConferenceRecordingApi
+            }
+            other => other.clone(),
+        }
+    }
+}
+
+open_enum! {
+    /// `RecordingTrack`: which audio the recording holds.
+    pub enum RecordingTrack {
+        Inbound = "inbound",
+        Outbound = "outbound",
+        Both = "both",
+    }
+}
+
+open_enum! {
+    /// `CallStatus` of a voice status callback.
+    pub enum CallStatus {
+        Initiated = "initiated",
+        Ringing = "ringing",
+        InProgress = "in-progress",
+        Queued = "queued",
+        Failed = "failed",
+        Busy = "busy",
+        NoAnswer = "no-answer",
+        Completed = "completed",
+        Canceled = "canceled",
+    }
+}
+
+open_enum! {
+    /// `Direction` of a call.
+    pub enum Direction {
+        Inbound = "inbound",
+        OutboundApi = "outbound-api",
+        OutboundDial = "outbound-dial",
+    }
+}
+
+open_enum! {
+    /// `TranscriptionStatus`.
+    pub enum TranscriptionStatus {
+        Completed = "completed",
+        Failed = "failed",
+    }
+}
+
+form_callback! {
+    /// `RecordingStatusCallback`: a recording changed state.
+    ///
+    /// ```
+    /// use recording_webhooks::signalwire::{RecordingSource, RecordingStatus, RecordingStatusCallback};
+    ///
+    /// let body = b"AccountSid=b3877c40-da60-4998-90ad-b792e98472af&CallSid=b3877c40-da60-4998-90ad-b792e98472ca\
+    ///     &RecordingSid=b3877c40-da60-4998-90ad-b792e984re01&RecordingUrl=https%3A%2F%2Fexample.signalwire.com%2Frec\
+    ///     &RecordingStatus=completed&RecordingDuration=94&RecordingChannels=1&RecordingSource=RecordVerb";
+    /// let callback = RecordingStatusCallback::from_form(body)?;
+    /// assert_eq!(callback.recording_status, RecordingStatus::Completed);
+    /// assert_eq!(callback.recording_duration, Some(94));
+    /// assert_eq!(callback.recording_source, Some(RecordingSource::RecordVerb));
+    /// assert_eq!(callback.recording_url.as_deref(), Some("https://example.signalwire.com/rec"));
+    /// # Ok::<(), recording_webhooks::ParseError>(())
+    /// ```
+    pub struct RecordingStatusCallback {
+        /// The project.
+        required account_sid: String = "AccountSid",
+        /// The call (absent for conference recordings).
+        optional call_sid: String = "CallSid",
+        /// The recording.
+        required recording_sid: String = "RecordingSid",
+        /// Where the audio is.
+        optional recording_url: String = "RecordingUrl",
+        /// Where the recording stands.
+        required recording_status: RecordingStatus = "RecordingStatus",
+        /// Its length in seconds.
+        optional recording_duration: i64 = "RecordingDuration",
+        /// Its number of channels.
+        optional recording_channels: u64 = "RecordingChannels",
+        /// What started it.
+        optional recording_source: RecordingSource = "RecordingSource",
+        /// When it started.
+        optional recording_start_time: Timestamp = "RecordingStartTime",
+        /// Which audio it holds.
+        optional recording_track: RecordingTrack = "RecordingTrack",
+        /// Why it is `absent` (16101: too short, 16102: silent).
+        optional error_code: u64 = "ErrorCode",
+        /// The conference, for conference recordings.
+        optional conference_sid: String = "ConferenceSid",
+        /// The API version (`2010-04-01`).
+        optional api_version: String = "ApiVersion",
+    }
+}
+
+form_callback! {
+    /// The voice `StatusCallback`: a call's progress.
+    pub struct StatusCallback {
+        /// The project.
+        required account_sid: String = "AccountSid",
+        /// The API version.
+        optional api_version: String = "ApiVersion",
+        /// The call.
+        required call_sid: String = "CallSid",
+        /// The call that created this one.
+        optional parent_call_sid: String = "ParentCallSid",
+        /// Its status.
+        required call_status: CallStatus = "CallStatus",
+        /// Its direction.
+        optional direction: Direction = "Direction",
+        /// The caller.
+        optional from: String = "From",
+        /// The callee.
+        optional to: String = "To",
+        /// The caller's name.
+        optional caller_name: String = "CallerName",
+        /// Who forwarded the call.
+        optional forwarded_from: String = "ForwardedFrom",
+        /// Its length in seconds, on `completed`.
+        optional call_duration: u64 = "CallDuration",
+        /// Which event sent this callback.
+        optional callback_source: String = "CallbackSource",
+        /// The order of this callback among the call's.
+        optional sequence_number: u64 = "SequenceNumber",
+        /// When it was sent (RFC 2822).
+        optional timestamp: Timestamp = "Timestamp",
+        /// Who hung up.
+        optional hangup_by: String = "HangupBy",
+        /// Which side hung up.
+        optional hangup_direction: String = "HangupDirection",
+        /// The final SIP response code.
+        optional sip_result_code: u64 = "SipResultCode",
+        /// The SIP INVITE's result phrase.
+        optional sip_invite_result_phrase: String = "SipInviteResultPhrase",
+        /// A recording of the call.
+        optional recording_sid: String = "RecordingSid",
+        /// Where its audio is.
+        optional recording_url: String = "RecordingUrl",
+        /// Its length in seconds.
+        optional recording_duration: i64 = "RecordingDuration",
+        /// Mean opinion score of the received audio.
+        optional audio_in_mos: f64 = "AudioInMos",
+        /// Mean opinion score of the sent audio.
+        optional audio_out_mos: f64 = "AudioOutMos",
+    }
+}
+
+form_callback! {
+    /// `TranscribeCallback`: a recording's transcription is ready or failed.
+    pub struct TranscribeCallback {
+        /// The project.
+        optional account_sid: String = "AccountSid",
+        /// The call.
+        optional call_sid: String = "CallSid",
+        /// The transcription.
+        required transcription_sid: String = "TranscriptionSid",
+        /// The text.
+        optional transcription_text: String = "TranscriptionText",
+        /// Its status.
+        required transcription_status: TranscriptionStatus = "TranscriptionStatus",
+        /// Where it is.
+        optional transcription_url: String = "TranscriptionUrl",
+        /// The recording transcribed.
+        optional recording_sid: String = "RecordingSid",
+        /// Where its audio is.
+        optional recording_url: String = "RecordingUrl",
+    }
+}

@@ -1,0 +1,33 @@
+//! SignalWire (Compatibility API / cXML) callbacks and their signatures.
+//!
+//! Callbacks are form-encoded (`POST`) or in the query string (`GET`):
+//! verify the request with [`Verifier::verify`], then read it with
+//! [`RecordingStatusCallback::from_form`] (or `from_query`), or the
+//! neighbouring [`StatusCallback`] and [`TranscribeCallback`]. Documented
+//! parameters are typed; every other parameter is kept, in order, in
+//! `other`. SignalWire ids are UUIDs and are never checked for shape.
+//!
+//! ```
+//! use recording_webhooks::signalwire::{RecordingStatus, RecordingStatusCallback, Verifier};
+//!
+//! let verifier = Verifier::new("PSK_V3bF8oyeRNpJWGoRWHNYQMUU");
+//! let url = "https://example.com/signalwire/recording";
+//! let body = b"AccountSid=b3877c40-da60-4998-90ad-b792e98472af&RecordingSid=b3877c40-da60-4998-90ad-b792e984re01&RecordingStatus=completed";
+//! # let params = [("AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"), ("RecordingSid", "b3877c40-da60-4998-90ad-b792e984re01"), ("RecordingStatus", "completed")];
+//! # let signature = verifier.sign_params(url, &params);
+//! let headers = [("X-SignalWire-Signature", signature.as_str())];
+//! verifier.verify(url, &headers, body)?;
+//! let callback = RecordingStatusCallback::from_form(body)?;
+//! assert_eq!(callback.recording_status, RecordingStatus::Completed);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod callbacks;
+mod params;
+mod verify;
+
+pub use callbacks::{
+    CallStatus, Direction, RecordingSource, RecordingStatus, RecordingStatusCallback,
+    RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
+};
+pub use verify::{SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER, Verifier};

@@ -1,0 +1,106 @@
+//! The one path every form-encoded callback is read through: decode the
+//! pairs, take the documented parameters by name with their types, and keep
+//! every other parameter in order.
+
+use crate::error::ParseError;
+use crate::timestamp::Timestamp;
+
+/// The decoded `name=value` pairs of a form body or query string.
+pub(crate) struct Params {
+    pairs: Vec<(String, String)>,
+}
+
+/// A parameter value's type.
+pub(crate) trait FromParam: Sized {
+    fn from_param(value: String) -> Result<Self, String>;
+}
+
+impl FromParam for String {
+    fn from_param(value: String) -> Result<String, String> {
+        Ok(value)
+    }
+}
+
+impl FromParam for u64 {
+    fn from_param(value: String) -> Result<u64, String> {
+        value
+            .parse()
+            .map_err(|_| "expected a whole number".to_owned())
+    }
+}
+
+impl FromParam for i64 {
+    fn from_param(value: String) -> Result<i64, String> {
+        value
+            .parse()
+            .map_err(|_| "expected a whole number".to_owned())
+    }
+}
+
+impl FromParam for f64 {
+    fn from_param(value: String) -> Result<f64, String> {
+        value
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| "expected a number".to_owned())
+    }
+}
+
+impl FromParam for Timestamp {
+    fn from_param(value: String) -> Result<Timestamp, String> {
+        Timestamp::parse_rfc2822(&value).map_err(|err| err.to_string())
+    }
+}
+
+/// Every open enum reads any text.
+impl<T: crate::open_enum::OpenEnum> FromParam for T {
+    fn from_param(value: String) -> Result<T, String> {
+        Ok(T::from(value))
+    }
+}
+
+impl Params {
+    /// Decodes a form body or query string: `+` is a space, `%XX` a byte,
+    /// and the bytes are read as UTF-8.
+    pub(crate) fn parse(body: &[u8]) -> Result<Params, ParseError> {
+        let pairs = serde_urlencoded::from_bytes(body).map_err(|err| ParseError::Form {
+            parameter: String::new(),
+            message: err.to_string(),
+        })?;
+        Ok(Params { pairs })
+    }
+
+    /// Removes and converts the first `name`; `None` when absent.
+    pub(crate) fn optional<T: FromParam>(&mut self, name: &str) -> Result<Option<T>, ParseError> {
+        let Some(index) = self.pairs.iter().position(|(n, _)| n == name) else {
+            return Ok(None);
+        };
+        let (_, value) = self.pairs.remove(index);
+        T::from_param(value)
+            .map(Some)
+            .map_err(|message| ParseError::Form {
+                parameter: name.to_owned(),
+                message,
+            })
+    }
+
+    /// Removes and converts the first `name`, which must be present.
+    pub(crate) fn required<T: FromParam>(&mut self, name: &str) -> Result<T, ParseError> {
+        self.optional(name)?.ok_or_else(|| ParseError::Form {
+            parameter: name.to_owned(),
+            message: "missing".to_owned(),
+        })
+    }
+
+    /// The parameters not taken, in their order in the body.
+    pub(crate) fn rest(self) -> Vec<(String, String)> {
+        self.pairs
+    }
+}
+
+/// Writes pairs back as `application/x-www-form-urlencoded`.
+pub(crate) fn encode(pairs: &[(&str, String)]) -> String {
+    // Cannot fail for string pairs; an empty string is the fail-safe.
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}

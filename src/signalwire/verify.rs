@@ -1,0 +1,229 @@
+//! SignalWire's request signatures: HMAC-SHA1 keyed with the project's
+//! Signing Key, in two schemes.
+//!
+//! - Scheme A (JSON bodies: RELAY, SWML, newer callbacks): lowercase hex of
+//!   HMAC-SHA1 over the URL followed by the raw body.
+//! - Scheme B (form callbacks, Twilio compatible): base64 of HMAC-SHA1 over
+//!   the URL followed by every form parameter's name and value, sorted by
+//!   name (repeated names in body order). With `bodySHA256=<hex>` in the
+//!   URL's query, the body's SHA-256 must equal it and the HMAC covers the
+//!   URL alone.
+//!
+//! Both try the URL as given and, when it has no port or the default one,
+//! with the default port toggled, since signers disagree on it.
+
+use std::fmt;
+
+use hmac::Hmac;
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+
+use crate::error::VerifyError;
+use crate::headers::{self, Headers};
+use crate::mac::{self, KeyedMac};
+
+type HmacSha1 = Hmac<Sha1>;
+
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "x-signalwire-signature";
+/// The alias SignalWire's compatibility callbacks may use instead.
+pub const TWILIO_SIGNATURE_HEADER: &str = "x-twilio-signature";
+
+/// Verifies (and signs) SignalWire requests with a project's Signing Key.
+///
+/// ```
+/// use recording_webhooks::signalwire::Verifier;
+///
+/// let verifier = Verifier::new("PSKtest1234567890abcdef");
+/// let body = br#"{"event":"call.state","params":{"call_id":"abc-123","state":"answered"}}"#;
+/// let headers = [("X-SignalWire-Signature", "c3c08c1fefaf9ee198a100d5906765a6f394bf0f")];
+/// verifier.verify("https://example.ngrok.io/webhook", &headers, body)?;
+/// # Ok::<(), recording_webhooks::VerifyError>(())
+/// ```
+#[derive(Clone)]
+pub struct Verifier {
+    mac: KeyedMac<HmacSha1>,
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verifier")
+            .field("key", &"<redacted>")
+            .finish()
+    }
+}
+
+impl Verifier {
+    /// A verifier for the project's Signing Key (`PSK_...`), used as its
+    /// UTF-8 bytes.
+    #[must_use]
+    pub fn new(signing_key: &str) -> Verifier {
+        Verifier {
+            mac: KeyedMac::new(signing_key.as_bytes()),
+        }
+    }
+
+    /// Verifies a request. `url` is the full URL SignalWire requested
+    /// (scheme, host, path and query: behind a proxy, rebuild it from the
+    /// forwarded headers); `body` is the raw body (form or JSON; empty for
+    /// `GET`). Either scheme matching is enough.
+    ///
+    /// # Errors
+    ///
+    /// [`VerifyError::MissingHeader`] without `X-SignalWire-Signature` or
+    /// `X-Twilio-Signature`, [`VerifyError::InvalidHeader`] when it is not
+    /// text, [`VerifyError::BodyHashMismatch`] when the URL's `bodySHA256`
+    /// does not match the body, and [`VerifyError::NoMatchingSignature`]
+    /// otherwise.
+    pub fn verify(
+        &self,
+        url: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<(), VerifyError> {
+        let [signalwire, twilio] =
+            headers.header_bytes_many([SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER]);
+        let (name, signature) = match (signalwire, twilio) {
+            (Some(bytes), _) => (SIGNATURE_HEADER, bytes),
+            (None, Some(bytes)) => (TWILIO_SIGNATURE_HEADER, bytes),
+            (None, None) => {
+                return Err(VerifyError::MissingHeader {
+                    name: SIGNATURE_HEADER,
+                });
+            }
+        };
+        let signature = headers::text(name, signature)?;
+
+        let urls = url_variants(url);
+        let urls = urls.iter().flatten();
+        if let Some(expected_hash) = query_value(url, "bodySHA256") {
+            let actual = hex(&Sha256::digest(body));
+            // The body and its hash are not secret: plain comparison.
+            if actual != expected_hash {
+                return Err(VerifyError::BodyHashMismatch {
+                    parameter: "bodySHA256",
+                });
+            }
+            if urls
+                .clone()
+                .any(|u| mac::matches_base64(&self.mac.compute(&[u.as_bytes()]), signature))
+            {
+                return Ok(());
+            }
+        }
+        let scheme_a = urls
+            .clone()
+            .any(|u| mac::matches_hex(&self.mac.compute(&[u.as_bytes(), body]), signature));
+        if scheme_a {
+            return Ok(());
+        }
+        let params = sorted_params(body);
+        let scheme_b = urls.clone().any(|u| {
+            let mut parts: Vec<&[u8]> = Vec::with_capacity(1 + 2 * params.len());
+            parts.push(u.as_bytes());
+            for (k, v) in &params {
+                parts.push(k.as_bytes());
+                parts.push(v.as_bytes());
+            }
+            mac::matches_base64(&self.mac.compute(&parts), signature)
+        });
+        if scheme_b {
+            Ok(())
+        } else {
+            Err(VerifyError::NoMatchingSignature { name })
+        }
+    }
+
+    /// Scheme A: the lowercase hex signature of `url` and a raw (JSON)
+    /// body, for signing requests in tests.
+    #[must_use]
+    pub fn sign_body(&self, url: &str, body: &[u8]) -> String {
+        hex(&self.mac.compute(&[url.as_bytes(), body]).into_bytes())
+    }
+
+    /// Scheme B: the base64 signature of `url` and form parameters (in any
+    /// order: they are sorted by name), for signing requests in tests.
+    ///
+    /// ```
+    /// use recording_webhooks::signalwire::Verifier;
+    ///
+    /// let verifier = Verifier::new("12345");
+    /// let params = [("CallSid", "CA1234567890ABCDE"), ("Caller", "+14158675309"), ("Digits", "1234"),
+    ///               ("From", "+14158675309"), ("To", "+18005551212")];
+    /// assert_eq!(
+    ///     verifier.sign_params("https://mycompany.com/myapp.php?foo=1&bar=2", &params),
+    ///     "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+    /// );
+    /// ```
+    #[must_use]
+    pub fn sign_params(&self, url: &str, params: &[(&str, &str)]) -> String {
+        let mut sorted = params.to_vec();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let mut parts: Vec<&[u8]> = vec![url.as_bytes()];
+        for (name, value) in &sorted {
+            parts.push(name.as_bytes());
+            parts.push(value.as_bytes());
+        }
+        mac::to_base64(self.mac.compute(&parts))
+    }
+}
+
+/// Lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    out
+}
+
+/// The form parameters of `body`, sorted by name; the sort is stable, so
+/// repeated names keep their order in the body. A body that is not a form
+/// yields whatever pairs it decodes to, which then match no signature.
+fn sorted_params(body: &[u8]) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    params.sort_by(|a, b| a.0.cmp(&b.0));
+    params
+}
+
+/// The first value of query parameter `name` in `url`, decoded.
+fn query_value(url: &str, name: &str) -> Option<String> {
+    let (_, query) = url.split_once('?')?;
+    let query = query.split('#').next().unwrap_or_default();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+    pairs.into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
+}
+
+/// The URL as given, and with the default port toggled when it has none
+/// (`:443` for https, `:80` for http) or has the default one.
+fn url_variants(url: &str) -> [Option<String>; 2] {
+    let toggled = (|| {
+        let (scheme, rest) = url.split_once("://")?;
+        let default_port = match scheme.to_ascii_lowercase().as_str() {
+            "https" => "443",
+            "http" => "80",
+            _ => return None,
+        };
+        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(authority_end);
+        let host_start = authority.rfind('@').map_or(0, |i| i + 1);
+        let host_and_port = &authority[host_start..];
+        // A `:` after any IPv6 `]` starts the port.
+        let port_at = host_and_port
+            .rfind(':')
+            .filter(|i| host_and_port[*i..].find(']').is_none());
+        let prefix = &authority[..host_start];
+        match port_at {
+            None => Some(format!(
+                "{scheme}://{prefix}{host_and_port}:{default_port}{tail}"
+            )),
+            Some(i) if &host_and_port[i + 1..] == default_port => {
+                Some(format!("{scheme}://{prefix}{}{tail}", &host_and_port[..i]))
+            }
+            Some(_) => None,
+        }
+    })();
+    [Some(url.to_owned()), toggled]
+}

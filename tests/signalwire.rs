@@ -1,0 +1,309 @@
+//! SignalWire callbacks (fixtures, types, errors) and verifier behaviour.
+
+use std::path::Path;
+
+use recording_webhooks::signalwire::{
+    CallStatus, RecordingSource, RecordingStatus, RecordingStatusCallback, StatusCallback,
+    TranscribeCallback, TranscriptionStatus, Verifier,
+};
+use recording_webhooks::{ParseError, VerifyError};
+
+fn forms(prefix: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signalwire");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_str().unwrap().to_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no {prefix} fixtures");
+    files
+}
+
+/// The decoded pairs of a form, for comparing parameters regardless of order.
+fn sorted_pairs(form: &[u8]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(form).unwrap();
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn recording_status_fixtures_parse_and_round_trip() {
+    let mut statuses = std::collections::BTreeSet::new();
+    let mut sources = std::collections::BTreeSet::new();
+    for (name, body) in forms("recording-status.") {
+        let callback =
+            RecordingStatusCallback::from_form(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (status, source) = name
+            .trim_start_matches("recording-status.")
+            .split_once('+')
+            .unwrap();
+        assert_eq!(callback.recording_status.as_str(), status, "{name}");
+        assert!(!callback.recording_status.is_unknown(), "{name}");
+        let parsed_source = callback.recording_source.clone().unwrap();
+        assert_eq!(parsed_source.as_str(), source);
+        assert!(!parsed_source.is_unknown(), "{name}");
+        statuses.insert(status.to_owned());
+        sources.insert(source.to_owned());
+        assert_eq!(
+            sorted_pairs(callback.to_form().as_bytes()),
+            sorted_pairs(&body),
+            "{name}"
+        );
+    }
+    assert_eq!(statuses.len(), RecordingStatus::KNOWN.len());
+    assert_eq!(sources.len(), RecordingSource::KNOWN.len());
+}
+
+#[test]
+fn call_status_and_transcription_fixtures() {
+    let mut seen = Vec::new();
+    for (name, body) in forms("call-status.") {
+        let callback = StatusCallback::from_form(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            callback.call_status.as_str(),
+            name.trim_start_matches("call-status.")
+        );
+        assert!(callback.timestamp.is_some());
+        assert_eq!(
+            sorted_pairs(callback.to_form().as_bytes()),
+            sorted_pairs(&body),
+            "{name}"
+        );
+        seen.push(callback.call_status);
+    }
+    assert_eq!(seen.len(), CallStatus::KNOWN.len());
+    for (name, body) in forms("transcription.") {
+        let callback = TranscribeCallback::from_form(&body).unwrap();
+        assert_eq!(
+            callback.transcription_status.as_str(),
+            name.trim_start_matches("transcription.")
+        );
+        assert_eq!(
+            sorted_pairs(callback.to_form().as_bytes()),
+            sorted_pairs(&body),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn typed_values_extras_and_unknown_parameters() {
+    let body = "AccountSid=acc&CallSid=call&RecordingSid=rec&RecordingStatus=absent&RecordingDuration=0\
+        &RecordingSource=OutBoundApi&RecordingStartTime=Thu%2C+09+Nov+2023+17%3A05%3A04+%2B0000\
+        &RecordingTrack=both&ErrorCode=16102&Zeta=z%C3%BC+1&Alpha=a%26b&Zeta=second";
+    let callback = RecordingStatusCallback::from_form(body.as_bytes()).unwrap();
+    assert_eq!(callback.recording_status, RecordingStatus::Absent);
+    assert_eq!(
+        callback.recording_source.as_ref().unwrap().normalized(),
+        RecordingSource::OutboundApi
+    );
+    assert_eq!(callback.error_code, Some(16102));
+    let start = callback.recording_start_time.unwrap();
+    assert_eq!(start.unix_timestamp(), 1699549504);
+    assert_eq!(start.to_string(), "Thu, 09 Nov 2023 17:05:04 +0000");
+    assert_eq!(
+        callback.other,
+        vec![
+            ("Zeta".into(), "zü 1".into()),
+            ("Alpha".into(), "a&b".into()),
+            ("Zeta".into(), "second".into())
+        ]
+    );
+    // GET callbacks carry the same parameters in the query string.
+    let from_query = RecordingStatusCallback::from_query(&format!("?{body}")).unwrap();
+    assert_eq!(from_query, callback);
+    assert_eq!(
+        RecordingStatus::from("paused"),
+        RecordingStatus::Unknown("paused".into())
+    );
+}
+
+#[test]
+fn missing_or_mistyped_parameters_are_named() {
+    let cases = [
+        ("AccountSid=a&RecordingSid=r", "RecordingStatus", "missing"),
+        (
+            "RecordingSid=r&RecordingStatus=completed",
+            "AccountSid",
+            "missing",
+        ),
+        (
+            "AccountSid=a&RecordingSid=r&RecordingStatus=completed&RecordingDuration=abc",
+            "RecordingDuration",
+            "whole number",
+        ),
+        (
+            "AccountSid=a&RecordingSid=r&RecordingStatus=completed&RecordingChannels=-1",
+            "RecordingChannels",
+            "whole number",
+        ),
+        (
+            "AccountSid=a&RecordingSid=r&RecordingStatus=completed&RecordingStartTime=yesterday",
+            "RecordingStartTime",
+            "RFC 2822",
+        ),
+    ];
+    for (body, parameter, message) in cases {
+        match RecordingStatusCallback::from_form(body.as_bytes()) {
+            Err(ParseError::Form {
+                parameter: p,
+                message: m,
+            }) => {
+                assert_eq!(p, parameter, "{body}");
+                assert!(m.contains(message), "{m}");
+            }
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+    let err =
+        StatusCallback::from_form(b"AccountSid=a&CallSid=c&CallStatus=completed&AudioInMos=NaN")
+            .unwrap_err();
+    assert!(err.to_string().contains("AudioInMos"), "{err}");
+    let ok =
+        TranscribeCallback::from_form(b"TranscriptionSid=t&TranscriptionStatus=failed").unwrap();
+    assert_eq!(ok.transcription_status, TranscriptionStatus::Failed);
+}
+
+#[test]
+fn verifier_headers_alias_and_errors() {
+    let v = Verifier::new("12345");
+    let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    let body = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212";
+    for header in [
+        "X-SignalWire-Signature",
+        "X-Twilio-Signature",
+        "x-twilio-signature",
+    ] {
+        assert_eq!(
+            v.verify(url, &[(header, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")], body),
+            Ok(()),
+            "{header}"
+        );
+    }
+    let none: [(&str, &str); 0] = [];
+    assert_eq!(
+        v.verify(url, &none, body),
+        Err(VerifyError::MissingHeader {
+            name: "x-signalwire-signature"
+        })
+    );
+    assert_eq!(
+        v.verify(
+            url,
+            &[("X-SignalWire-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")],
+            b"CallSid=other"
+        ),
+        Err(VerifyError::NoMatchingSignature {
+            name: "x-signalwire-signature"
+        })
+    );
+    // Default port toggled both ways; a non-default port only as given.
+    let with_port = "https://mycompany.com:443/myapp.php?foo=1&bar=2";
+    assert!(
+        v.verify(
+            with_port,
+            &[("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")],
+            body
+        )
+        .is_ok()
+    );
+    assert!(
+        v.verify(
+            url,
+            &[("X-Twilio-Signature", "kvajT1Ptam85bY51eRf/AJRuM3w=")],
+            body
+        )
+        .is_ok()
+    );
+    let params = [("A", "1")];
+    let odd = "https://mycompany.com:8443/x";
+    assert!(
+        v.verify(
+            odd,
+            &[("X-Twilio-Signature", v.sign_params(odd, &params).as_str())],
+            b"A=1"
+        )
+        .is_ok()
+    );
+    let stripped = v.sign_params("https://mycompany.com/x", &params);
+    assert!(
+        v.verify(odd, &[("X-Twilio-Signature", stripped.as_str())], b"A=1")
+            .is_err()
+    );
+    let debug = format!("{v:?}");
+    assert!(debug.contains("<redacted>") && !debug.contains("12345"));
+}
+
+#[test]
+fn repeated_names_keep_body_order_and_get_callbacks_sign_the_url() {
+    let v = Verifier::new("PSK_key");
+    let url = "https://example.com/cb";
+    let signature = v.sign_params(url, &[("Digits", "1"), ("A", "x"), ("Digits", "2")]);
+    assert!(
+        v.verify(
+            url,
+            &[("X-SignalWire-Signature", signature.as_str())],
+            b"Digits=1&A=x&Digits=2"
+        )
+        .is_ok()
+    );
+    assert!(
+        v.verify(
+            url,
+            &[("X-SignalWire-Signature", signature.as_str())],
+            b"Digits=2&A=x&Digits=1"
+        )
+        .is_err()
+    );
+
+    let get_url = "https://example.com/cb?RecordingStatus=completed&RecordingSid=r";
+    let signature = v.sign_params(get_url, &[]);
+    assert!(
+        v.verify(
+            get_url,
+            &[("X-SignalWire-Signature", signature.as_str())],
+            b""
+        )
+        .is_ok()
+    );
+
+    let json = br#"{"event":"call.state"}"#;
+    let hex = v.sign_body(url, json);
+    assert_eq!(hex.len(), 40);
+    assert!(
+        v.verify(url, &[("X-SignalWire-Signature", hex.as_str())], json)
+            .is_ok()
+    );
+    assert!(
+        v.verify(
+            url,
+            &[("X-SignalWire-Signature", hex.to_uppercase().as_str())],
+            json
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn body_hash_mismatch_is_its_own_error() {
+    let v = Verifier::new("PSKtest1234567890abcdef");
+    let url = "https://example.ngrok.io/webhook?bodySHA256=69f3cbfc18e386ef8236cb7008cd5a54b7fed637a8cb3373b5a1591d7f0fd5f4";
+    let headers = [("X-SignalWire-Signature", "dfO9ek8mxyFtn2nMz24plPmPfIY=")];
+    assert!(
+        v.verify(url, &headers, br#"{"event":"call.state"}"#)
+            .is_ok()
+    );
+    assert_eq!(
+        v.verify(url, &headers, br#"{"event":"call.other"}"#),
+        Err(VerifyError::BodyHashMismatch {
+            parameter: "bodySHA256"
+        })
+    );
+}
