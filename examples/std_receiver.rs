@@ -1,0 +1,109 @@
+//! A webhook receiver with nothing but the standard library, to show the
+//! crate needs no framework: a blocking HTTP/1.1 server for `POST /recall`
+//! and `POST /daily` on 127.0.0.1 (port from the first argument, default
+//! 3001), one request per connection.
+//!
+//! ```sh
+//! cargo run --example std_receiver -- 3001
+//! ```
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+
+use recording_webhooks::{daily, recall};
+
+const MAX_BODY: usize = 1024 * 1024;
+
+struct Request {
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+/// Reads the request line, the headers and a `Content-Length` body.
+fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let (Some("POST"), Some(path)) = (parts.next(), parts.next()) else {
+        return Ok(None);
+    };
+    let path = path.to_owned();
+    let mut headers = Vec::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line)?;
+        let Some((name, value)) = line.trim_end().split_once(':') else {
+            break;
+        };
+        headers.push((name.trim().to_owned(), value.trim().to_owned()));
+    }
+    let length: usize = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    if length > MAX_BODY {
+        return Ok(None);
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    Ok(Some(Request {
+        path,
+        headers,
+        body,
+    }))
+}
+
+fn handle(request: &Request, recall: &recall::Verifier, daily: &daily::Verifier) -> (u16, String) {
+    match request.path.as_str() {
+        "/recall" => match recall.verify(&request.headers, &request.body) {
+            Err(err) => (401, err.to_string()),
+            Ok(verified) => match recall::Event::from_slice(&request.body) {
+                Ok(event) => (
+                    200,
+                    format!("recall {} {}", verified.id, event.event_type()),
+                ),
+                Err(err) => (400, err.to_string()),
+            },
+        },
+        "/daily" => match daily.verify(&request.headers, &request.body) {
+            Err(err) => (401, err.to_string()),
+            Ok(()) => match daily::Event::from_slice(&request.body) {
+                Ok(event) => (200, format!("daily {}", event.event_type())),
+                Err(err) => (400, err.to_string()),
+            },
+        },
+        _ => (404, "not found".to_owned()),
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let port: u16 = std::env::args().nth(1).map_or(Ok(3001), |p| p.parse())?;
+    let recall = recall::Verifier::new(
+        &std::env::var("RECALL_WEBHOOK_SECRET")
+            .unwrap_or_else(|_| "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into()),
+    )?;
+    let daily = daily::Verifier::new(
+        &std::env::var("DAILY_WEBHOOK_SECRET")
+            .unwrap_or_else(|_| "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=".into()),
+    )?;
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    println!("listening on http://{}", listener.local_addr()?);
+    for stream in listener.incoming() {
+        let mut stream = stream?;
+        let (status, message) = match read_request(&stream) {
+            Ok(Some(request)) => handle(&request, &recall, &daily),
+            Ok(None) => (400, "expected a POST with a body under 1 MiB".to_owned()),
+            Err(err) => (400, err.to_string()),
+        };
+        println!("{status} {message}");
+        let reply = format!(
+            "HTTP/1.1 {status} \r\ncontent-length: {}\r\nconnection: close\r\n\r\n{message}",
+            message.len()
+        );
+        stream.write_all(reply.as_bytes())?;
+    }
+    Ok(())
+}
