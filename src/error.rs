@@ -19,6 +19,13 @@ pub enum SecretError {
         /// What is wrong with it, without quoting any of it.
         reason: String,
     },
+    /// A Standard Webhooks public key (`whpk_`) that is not an ed25519
+    /// public key.
+    #[error("the public key is not usable: {reason}")]
+    InvalidPublicKey {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A Standard Webhooks asymmetric key (`whpk_` or `whsk_`) was given where
     /// a symmetric `whsec_` secret is expected.
     #[error(

@@ -4,6 +4,8 @@ use base64::Engine as _;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 
+use zeroize::Zeroizing;
+
 use crate::error::SecretError;
 use hmac::digest::{CtOutput, KeyInit, Output};
 use hmac::{Hmac, Mac};
@@ -14,9 +16,17 @@ pub(crate) type HmacSha256 = Hmac<sha2::Sha256>;
 /// An HMAC state that has already absorbed its key.
 ///
 /// Keying costs two compression-function calls; cloning the keyed state per
-/// request skips them, which is most of the cost for a small body.
+/// request skips them. The state is key material: the hash cores wipe
+/// themselves on drop (the `zeroize` features of `sha1` / `sha2`), and
+/// `Debug` never shows it.
 #[derive(Clone)]
 pub(crate) struct KeyedMac<M>(M);
+
+impl<M> std::fmt::Debug for KeyedMac<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
 
 impl<M: Mac + KeyInit + Clone> KeyedMac<M> {
     /// HMAC accepts keys of any length, so this cannot fail.
@@ -106,13 +116,31 @@ const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// The key bytes of a base64 secret; an empty key is an error.
-pub(crate) fn decode_secret(encoded: &str) -> Result<Vec<u8>, SecretError> {
-    let key = SECRET_BASE64
-        .decode(encoded)
-        .map_err(SecretError::from_base64)?;
+/// The key bytes of a base64 secret, wiped when dropped; an empty key is an
+/// error.
+pub(crate) fn decode_secret(encoded: &str) -> Result<Zeroizing<Vec<u8>>, SecretError> {
+    let key = Zeroizing::new(
+        SECRET_BASE64
+            .decode(encoded)
+            .map_err(SecretError::from_base64)?,
+    );
     if key.is_empty() {
         return Err(SecretError::Empty);
     }
     Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use hmac::digest::zeroize::ZeroizeOnDrop;
+
+    /// The keyed states hold key-derived hash cores; these wipe themselves.
+    fn wiped_on_drop<T: ZeroizeOnDrop>() {}
+
+    #[test]
+    fn keyed_states_are_wiped_on_drop() {
+        wiped_on_drop::<sha2::Sha256>();
+        wiped_on_drop::<sha1::Sha1>();
+        wiped_on_drop::<hmac::digest::CtOutput<super::HmacSha256>>();
+    }
 }

@@ -2,36 +2,33 @@
 //! Webhooks and Daily): a signed send time must lie within a tolerance of
 //! "now".
 
-use std::fmt;
-
 use time::{Duration, OffsetDateTime};
 
 use crate::error::VerifyError;
-use crate::mac::{HmacSha256, KeyedMac};
 
 /// How far a request's timestamp may be from "now", either way, by default.
 pub const DEFAULT_TOLERANCE: Duration = Duration::minutes(5);
 
-/// What both timestamped verifiers hold: an HMAC-SHA256 key, keyed once,
-/// and the replay window. `Debug` never shows the key.
-#[derive(Clone)]
-pub(crate) struct TimedKey {
-    pub(crate) mac: KeyedMac<HmacSha256>,
+/// A replay window: how far a signed send time may be from "now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
     tolerance: Duration,
 }
 
-impl TimedKey {
-    pub(crate) fn new(key: &[u8]) -> TimedKey {
-        TimedKey {
-            mac: KeyedMac::new(key),
+impl Default for Window {
+    fn default() -> Window {
+        Window {
             tolerance: DEFAULT_TOLERANCE,
         }
     }
+}
 
+impl Window {
     /// A negative tolerance counts as zero.
-    pub(crate) fn with_tolerance(mut self, tolerance: Duration) -> TimedKey {
-        self.tolerance = tolerance.max(Duration::ZERO);
-        self
+    pub(crate) fn new(tolerance: Duration) -> Window {
+        Window {
+            tolerance: tolerance.max(Duration::ZERO),
+        }
     }
 
     pub(crate) fn tolerance(&self) -> Duration {
@@ -49,15 +46,6 @@ impl TimedKey {
         let timestamp = parse_timestamp(text).ok_or(VerifyError::InvalidTimestamp { name })?;
         check_window(name, timestamp, now, self.tolerance)?;
         Ok(timestamp)
-    }
-}
-
-impl fmt::Debug for TimedKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TimedKey")
-            .field("key", &"<redacted>")
-            .field("tolerance", &self.tolerance)
-            .finish()
     }
 }
 

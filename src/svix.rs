@@ -36,9 +36,8 @@ use time::{Duration, OffsetDateTime};
 
 use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
-use crate::mac::{self, HmacSha256};
-use crate::replay::TimedKey;
-use hmac::digest::CtOutput;
+use crate::mac::{self, HmacSha256, KeyedMac};
+use crate::replay::Window;
 
 /// The prefix of a Standard Webhooks symmetric secret.
 pub const SECRET_PREFIX: &str = "whsec_";
@@ -86,7 +85,12 @@ fn pick<'a>(
 /// it. `Debug` never shows the key.
 #[derive(Clone, Debug)]
 pub struct Verifier {
-    key: TimedKey,
+    /// The symmetric secret, for `v1` entries.
+    mac: Option<KeyedMac<HmacSha256>>,
+    /// The public key, for `v1a` (ed25519) entries.
+    #[cfg(feature = "ed25519")]
+    public_key: Option<ed25519_dalek::VerifyingKey>,
+    window: Window,
 }
 
 /// What a successful verification vouches for.
@@ -138,7 +142,10 @@ impl Verifier {
             return Err(SecretError::Empty);
         }
         Ok(Verifier {
-            key: TimedKey::new(key),
+            mac: Some(KeyedMac::new(key)),
+            #[cfg(feature = "ed25519")]
+            public_key: None,
+            window: Window::default(),
         })
     }
 
@@ -148,14 +155,15 @@ impl Verifier {
     #[must_use]
     pub fn with_tolerance(self, tolerance: Duration) -> Verifier {
         Verifier {
-            key: self.key.with_tolerance(tolerance),
+            window: Window::new(tolerance),
+            ..self
         }
     }
 
     /// The replay window in force.
     #[must_use]
     pub fn tolerance(&self) -> Duration {
-        self.key.tolerance()
+        self.window.tolerance()
     }
 
     /// Verifies a request against the system clock.
@@ -210,25 +218,39 @@ impl Verifier {
         let (signature_name, signatures) =
             pick([NAMES[4], NAMES[5]], [svix_sig, webhook_sig], svix_spelling)?;
 
-        let timestamp = self.key.check(timestamp_name, timestamp_text, now)?;
+        let timestamp = self.window.check(timestamp_name, timestamp_text, now)?;
 
         // The reference libraries sign the canonical decimal of the instant
         // they parsed; the header's own text is that unless it has leading
         // zeros, and using it saves formatting the number again.
         let canonical = !(timestamp_text.starts_with('0') || timestamp_text.starts_with("-0"))
             || timestamp_text == "0";
-        let expected = if canonical {
-            self.key
-                .mac
-                .compute(&[id.as_bytes(), b".", timestamp_text.as_bytes(), b".", body])
+        let mut digits = [0u8; 20];
+        let signed_timestamp = if canonical {
+            timestamp_text.as_bytes()
         } else {
-            self.signed_content_mac(id, timestamp.unix_timestamp(), body)
+            decimal(timestamp.unix_timestamp(), &mut digits)
         };
+        let content = [id.as_bytes(), b".", signed_timestamp, b".", body];
+        let expected = self.mac.as_ref().map(|mac| mac.compute(&content));
+        #[cfg(feature = "ed25519")]
+        let mut message: Option<Vec<u8>> = None;
         let matched = signatures
             .split(' ')
             .filter_map(|entry| entry.split_once(','))
-            .filter(|(version, _)| *version == "v1")
-            .any(|(_, signature)| mac::matches_base64(&expected, signature));
+            .any(|(version, signature)| match version {
+                "v1" => expected
+                    .as_ref()
+                    .is_some_and(|expected| mac::matches_base64(expected, signature)),
+                #[cfg(feature = "ed25519")]
+                "v1a" => self.public_key.as_ref().is_some_and(|key| {
+                    // ed25519 needs the message whole: built once, only when
+                    // a `v1a` entry is there to check.
+                    let message = message.get_or_insert_with(|| content.concat());
+                    ed25519_matches(key, message, signature)
+                }),
+                _ => false,
+            });
         if !matched {
             return Err(VerifyError::NoMatchingSignature {
                 name: signature_name,
@@ -251,25 +273,91 @@ impl Verifier {
     /// assert_eq!(signature, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     /// # Ok::<(), recording_webhooks::SecretError>(())
     /// ```
+    ///
+    /// A verifier built from a public key alone has no secret to sign with
+    /// and returns an empty string.
     #[must_use]
     pub fn sign(&self, msg_id: &str, timestamp: i64, body: &[u8]) -> String {
-        format!(
-            "v1,{}",
-            mac::to_base64(self.signed_content_mac(msg_id, timestamp, body))
-        )
-    }
-
-    /// The MAC of `{id}.{timestamp}.{body}`, fed in pieces.
-    ///
-    /// The timestamp is rendered in canonical decimal, as the reference
-    /// libraries render the instant they parsed: for the canonical header
-    /// Svix sends this is the header's own text.
-    fn signed_content_mac(&self, id: &str, timestamp: i64, body: &[u8]) -> CtOutput<HmacSha256> {
+        let Some(mac) = &self.mac else {
+            return String::new();
+        };
         let mut digits = [0u8; 20];
         let timestamp = decimal(timestamp, &mut digits);
-        self.key
-            .mac
-            .compute(&[id.as_bytes(), b".", timestamp, b".", body])
+        let signature = mac.compute(&[msg_id.as_bytes(), b".", timestamp, b".", body]);
+        format!("v1,{}", mac::to_base64(signature))
+    }
+
+    /// A verifier for Standard Webhooks asymmetric signatures only: `v1a`
+    /// entries, checked against an ed25519 public key given as `whpk_`
+    /// followed by the base64 of its 32 bytes (or the bare base64).
+    ///
+    /// # Errors
+    ///
+    /// [`SecretError::InvalidBase64`] or [`SecretError::InvalidPublicKey`].
+    #[cfg(feature = "ed25519")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
+    pub fn from_public_key(public_key: &str) -> Result<Verifier, SecretError> {
+        Ok(Verifier {
+            mac: None,
+            public_key: Some(parse_public_key(public_key)?),
+            window: Window::default(),
+        })
+    }
+
+    /// The same verifier, also accepting `v1a` entries signed by the
+    /// private half of `public_key` (see [`Verifier::from_public_key`]).
+    /// A request then verifies when any entry matches either key.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::from_public_key`].
+    #[cfg(feature = "ed25519")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
+    pub fn with_public_key(self, public_key: &str) -> Result<Verifier, SecretError> {
+        Ok(Verifier {
+            public_key: Some(parse_public_key(public_key)?),
+            ..self
+        })
+    }
+}
+
+/// The prefix of a Standard Webhooks public key.
+#[cfg(feature = "ed25519")]
+pub const PUBLIC_KEY_PREFIX: &str = "whpk_";
+
+#[cfg(feature = "ed25519")]
+fn parse_public_key(text: &str) -> Result<ed25519_dalek::VerifyingKey, SecretError> {
+    let encoded = text.strip_prefix(PUBLIC_KEY_PREFIX).unwrap_or(text);
+    let bytes = mac::decode_secret(encoded)?;
+    let bytes: [u8; 32] =
+        bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| SecretError::InvalidPublicKey {
+                reason: "an ed25519 public key is 32 bytes",
+            })?;
+    ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| SecretError::InvalidPublicKey {
+        reason: "not a point on the ed25519 curve",
+    })
+}
+
+/// Whether `signature`, standard base64 of 64 bytes, is a valid ed25519
+/// signature of `message` (strict: no malleable or small-order forms).
+#[cfg(feature = "ed25519")]
+fn ed25519_matches(key: &ed25519_dalek::VerifyingKey, message: &[u8], signature: &str) -> bool {
+    use base64::Engine as _;
+    let mut buf = [0u8; 66];
+    if signature.len() != 88 {
+        return false;
+    }
+    match base64::engine::general_purpose::STANDARD.decode_slice(signature, &mut buf) {
+        Ok(64) => {
+            let mut bytes = [0u8; 64];
+            bytes.copy_from_slice(buf.get(..64).unwrap_or(&[0; 64]));
+            key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&bytes))
+                .is_ok()
+        }
+        _ => false,
     }
 }
 

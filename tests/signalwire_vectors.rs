@@ -1,14 +1,11 @@
 //! Replays `fixtures/signalwire_signatures/vectors.json`, generated with the
 //! PyPI `twilio` and `signalwire` validators, and checks the same outcome.
 
+mod common;
+
 use recording_webhooks::VerifyError;
 use recording_webhooks::signalwire::Verifier;
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Vectors {
-    cases: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -22,13 +19,12 @@ struct Case {
 
 #[test]
 fn every_reference_case_has_the_same_outcome() {
-    let vectors: Vectors = serde_json::from_str(include_str!(
+    let cases: Vec<Case> = common::cases(include_str!(
         "../fixtures/signalwire_signatures/vectors.json"
-    ))
-    .unwrap();
-    assert!(vectors.cases.len() >= 300);
+    ));
+    assert!(cases.len() >= 300);
     let mut failures = Vec::new();
-    for case in &vectors.cases {
+    for case in &cases {
         let result =
             Verifier::new(&case.key).verify(&case.url, &case.headers, case.body.as_bytes());
         let outcome = match &result {
@@ -47,8 +43,7 @@ fn every_reference_case_has_the_same_outcome() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     for kind in ["scheme-a/", "scheme-b/", "body-sha256/", "published/"] {
         assert!(
-            vectors
-                .cases
+            cases
                 .iter()
                 .any(|c| c.name.starts_with(kind) && c.expected == "ok"),
             "{kind}"

@@ -2,17 +2,14 @@
 //! Python reference libraries (`svix`, `standardwebhooks`), and checks this
 //! crate reaches the same outcome for every one.
 
+mod common;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use recording_webhooks::VerifyError;
 use recording_webhooks::svix::Verifier;
 use serde::Deserialize;
 use time::OffsetDateTime;
-
-#[derive(Deserialize)]
-struct Vectors {
-    cases: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -61,10 +58,7 @@ fn outcome(result: &Result<recording_webhooks::svix::Verified, VerifyError>) -> 
 }
 
 fn load() -> Vec<Case> {
-    let text = include_str!("../fixtures/svix/vectors.json");
-    serde_json::from_str::<Vectors>(text)
-        .expect("vectors.json parses")
-        .cases
+    common::cases(include_str!("../fixtures/svix/vectors.json"))
 }
 
 #[test]

@@ -4,8 +4,8 @@ use time::{Duration, OffsetDateTime};
 
 use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
-use crate::mac;
-use crate::replay::TimedKey;
+use crate::mac::{self, HmacSha256, KeyedMac};
+use crate::replay::Window;
 
 /// The header holding the signature.
 pub const SIGNATURE_HEADER: &str = "x-webhook-signature";
@@ -34,7 +34,8 @@ pub const TIMESTAMP_HEADER: &str = "x-webhook-timestamp";
 /// ```
 #[derive(Clone, Debug)]
 pub struct Verifier {
-    key: TimedKey,
+    mac: KeyedMac<HmacSha256>,
+    window: Window,
 }
 
 impl Verifier {
@@ -45,7 +46,8 @@ impl Verifier {
     /// [`SecretError`] when the secret is not base64 or decodes to nothing.
     pub fn new(secret: &str) -> Result<Verifier, SecretError> {
         Ok(Verifier {
-            key: TimedKey::new(&mac::decode_secret(secret)?),
+            mac: KeyedMac::new(&mac::decode_secret(secret)?),
+            window: Window::default(),
         })
     }
 
@@ -56,14 +58,15 @@ impl Verifier {
     #[must_use]
     pub fn with_tolerance(self, tolerance: Duration) -> Verifier {
         Verifier {
-            key: self.key.with_tolerance(tolerance),
+            window: Window::new(tolerance),
+            ..self
         }
     }
 
     /// The replay window in force.
     #[must_use]
     pub fn tolerance(&self) -> Duration {
-        self.key.tolerance()
+        self.window.tolerance()
     }
 
     /// Verifies a request against the system clock.
@@ -108,12 +111,9 @@ impl Verifier {
                 name: TIMESTAMP_HEADER,
             })?,
         )?;
-        self.key.check(TIMESTAMP_HEADER, timestamp_text, now)?;
+        self.window.check(TIMESTAMP_HEADER, timestamp_text, now)?;
 
-        let expected = self
-            .key
-            .mac
-            .compute(&[timestamp_text.as_bytes(), b".", body]);
+        let expected = self.mac.compute(&[timestamp_text.as_bytes(), b".", body]);
         if mac::matches_base64(&expected, signature) {
             Ok(())
         } else {
@@ -139,6 +139,6 @@ impl Verifier {
     #[must_use]
     pub fn sign(&self, timestamp: i64, body: &[u8]) -> String {
         let timestamp = timestamp.to_string();
-        mac::to_base64(self.key.mac.compute(&[timestamp.as_bytes(), b".", body]))
+        mac::to_base64(self.mac.compute(&[timestamp.as_bytes(), b".", body]))
     }
 }

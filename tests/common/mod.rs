@@ -61,3 +61,14 @@ where
     assert_eq!(again, event, "{name}");
     event
 }
+
+/// The `cases` of a generated vector file (`{"generated_by": ..., "cases": [...]}`).
+pub fn cases<C: serde::de::DeserializeOwned>(json: &str) -> Vec<C> {
+    #[derive(serde::Deserialize)]
+    struct Vectors<C> {
+        cases: Vec<C>,
+    }
+    serde_json::from_str::<Vectors<C>>(json)
+        .expect("vector file parses")
+        .cases
+}

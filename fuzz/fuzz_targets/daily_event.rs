@@ -1,0 +1,14 @@
+//! `daily::Event::from_slice` on arbitrary bytes; what parses must
+//! serialize, and what it serializes to must parse again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use recording_webhooks::daily::Event;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(event) = Event::from_slice(data) {
+        let _ = (event.event_type(), event.id(), event.event_ts());
+        let written = serde_json::to_vec(&event).expect("a parsed event serializes");
+        Event::from_slice(&written).expect("a serialized event parses");
+    }
+});
