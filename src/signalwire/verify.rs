@@ -170,11 +170,11 @@ impl Verifier {
 
 /// Lowercase hex.
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    use std::fmt::Write as _;
     let mut out = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{byte:02x}");
     }
     out
 }
