@@ -12,6 +12,7 @@
 //! Both try the URL as given and, when it has no port or the default one,
 //! with the default port toggled, since signers disagree on it.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use hmac::Hmac;
@@ -23,6 +24,9 @@ use crate::headers::{self, Headers};
 use crate::mac::{self, KeyedMac};
 
 type HmacSha1 = Hmac<Sha1>;
+
+/// The length of a scheme A signature: SHA-1's 20 bytes in hex.
+const HEX_SIGNATURE_LEN: usize = 40;
 
 /// The signature header.
 pub const SIGNATURE_HEADER: &str = "x-signalwire-signature";
@@ -111,23 +115,28 @@ impl Verifier {
                 return Ok(());
             }
         }
-        let scheme_a = urls
-            .clone()
-            .any(|u| mac::matches_hex(&self.mac.compute(&[u.as_bytes(), body]), signature));
-        if scheme_a {
-            return Ok(());
-        }
-        let params = sorted_params(body);
-        let scheme_b = urls.clone().any(|u| {
+        // Scheme A sends 40 hex digits, scheme B 28 base64 characters: the
+        // signature's length says which one to compute, so the body is not
+        // hashed for a scheme that cannot match.
+        let matched = if signature.len() == HEX_SIGNATURE_LEN {
+            urls.clone()
+                .any(|u| mac::matches_hex(&self.mac.compute(&[u.as_bytes(), body]), signature))
+        } else {
+            let params = sorted_params(body);
             let mut parts: Vec<&[u8]> = Vec::with_capacity(1 + 2 * params.len());
-            parts.push(u.as_bytes());
+            parts.push(b"");
             for (k, v) in &params {
                 parts.push(k.as_bytes());
                 parts.push(v.as_bytes());
             }
-            mac::matches_base64(&self.mac.compute(&parts), signature)
-        });
-        if scheme_b {
+            urls.clone().any(|u| {
+                if let Some(first) = parts.first_mut() {
+                    *first = u.as_bytes();
+                }
+                mac::matches_base64(&self.mac.compute(&parts), signature)
+            })
+        };
+        if matched {
             Ok(())
         } else {
             Err(VerifyError::NoMatchingSignature { name })
@@ -198,13 +207,15 @@ fn query_value(url: &str, name: &str) -> Option<String> {
 
 /// The URL as given, and with the default port toggled when it has none
 /// (`:443` for https, `:80` for http) or has the default one.
-fn url_variants(url: &str) -> [Option<String>; 2] {
+fn url_variants(url: &str) -> [Option<Cow<'_, str>>; 2] {
     let toggled = (|| {
         let (scheme, rest) = url.split_once("://")?;
-        let default_port = match scheme.to_ascii_lowercase().as_str() {
-            "https" => "443",
-            "http" => "80",
-            _ => return None,
+        let default_port = if scheme.eq_ignore_ascii_case("https") {
+            "443"
+        } else if scheme.eq_ignore_ascii_case("http") {
+            "80"
+        } else {
+            return None;
         };
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let (authority, tail) = rest.split_at(authority_end);
@@ -225,5 +236,5 @@ fn url_variants(url: &str) -> [Option<String>; 2] {
             Some(_) => None,
         }
     })();
-    [Some(url.to_owned()), toggled]
+    [Some(Cow::Borrowed(url)), toggled.map(Cow::Owned)]
 }
