@@ -1,22 +1,38 @@
 //! An instant as a provider sent it: a `time::OffsetDateTime` that remembers
 //! its wire form, so that serializing an event gives back the same text.
+//!
+//! Parsing is `time`'s own (`Rfc3339`, `Iso8601`, `Rfc2822`); the only
+//! hand-written reader is for Unix seconds in a string, which `time` has no
+//! format for.
 
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::OffsetDateTime;
+use time::format_description::well_known::{Iso8601, Rfc2822, Rfc3339};
 
 /// An instant received in a webhook, usable as the [`OffsetDateTime`] it
 /// dereferences to.
 ///
-/// Providers spell instants several ways: Recall.ai sends RFC 3339 with `Z`,
-/// `+00:00` or no offset at all, with 0, 3 or 6 fraction digits; Daily sends
-/// Unix seconds as a JSON integer, a float, or a numeric string. A
-/// `Timestamp` keeps the form it was parsed from and writes it back
-/// unchanged, so a parsed event serializes to the JSON that came in.
-/// Equality, ordering and hashing compare the instant only.
+/// Providers spell instants several ways, and every spelling is accepted,
+/// whichever field it arrives in:
+///
+/// - RFC 3339 / ISO 8601, as Recall.ai sends: `Z`, `+00:00` or no offset at
+///   all (UTC), any number of fraction digits, and `T` or a space between
+///   date and time (`2025-12-15 00:00:00`);
+/// - RFC 2822, as SignalWire and Twilio send: with or without the weekday,
+///   a one- or two-digit day, a numeric offset or a zone name (`UT`, `GMT`,
+///   `Z`, `EST` ... `PDT`);
+/// - Unix seconds, as Daily sends: a JSON integer, a JSON float, or a string
+///   of digits with an optional fraction.
+///
+/// A `Timestamp` writes itself back exactly as it came (text is kept as
+/// sent; a number as the same JSON number), so a parsed event serializes to
+/// the JSON that came in. Equality, ordering and hashing compare the
+/// instant only. [`FromStr`](std::str::FromStr) accepts exactly the strings
+/// that deserializing accepts.
 ///
 /// ```
 /// use recording_webhooks::Timestamp;
@@ -24,66 +40,51 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 /// let t: Timestamp = "2024-05-17T02:27:09.490720".parse()?;
 /// assert_eq!(t.unix_timestamp(), 1715912829); // no offset means UTC
 /// assert_eq!(t.to_string(), "2024-05-17T02:27:09.490720");
-/// let same: Timestamp = "2024-05-17T02:27:09.49072Z".parse()?;
-/// assert_eq!(t, same);
+/// let same: Timestamp = "Fri, 17 May 2024 02:27:09 GMT".parse()?;
+/// assert_eq!(t.unix_timestamp(), same.unix_timestamp());
+/// assert_eq!(same.to_string(), "Fri, 17 May 2024 02:27:09 GMT");
 /// # Ok::<(), recording_webhooks::TimestampError>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Timestamp {
     instant: OffsetDateTime,
-    form: Wire,
+    wire: Wire,
 }
 
 /// The form an instant arrived in.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Wire {
-    Rfc3339(Form),
+    /// A string, kept as sent.
+    Text(Box<str>),
     /// Unix seconds as a JSON integer.
-    UnixInteger,
+    Integer,
     /// Unix seconds as a JSON float, kept to write back the same number.
-    UnixFloat(f64),
-    /// Unix seconds as a string of digits, with this many after the point.
-    UnixText {
-        fraction_digits: u8,
-    },
-    /// RFC 2822, as in `Thu, 09 Nov 2023 17:05:04 +0000`.
-    Rfc2822 {
-        weekday: bool,
-        zero_padded_day: bool,
-    },
+    Float(f64),
 }
 
-/// How an RFC 3339 instant was spelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Form {
-    /// `T`, `t` or a space between date and time.
-    separator: u8,
-    /// Digits after the decimal point, 0 to 9.
-    fraction_digits: u8,
-    offset: OffsetForm,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OffsetForm {
-    /// No offset: the instant is UTC.
-    Absent,
-    /// `Z` or `z`.
-    Zulu(u8),
-    /// `+HH:MM` / `-HH:MM`.
-    Numeric,
-}
-
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Text that is not a timestamp in any of the accepted forms.
+/// Text that is not a timestamp in any accepted form.
+///
+/// It says which form the text was read as (by its shape) and what `time`
+/// found wrong; it never quotes the text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a timestamp (RFC 3339, RFC 2822, or Unix seconds): {reason}")]
+#[error("not a timestamp: read as {form}, {reason}")]
 pub struct TimestampError {
-    reason: &'static str,
+    form: &'static str,
+    reason: String,
 }
+
+impl TimestampError {
+    fn new(form: &'static str, reason: impl fmt::Display) -> TimestampError {
+        TimestampError {
+            form,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+const UNIX: &str = "Unix seconds";
+const RFC3339: &str = "RFC 3339";
+const RFC2822: &str = "RFC 2822";
 
 impl Timestamp {
     /// The instant.
@@ -92,341 +93,113 @@ impl Timestamp {
         self.instant
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS`, with an optional fraction of 1 to 9
-    /// digits and an optional offset (`Z`, `z` or `±HH:MM`; none means UTC).
-    /// `t` or a space may stand for `T`.
-    ///
-    /// # Errors
-    ///
-    /// [`TimestampError`] saying which part is wrong.
-    pub fn parse_rfc3339(text: &str) -> Result<Timestamp, TimestampError> {
-        let err = |reason| TimestampError { reason };
+    fn from_text(text: &str) -> Result<OffsetDateTime, TimestampError> {
         let bytes = text.as_bytes();
-        let digits = |range: std::ops::Range<usize>| -> Result<u32, TimestampError> {
-            let part = bytes.get(range).ok_or(err("it is too short"))?;
-            part.iter().try_fold(0u32, |n, b| match b {
-                b'0'..=b'9' => Ok(n * 10 + u32::from(b - b'0')),
-                _ => Err(err("a digit is expected")),
-            })
+        let digits = |range: std::ops::Range<usize>| {
+            bytes
+                .get(range)
+                .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
         };
-        let expect = |index: usize, wanted: u8, reason| match bytes.get(index) {
-            Some(b) if *b == wanted => Ok(()),
-            _ => Err(err(reason)),
-        };
-        let year = digits(0..4)?;
-        expect(4, b'-', "`-` is expected after the year")?;
-        let month = digits(5..7)?;
-        expect(7, b'-', "`-` is expected after the month")?;
-        let day = digits(8..10)?;
-        let separator = match bytes.get(10) {
-            Some(b @ (b'T' | b't' | b' ')) => *b,
-            _ => return Err(err("`T` is expected after the date")),
-        };
-        let hour = digits(11..13)?;
-        expect(13, b':', "`:` is expected after the hour")?;
-        let minute = digits(14..16)?;
-        expect(16, b':', "`:` is expected after the minutes")?;
-        let second = digits(17..19)?;
-
-        let mut rest = bytes.get(19..).unwrap_or_default();
-        let mut nanosecond = 0u32;
-        let mut fraction_digits = 0u8;
-        if let Some((b'.', after)) = rest.split_first() {
-            let count = after.iter().take_while(|b| b.is_ascii_digit()).count();
-            if count == 0 || count > 9 {
-                return Err(err("the fraction must have 1 to 9 digits"));
-            }
-            let (fraction, after) = after.split_at(count);
-            for b in fraction {
-                nanosecond = nanosecond * 10 + u32::from(b - b'0');
-            }
-            nanosecond *= 10u32.pow(9 - count as u32);
-            fraction_digits = count as u8;
-            rest = after;
+        if looks_like_unix_seconds(bytes) {
+            unix_text(text)
+        } else if digits(0..4) && bytes.get(4) == Some(&b'-') {
+            rfc3339(text)
+        } else {
+            OffsetDateTime::parse(text, &Rfc2822).map_err(|err| TimestampError::new(RFC2822, err))
         }
-
-        let (offset, form) = match rest {
-            [] => (UtcOffset::UTC, OffsetForm::Absent),
-            [z @ (b'Z' | b'z')] => (UtcOffset::UTC, OffsetForm::Zulu(*z)),
-            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-                let two = |a: &u8, b: &u8| match (a, b) {
-                    (b'0'..=b'9', b'0'..=b'9') => Ok(((a - b'0') * 10 + (b - b'0')) as i8),
-                    _ => Err(err("the offset must be ±HH:MM")),
-                };
-                let (hours, minutes) = (two(h1, h2)?, two(m1, m2)?);
-                let (hours, minutes) = if *sign == b'-' {
-                    (-hours, -minutes)
-                } else {
-                    (hours, minutes)
-                };
-                let offset = UtcOffset::from_hms(hours, minutes, 0)
-                    .map_err(|_| err("the offset is out of range"))?;
-                (offset, OffsetForm::Numeric)
-            }
-            _ => return Err(err("the offset must be `Z` or ±HH:MM")),
-        };
-
-        let month = u8::try_from(month)
-            .ok()
-            .and_then(|m| Month::try_from(m).ok())
-            .ok_or(err("the month is out of range"))?;
-        let date = Date::from_calendar_date(year as i32, month, day as u8)
-            .map_err(|_| err("the day is out of range for the month"))?;
-        let time = Time::from_hms_nano(hour as u8, minute as u8, second as u8, nanosecond)
-            .map_err(|_| err("the time of day is out of range"))?;
-        Ok(Timestamp {
-            instant: PrimitiveDateTime::new(date, time).assume_offset(offset),
-            form: Wire::Rfc3339(Form {
-                separator,
-                fraction_digits,
-                offset: form,
-            }),
-        })
-    }
-
-    /// Parses Unix seconds written as text: digits with an optional `-` and
-    /// an optional fraction of 1 to 9 digits (`"1693402871"`,
-    /// `"1708526104.671"`).
-    ///
-    /// # Errors
-    ///
-    /// [`TimestampError`] for any other text, or an instant outside the
-    /// years `time` represents.
-    pub fn parse_unix_text(text: &str) -> Result<Timestamp, TimestampError> {
-        let err = |reason| TimestampError { reason };
-        let (whole, fraction) = match text.split_once('.') {
-            Some((whole, fraction)) => (whole, Some(fraction)),
-            None => (text, None),
-        };
-        let negative = whole.starts_with('-');
-        let digits = whole.strip_prefix('-').unwrap_or(whole);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(err("Unix seconds must be digits"));
-        }
-        let seconds: i64 = whole
-            .parse()
-            .map_err(|_| err("Unix seconds are out of range"))?;
-        let (mut nanos, mut fraction_digits) = (0i64, 0u8);
-        if let Some(fraction) = fraction {
-            if fraction.is_empty()
-                || fraction.len() > 9
-                || !fraction.bytes().all(|b| b.is_ascii_digit())
-            {
-                return Err(err("the fraction must have 1 to 9 digits"));
-            }
-            let value: i64 = fraction
-                .parse()
-                .map_err(|_| err("the fraction must have 1 to 9 digits"))?;
-            nanos = value * 10i64.pow(9 - fraction.len() as u32);
-            fraction_digits = fraction.len() as u8;
-        }
-        if negative {
-            nanos = -nanos;
-        }
-        let total = i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
-        let instant = OffsetDateTime::from_unix_timestamp_nanos(total)
-            .map_err(|_| err("the instant is out of range"))?;
-        Ok(Timestamp {
-            instant,
-            form: Wire::UnixText { fraction_digits },
-        })
-    }
-
-    /// Parses an RFC 2822 date-time as Twilio-style callbacks send it:
-    /// `Thu, 09 Nov 2023 17:05:04 +0000` (the weekday is optional; the
-    /// offset is `±HHMM`, `GMT` or `UT`).
-    ///
-    /// # Errors
-    ///
-    /// [`TimestampError`] saying which part is wrong.
-    pub fn parse_rfc2822(text: &str) -> Result<Timestamp, TimestampError> {
-        let err = |reason| TimestampError { reason };
-        let (weekday, rest) = match text.split_once(", ") {
-            Some((day, rest)) if WEEKDAYS.contains(&day) => (true, rest),
-            Some(_) => return Err(err("unknown weekday")),
-            None => (false, text),
-        };
-        let mut parts = rest.split(' ');
-        let mut next = |reason| parts.next().ok_or(err(reason));
-        let day_text = next("the day is missing")?;
-        let month_text = next("the month is missing")?;
-        let year_text = next("the year is missing")?;
-        let time_text = next("the time is missing")?;
-        let offset_text = next("the offset is missing")?;
-        if parts.next().is_some() {
-            return Err(err("unexpected text after the offset"));
-        }
-        let number = |text: &str, reason| -> Result<u32, TimestampError> {
-            if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err(reason));
-            }
-            text.parse().map_err(|_| err(reason))
-        };
-        let day = number(day_text, "the day must be digits")?;
-        let month = MONTHS
-            .iter()
-            .position(|m| *m == month_text)
-            .and_then(|i| Month::try_from(i as u8 + 1).ok())
-            .ok_or(err("unknown month"))?;
-        if year_text.len() != 4 {
-            return Err(err("the year must have 4 digits"));
-        }
-        let year = number(year_text, "the year must be digits")?;
-        let mut clock = time_text.split(':');
-        let mut field = |reason| -> Result<u32, TimestampError> {
-            let part = clock.next().ok_or(err(reason))?;
-            if part.len() != 2 {
-                return Err(err(reason));
-            }
-            number(part, reason)
-        };
-        let (hour, minute, second) = (
-            field("the time must be HH:MM:SS")?,
-            field("the time must be HH:MM:SS")?,
-            field("the time must be HH:MM:SS")?,
-        );
-        let offset = match offset_text {
-            "GMT" | "UT" | "Z" => {
-                return Err(err("only numeric offsets are kept exactly; use ±HHMM"));
-            }
-            _ => {
-                let (sign, digits) = match offset_text.as_bytes().first() {
-                    Some(b'+') => (1i8, &offset_text[1..]),
-                    Some(b'-') => (-1i8, &offset_text[1..]),
-                    _ => return Err(err("the offset must be ±HHMM")),
-                };
-                if digits.len() != 4 {
-                    return Err(err("the offset must be ±HHMM"));
-                }
-                let value = number(digits, "the offset must be ±HHMM")?;
-                UtcOffset::from_hms(sign * (value / 100) as i8, sign * (value % 100) as i8, 0)
-                    .map_err(|_| err("the offset is out of range"))?
-            }
-        };
-        let date = Date::from_calendar_date(year as i32, month, u8::try_from(day).unwrap_or(0))
-            .map_err(|_| err("the day is out of range for the month"))?;
-        let time = Time::from_hms(hour as u8, minute as u8, second as u8)
-            .map_err(|_| err("the time of day is out of range"))?;
-        Ok(Timestamp {
-            instant: PrimitiveDateTime::new(date, time).assume_offset(offset),
-            form: Wire::Rfc2822 {
-                weekday,
-                zero_padded_day: day_text.len() == 2,
-            },
-        })
     }
 
     fn from_unix_integer(seconds: i64) -> Result<Timestamp, TimestampError> {
         OffsetDateTime::from_unix_timestamp(seconds)
             .map(|instant| Timestamp {
                 instant,
-                form: Wire::UnixInteger,
+                wire: Wire::Integer,
             })
-            .map_err(|_| TimestampError {
-                reason: "the instant is out of range",
-            })
+            .map_err(|err| TimestampError::new(UNIX, err))
     }
 
     /// Unix seconds as a float, kept to the microsecond: a float of today's
     /// magnitude carries no more than that.
     fn from_unix_float(seconds: f64) -> Result<Timestamp, TimestampError> {
-        let err = TimestampError {
-            reason: "the instant is out of range",
-        };
-        // Beyond ±2^53 s a float has no fraction, and `time` stops long before.
-        if !seconds.is_finite() || seconds.abs() > 9_007_199_254_740_992.0 {
-            return Err(err);
+        // Far beyond the years `time` represents, and never NaN or infinite.
+        if !seconds.is_finite() || seconds.abs() > 1e15 {
+            return Err(TimestampError::new(UNIX, "the number is out of range"));
         }
         let whole = seconds.floor();
         let micros = ((seconds - whole) * 1e6).round();
-        let total = (whole as i128) * 1_000_000_000 + (micros as i128) * 1000;
-        let instant = OffsetDateTime::from_unix_timestamp_nanos(total).map_err(|_| err)?;
-        Ok(Timestamp {
-            instant,
-            form: Wire::UnixFloat(seconds),
-        })
+        // Both fit an i128 by the check above, so the casts are exact.
+        let nanos = (whole as i128)
+            .checked_mul(1_000_000_000)
+            .and_then(|n| n.checked_add((micros as i128).checked_mul(1000)?));
+        nanos
+            .ok_or_else(|| TimestampError::new(UNIX, "the number is out of range"))
+            .and_then(|n| {
+                OffsetDateTime::from_unix_timestamp_nanos(n)
+                    .map_err(|err| TimestampError::new(UNIX, err))
+            })
+            .map(|instant| Timestamp {
+                instant,
+                wire: Wire::Float(seconds),
+            })
     }
+}
+
+/// `-`, digits, and an optional `.` with more digits.
+fn looks_like_unix_seconds(bytes: &[u8]) -> bool {
+    let unsigned = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let (whole, fraction) = match unsigned.iter().position(|b| *b == b'.') {
+        Some(dot) => (unsigned.get(..dot), unsigned.get(dot.saturating_add(1)..)),
+        None => (Some(unsigned), None),
+    };
+    let all_digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+    whole.is_some_and(all_digits) && fraction.is_none_or(all_digits)
+}
+
+/// Unix seconds in a string; fraction digits past the nanosecond are
+/// dropped.
+fn unix_text(text: &str) -> Result<OffsetDateTime, TimestampError> {
+    let out_of_range = || TimestampError::new(UNIX, "the number is out of range");
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let whole: i128 = whole.parse().map_err(|_| out_of_range())?;
+    // Right-padded to nanoseconds: `.671` is 671_000_000 ns.
+    let fraction = format!("{:0<9}", fraction.get(..9).unwrap_or(fraction));
+    let nanos: i128 = fraction.parse().map_err(|_| out_of_range())?;
+    let total = whole
+        .checked_mul(1_000_000_000)
+        .and_then(|n| n.checked_add(nanos))
+        .ok_or_else(out_of_range)?;
+    let total = if negative {
+        total.saturating_neg()
+    } else {
+        total
+    };
+    OffsetDateTime::from_unix_timestamp_nanos(total).map_err(|err| TimestampError::new(UNIX, err))
+}
+
+/// RFC 3339; ISO 8601 forms such as a `+0000` offset; or either without an
+/// offset, which means UTC (with `T` or a space before the time).
+fn rfc3339(text: &str) -> Result<OffsetDateTime, TimestampError> {
+    OffsetDateTime::parse(text, &Rfc3339).or_else(|err| {
+        OffsetDateTime::parse(&format!("{text}Z"), &Rfc3339)
+            .or_else(|_| OffsetDateTime::parse(text, &Iso8601::PARSING))
+            .or_else(|_| {
+                time::PrimitiveDateTime::parse(text, &Iso8601::PARSING).map(|t| t.assume_utc())
+            })
+            .map_err(|_| TimestampError::new(RFC3339, err))
+    })
 }
 
 impl fmt::Display for Timestamp {
     /// Writes the instant back in the form it was parsed from.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.instant;
-        let form = match self.form {
-            Wire::Rfc3339(form) => form,
-            Wire::Rfc2822 {
-                weekday,
-                zero_padded_day,
-            } => {
-                if weekday {
-                    let index = t.weekday().number_days_from_monday() as usize;
-                    write!(f, "{}, ", WEEKDAYS.get(index).unwrap_or(&"Mon"))?;
-                }
-                let width = if zero_padded_day { 2 } else { 1 };
-                let month = MONTHS
-                    .get(usize::from(u8::from(t.month())) - 1)
-                    .unwrap_or(&"Jan");
-                let offset = t.offset();
-                let sign = if offset.is_negative() { '-' } else { '+' };
-                return write!(
-                    f,
-                    "{:0width$} {month} {:04} {:02}:{:02}:{:02} {sign}{:02}{:02}",
-                    t.day(),
-                    t.year(),
-                    t.hour(),
-                    t.minute(),
-                    t.second(),
-                    offset.whole_hours().unsigned_abs(),
-                    offset.minutes_past_hour().unsigned_abs(),
-                );
-            }
-            Wire::UnixInteger => return write!(f, "{}", t.unix_timestamp()),
-            Wire::UnixFloat(seconds) => return write!(f, "{seconds}"),
-            Wire::UnixText { fraction_digits } => {
-                let nanos = t.unix_timestamp_nanos();
-                let sign = if nanos < 0 { "-" } else { "" };
-                let (whole, fraction) = (
-                    nanos.unsigned_abs() / 1_000_000_000,
-                    nanos.unsigned_abs() % 1_000_000_000,
-                );
-                write!(f, "{sign}{whole}")?;
-                let digits = u32::from(fraction_digits);
-                if digits > 0 {
-                    let fraction = fraction / 10u128.pow(9 - digits);
-                    write!(f, ".{fraction:0width$}", width = digits as usize)?;
-                }
-                return Ok(());
-            }
-        };
-        write!(
-            f,
-            "{:04}-{:02}-{:02}{}{:02}:{:02}:{:02}",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            char::from(form.separator),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )?;
-        let digits = u32::from(form.fraction_digits);
-        if digits > 0 {
-            let fraction = t.nanosecond() / 10u32.pow(9 - digits);
-            write!(f, ".{fraction:0width$}", width = digits as usize)?;
-        }
-        match form.offset {
-            OffsetForm::Absent => Ok(()),
-            OffsetForm::Zulu(z) => write!(f, "{}", char::from(z)),
-            OffsetForm::Numeric => {
-                let offset = t.offset();
-                let sign = if offset.is_negative() { '-' } else { '+' };
-                write!(
-                    f,
-                    "{sign}{:02}:{:02}",
-                    offset.whole_hours().unsigned_abs(),
-                    offset.minutes_past_hour().unsigned_abs()
-                )
-            }
+        match &self.wire {
+            Wire::Text(text) => f.write_str(text),
+            Wire::Integer => write!(f, "{}", self.instant.unix_timestamp()),
+            Wire::Float(seconds) => write!(f, "{seconds}"),
         }
     }
 }
@@ -435,26 +208,30 @@ impl std::str::FromStr for Timestamp {
     type Err = TimestampError;
 
     fn from_str(text: &str) -> Result<Timestamp, TimestampError> {
-        Timestamp::parse_rfc3339(text)
+        Ok(Timestamp {
+            instant: Timestamp::from_text(text)?,
+            wire: Wire::Text(text.into()),
+        })
     }
 }
 
 impl From<OffsetDateTime> for Timestamp {
-    /// Written as RFC 3339 with nanoseconds and a numeric offset, or `Z` for
-    /// UTC.
+    /// Written as RFC 3339 (`Z` for UTC), or as Unix seconds for the rare
+    /// instant RFC 3339 cannot spell (a year before 0000, an offset with
+    /// seconds).
     fn from(instant: OffsetDateTime) -> Timestamp {
-        let offset = if instant.offset().is_utc() {
-            OffsetForm::Zulu(b'Z')
-        } else {
-            OffsetForm::Numeric
-        };
+        let text = instant.format(&Rfc3339).unwrap_or_else(|_| {
+            let nanos = instant.unix_timestamp_nanos();
+            let sign = if nanos < 0 { "-" } else { "" };
+            let (whole, fraction) = (
+                nanos.unsigned_abs() / 1_000_000_000,
+                nanos.unsigned_abs() % 1_000_000_000,
+            );
+            format!("{sign}{whole}.{fraction:09}")
+        });
         Timestamp {
             instant,
-            form: Wire::Rfc3339(Form {
-                separator: b'T',
-                fraction_digits: if instant.nanosecond() == 0 { 0 } else { 9 },
-                offset,
-            }),
+            wire: Wire::Text(text.into()),
         }
     }
 }
@@ -507,19 +284,17 @@ impl Hash for Timestamp {
 
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.form {
-            Wire::UnixInteger => serializer.serialize_i64(self.instant.unix_timestamp()),
-            Wire::UnixFloat(seconds) => serializer.serialize_f64(seconds),
-            Wire::Rfc3339(_) | Wire::UnixText { .. } | Wire::Rfc2822 { .. } => {
-                serializer.collect_str(self)
-            }
+        match &self.wire {
+            Wire::Text(text) => serializer.serialize_str(text),
+            Wire::Integer => serializer.serialize_i64(self.instant.unix_timestamp()),
+            Wire::Float(seconds) => serializer.serialize_f64(*seconds),
         }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Timestamp {
-    /// Reads an RFC 3339 string, Unix seconds as a number, or Unix seconds
-    /// as a numeric string.
+    /// Reads any string [`FromStr`](std::str::FromStr) reads, or Unix
+    /// seconds as a JSON number.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         struct Visitor;
 
@@ -527,19 +302,19 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
             type Value = Timestamp;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an RFC 3339 date-time, or Unix seconds as a number or numeric string")
+                f.write_str("a date-time (RFC 3339 or RFC 2822), or Unix seconds")
             }
 
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
-                // RFC 3339 has a `-` after the year; Unix seconds never do;
-                // RFC 2822 has spaces.
-                if text.contains(' ') && !text.contains('T') {
-                    Timestamp::parse_rfc2822(text).map_err(E::custom)
-                } else if text.as_bytes().get(4) == Some(&b'-') {
-                    Timestamp::parse_rfc3339(text).map_err(E::custom)
-                } else {
-                    Timestamp::parse_unix_text(text).map_err(E::custom)
-                }
+                text.parse().map_err(E::custom)
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Timestamp, E> {
+                let instant = Timestamp::from_text(&text).map_err(E::custom)?;
+                Ok(Timestamp {
+                    instant,
+                    wire: Wire::Text(text.into_boxed_str()),
+                })
             }
 
             fn visit_i64<E: serde::de::Error>(self, seconds: i64) -> Result<Timestamp, E> {
@@ -558,5 +333,31 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
         }
 
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unix(text: &str) -> i128 {
+        text.parse::<Timestamp>().unwrap().unix_timestamp_nanos()
+    }
+
+    #[test]
+    fn unix_text_keeps_sign_and_fraction() {
+        assert_eq!(unix("1708526104.671"), 1_708_526_104_671_000_000);
+        assert_eq!(unix("-0.5"), -500_000_000);
+        assert_eq!(unix("-1.25"), -1_250_000_000);
+        assert_eq!(unix("7"), 7_000_000_000);
+        // Digits past the nanosecond are read and dropped.
+        assert_eq!(unix("1.1234567891"), 1_123_456_789);
+    }
+
+    #[test]
+    fn shapes_that_are_not_unix_seconds() {
+        for text in ["", "-", ".5", "5.", "1.2.3", "+5", "1e9", " 5"] {
+            assert!(!looks_like_unix_seconds(text.as_bytes()), "{text:?}");
+        }
     }
 }

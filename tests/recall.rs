@@ -182,6 +182,17 @@ fn every_timestamp_form_parses_and_is_written_back_as_sent() {
             "2025-05-10T10:48:24.123456789-05:00",
             datetime!(2025-05-10 15:48:24.123456789 UTC),
         ),
+        // Recall's sample apps: a space for `T`, no offset (UTC).
+        ("2025-12-15 00:00:00", datetime!(2025-12-15 00:00:00 UTC)),
+        (
+            "2025-12-15 10:30:00.25+01:00",
+            datetime!(2025-12-15 09:30:00.25 UTC),
+        ),
+        // ISO 8601 offsets without a colon.
+        (
+            "2024-03-10T19:16:16+0000",
+            datetime!(2024-03-10 19:16:16 UTC),
+        ),
     ];
     for (text, instant) in forms {
         let event = parse(bot_event("bot.done", "done", Value::Null, text));
@@ -200,15 +211,17 @@ fn bad_timestamps_are_errors_naming_the_field() {
     for bad in [
         "2024-13-01T00:00:00Z",
         "2024-02-30T00:00:00Z",
-        "yesterday",
-        "2024-03-10T19:16:16+0000",
         "2024-03-10T25:00:00Z",
         "2024-03-10T19:16:16.Z",
-        "",
     ] {
         let (path, message) = json_error(&body(&bot_event("bot.done", "done", Value::Null, bad)));
         assert_eq!(path, "data.data.updated_at", "{bad}: {message}");
-        assert!(message.contains("RFC 3339"), "{message}");
+        assert!(message.contains("read as RFC 3339"), "{message}");
+    }
+    for bad in ["yesterday", "", "Thu, 31 Nov 2023 17:05:04 +0000"] {
+        let (path, message) = json_error(&body(&bot_event("bot.done", "done", Value::Null, bad)));
+        assert_eq!(path, "data.data.updated_at", "{bad}: {message}");
+        assert!(message.contains("read as RFC 2822"), "{message}");
     }
 }
 

@@ -48,10 +48,10 @@ proptest! {
         let instant = time::OffsetDateTime::from_unix_timestamp(seconds).unwrap()
             .replace_nanosecond(nanos).unwrap()
             .to_offset(offset);
-        prop_assume!((0..=9999).contains(&instant.year()));
+        // Years before 0000 have no RFC 3339 spelling: Unix seconds then.
         let written = Timestamp::from(instant).to_string();
         let read: Timestamp = written.parse().unwrap();
-        prop_assert_eq!(read, instant);
+        prop_assert_eq!(read.get(), instant);
         prop_assert_eq!(read.to_string(), written);
     }
 

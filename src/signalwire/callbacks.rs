@@ -83,7 +83,9 @@ macro_rules! form_callback {
             /// # Errors
             ///
             /// [`ParseError::Form`] naming a required parameter that is
-            /// missing, or a parameter whose value has the wrong type.
+            /// missing or whose value is not of its type. An optional
+            /// parameter that is empty or not of its type is `None`, and
+            /// kept verbatim in `other`.
             pub fn from_form(body: &[u8]) -> Result<$name, ParseError> {
                 let mut params = Params::parse(body)?;
                 Ok($name {
@@ -122,7 +124,7 @@ macro_rules! form_callback {
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
     (@take required $params:ident $wire:literal) => { $params.required($wire)? };
-    (@take optional $params:ident $wire:literal) => { $params.optional($wire)? };
+    (@take optional $params:ident $wire:literal) => { $params.optional($wire) };
     (@put required $pairs:ident $wire:literal $value:expr) => {
         $pairs.push(($wire, ToParam::to_param(&$value)));
     };

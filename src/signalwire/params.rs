@@ -12,17 +12,18 @@ pub(crate) struct Params {
 
 /// A parameter value's type.
 pub(crate) trait FromParam: Sized {
-    fn from_param(value: String) -> Result<Self, String>;
+    /// The value, or what is wrong with it (the message never quotes it).
+    fn from_param(value: &str) -> Result<Self, String>;
 }
 
 impl FromParam for String {
-    fn from_param(value: String) -> Result<String, String> {
-        Ok(value)
+    fn from_param(value: &str) -> Result<String, String> {
+        Ok(value.to_owned())
     }
 }
 
 impl FromParam for u64 {
-    fn from_param(value: String) -> Result<u64, String> {
+    fn from_param(value: &str) -> Result<u64, String> {
         value
             .parse()
             .map_err(|_| "expected a whole number".to_owned())
@@ -30,7 +31,7 @@ impl FromParam for u64 {
 }
 
 impl FromParam for i64 {
-    fn from_param(value: String) -> Result<i64, String> {
+    fn from_param(value: &str) -> Result<i64, String> {
         value
             .parse()
             .map_err(|_| "expected a whole number".to_owned())
@@ -38,7 +39,7 @@ impl FromParam for i64 {
 }
 
 impl FromParam for f64 {
-    fn from_param(value: String) -> Result<f64, String> {
+    fn from_param(value: &str) -> Result<f64, String> {
         value
             .parse::<f64>()
             .ok()
@@ -48,15 +49,17 @@ impl FromParam for f64 {
 }
 
 impl FromParam for Timestamp {
-    fn from_param(value: String) -> Result<Timestamp, String> {
-        Timestamp::parse_rfc2822(&value).map_err(|err| err.to_string())
+    fn from_param(value: &str) -> Result<Timestamp, String> {
+        value
+            .parse()
+            .map_err(|err: crate::TimestampError| err.to_string())
     }
 }
 
 /// Every open enum reads any text.
 impl<T: crate::open_enum::OpenEnum> FromParam for T {
-    fn from_param(value: String) -> Result<T, String> {
-        Ok(T::from(value))
+    fn from_param(value: &str) -> Result<T, String> {
+        Ok(T::from(value.to_owned()))
     }
 }
 
@@ -71,26 +74,34 @@ impl Params {
         Ok(Params { pairs })
     }
 
-    /// Removes and converts the first `name`; `None` when absent.
-    pub(crate) fn optional<T: FromParam>(&mut self, name: &str) -> Result<Option<T>, ParseError> {
-        let Some(index) = self.pairs.iter().position(|(n, _)| n == name) else {
-            return Ok(None);
-        };
-        let (_, value) = self.pairs.remove(index);
-        T::from_param(value)
-            .map(Some)
-            .map_err(|message| ParseError::Form {
-                parameter: name.to_owned(),
-                message,
-            })
+    /// Removes and converts the first `name`. A value that is empty or not
+    /// of the type reads as `None` and stays among the other parameters,
+    /// verbatim: an odd optional value never costs the whole callback.
+    pub(crate) fn optional<T: FromParam>(&mut self, name: &str) -> Option<T> {
+        let index = self.pairs.iter().position(|(n, _)| n == name)?;
+        let value = self.pairs.get(index).map(|(_, value)| value.as_str())?;
+        if value.is_empty() {
+            return None;
+        }
+        let typed = T::from_param(value).ok()?;
+        self.pairs.remove(index);
+        Some(typed)
     }
 
-    /// Removes and converts the first `name`, which must be present.
+    /// Removes and converts the first `name`, which must be present and of
+    /// the type.
     pub(crate) fn required<T: FromParam>(&mut self, name: &str) -> Result<T, ParseError> {
-        self.optional(name)?.ok_or_else(|| ParseError::Form {
+        let error = |message: String| ParseError::Form {
             parameter: name.to_owned(),
-            message: "missing".to_owned(),
-        })
+            message,
+        };
+        let index = self
+            .pairs
+            .iter()
+            .position(|(n, _)| n == name)
+            .ok_or_else(|| error("missing".to_owned()))?;
+        let (_, value) = self.pairs.remove(index);
+        T::from_param(&value).map_err(error)
     }
 
     /// The parameters not taken, in their order in the body.
