@@ -109,11 +109,14 @@ pub(crate) fn to_base64<M: Mac>(mac: CtOutput<M>) -> String {
     STANDARD.encode(mac.into_bytes())
 }
 
-/// Secrets are accepted with or without `=` padding, as the providers'
-/// reference libraries accept them.
+/// Secrets are accepted with or without `=` padding, and with non-zero
+/// trailing bits in the last character, as the providers' reference
+/// libraries (Python's `b64decode`) accept them. Signatures stay strict.
 const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
 );
 
 /// The key bytes of a base64 secret, wiped when dropped; an empty key is an

@@ -9,8 +9,16 @@
 //!   URL's query, the body's SHA-256 must equal it and the HMAC covers the
 //!   URL alone.
 //!
-//! Both try the URL as given and, when it has no port or the default one,
-//! with the default port toggled, since signers disagree on it.
+//! Both try the URL as given and with its port changed as the reference
+//! validators change it: any explicit port removed, or the scheme's default
+//! port added.
+//!
+//! Refused on purpose, where some reference validator accepts:
+//! - a scheme B signature over the URL alone (no parameters) for a request
+//!   with a body and no `bodySHA256`: SignalWire's Python validator accepts
+//!   it for any body, which would leave the body unauthenticated;
+//! - a JSON body checked as if its members were form parameters (the same
+//!   validator's fallback): the body that was signed is the one to check.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -205,10 +213,14 @@ fn query_value(url: &str, name: &str) -> Option<String> {
     pairs.into_iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
-/// The URL as given, and with the default port toggled when it has none
-/// (`:443` for https, `:80` for http) or has the default one.
+/// The URL as given, and its twin with the port changed as the reference
+/// validators change it (twilio-python's `remove_port` / `add_port`, which
+/// SignalWire's own validators call): an explicit port removed, whatever it
+/// is, or, without one, the scheme's default added (`:443` for https,
+/// `:80` for http). Signers disagree on the port; the path, query and body
+/// stay signed either way.
 fn url_variants(url: &str) -> [Option<Cow<'_, str>>; 2] {
-    let toggled = (|| {
+    let twin = (|| {
         let (scheme, rest) = url.split_once("://")?;
         let default_port = if scheme.eq_ignore_ascii_case("https") {
             "443"
@@ -218,23 +230,17 @@ fn url_variants(url: &str) -> [Option<Cow<'_, str>>; 2] {
             return None;
         };
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (authority, tail) = rest.split_at(authority_end);
-        let host_start = authority.rfind('@').map_or(0, |i| i + 1);
-        let host_and_port = &authority[host_start..];
-        // A `:` after any IPv6 `]` starts the port.
+        let (authority, tail) = rest.split_at_checked(authority_end)?;
+        let host_start = authority.rfind('@').map_or(0, |at| at.saturating_add(1));
+        let (userinfo, host_and_port) = authority.split_at_checked(host_start)?;
+        // A `:` after an IPv6 literal's `]` starts the port.
         let port_at = host_and_port
             .rfind(':')
-            .filter(|i| host_and_port[*i..].find(']').is_none());
-        let prefix = &authority[..host_start];
-        match port_at {
-            None => Some(format!(
-                "{scheme}://{prefix}{host_and_port}:{default_port}{tail}"
-            )),
-            Some(i) if &host_and_port[i + 1..] == default_port => {
-                Some(format!("{scheme}://{prefix}{}{tail}", &host_and_port[..i]))
-            }
-            Some(_) => None,
-        }
+            .filter(|colon| !host_and_port.get(*colon..).is_some_and(|p| p.contains(']')));
+        Some(match port_at {
+            None => format!("{scheme}://{userinfo}{host_and_port}:{default_port}{tail}"),
+            Some(colon) => format!("{scheme}://{userinfo}{}{tail}", host_and_port.get(..colon)?),
+        })
     })();
-    [Some(Cow::Borrowed(url)), toggled.map(Cow::Owned)]
+    [Some(Cow::Borrowed(url)), twin.map(Cow::Owned)]
 }
