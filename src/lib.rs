@@ -13,6 +13,7 @@ pub mod recall;
 mod replay;
 pub mod signalwire;
 pub mod svix;
+mod tagged;
 mod timestamp;
 
 pub use error::{ParseError, SecretError, VerifyError};

@@ -181,6 +181,77 @@ fn the_verification_ping_is_its_own_event() {
     assert_eq!(event.event_type(), EventType::Ping);
     assert_eq!(event.id(), None);
     assert_eq!(serde_json::to_vec(&event).unwrap(), PING);
+    assert!(Event::is_ping(PING));
+    assert!(Event::is_ping(b" {\n \"test\" : \"test\"\n}\n"));
+}
+
+#[test]
+fn only_the_pings_own_shape_is_the_ping() {
+    // `"type": "test"` is an event of an unknown type, not the ping.
+    let body = br#"{"version":"1.0.0","type":"test","id":"t1","payload":{"a":1},"event_ts":1}"#;
+    let event = Event::from_slice(body).unwrap();
+    assert!(matches!(event, Event::Unknown(_)), "{event:?}");
+    assert_ne!(event.event_type(), EventType::Ping);
+    assert_eq!(event.event_type().as_str(), "test");
+    let again = Event::from_slice(&serde_json::to_vec(&event).unwrap()).unwrap();
+    assert_eq!(again, event);
+    assert!(!Event::is_ping(body));
+    for not_ping in [
+        &br#"{"test":"test","extra":1}"#[..],
+        br#"{"test":"other"}"#,
+        br#"{"test":["test"]}"#,
+        br#"{"test":"test","type":"meeting.started"}"#,
+        br#"{}"#,
+        br#""test""#,
+        b"",
+    ] {
+        assert!(
+            !Event::is_ping(not_ping),
+            "{}",
+            String::from_utf8_lossy(not_ping)
+        );
+        assert!(!matches!(Event::from_slice(not_ping), Ok(Event::Ping)));
+    }
+    let long = format!("{{\"test\":\"test\"{}}}", " ".repeat(300));
+    assert!(!Event::is_ping(long.as_bytes()), "a long body is not read");
+}
+
+#[test]
+fn payload_in_any_key_order_with_full_error_paths() {
+    let payload =
+        r#"{"recording_id":"r","room_name":"n","start_ts":1,"status":"finished","duration":"9"}"#;
+    for body in [
+        format!(
+            r#"{{"version":"1","type":"recording.ready-to-download","id":"i","payload":{payload},"event_ts":2}}"#
+        ),
+        format!(
+            r#"{{"payload":{payload},"version":"1","type":"recording.ready-to-download","id":"i","event_ts":2}}"#
+        ),
+    ] {
+        match Event::from_slice(body.as_bytes()) {
+            Err(ParseError::Json { path, message }) => {
+                assert_eq!(path, "payload.duration", "{body}");
+                assert!(message.contains("invalid type: string"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    let good = br#"{"payload":{"start_ts":1,"meeting_id":"m","room":"r"},"event_ts":3,"id":"m1","type":"meeting.started","version":"1.0.0"}"#;
+    let event = Event::from_slice(good).unwrap();
+    assert_eq!(event.event_type(), EventType::MeetingStarted);
+    assert_eq!((event.id(), event.version()), (Some("m1"), Some("1.0.0")));
+    assert_eq!(event.event_ts().unwrap().unix_timestamp(), 3);
+}
+
+#[test]
+fn a_second_type_or_payload_is_rejected() {
+    for body in [
+        &br#"{"version":"1","type":"meeting.started","type":"meeting.ended","id":"m","payload":{"start_ts":1,"meeting_id":"m","room":"r"},"event_ts":1}"#[..],
+        br#"{"version":"1","type":"meeting.started","id":"m","payload":{"start_ts":1,"meeting_id":"m","room":"r"},"payload":{},"event_ts":1}"#,
+    ] {
+        let err = Event::from_slice(body).unwrap_err();
+        assert!(err.to_string().contains("duplicate field"), "{err}");
+    }
 }
 
 #[test]

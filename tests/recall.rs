@@ -275,14 +275,41 @@ fn data_before_event_and_unknown_top_level_keys() {
     )
     .unwrap();
     assert_eq!(event.event_type(), EventType::CalendarUpdate);
-    // Out of order, the data is read after the fact; errors still say where.
-    let err =
-        Event::from_slice(br#"{"data":{"calendar":"c1"},"event":"calendar.update"}"#).unwrap_err();
-    assert!(
-        err.to_string()
-            .contains("in `data`: missing field `calendar_id`"),
-        "{err}"
+    // Out of order, the data is read after the fact; errors still name the
+    // full path, in either order.
+    let (path, message) = json_error(br#"{"data":{"calendar":"c1"},"event":"calendar.update"}"#);
+    assert_eq!(path, "data");
+    assert!(message.contains("missing field `calendar_id`"), "{message}");
+    let data = r#"{"data":{"code":"done","updated_at":"2024-12-04T23:25:56Z"},"bot":{"id":7}}"#;
+    for body in [
+        format!(r#"{{"event":"bot.done","data":{data}}}"#),
+        format!(r#"{{"data":{data},"event":"bot.done"}}"#),
+        format!("{{\n  \"data\": {data},\n  \"extra\": [1],\n  \"event\": \"bot.done\"\n}}"),
+    ] {
+        let (path, message) = json_error(body.as_bytes());
+        assert_eq!(path, "data.bot.id", "{body}");
+        assert!(message.contains("invalid type: integer `7`"), "{message}");
+    }
+    // Lines and columns count in the whole body, as serde_json counts them
+    // when the payload is read in place (the same second line).
+    let early = format!("{{\n  \"data\": {data},\n  \"event\": \"bot.done\"\n}}");
+    let in_place = format!("{{\"event\": \"bot.done\",\n  \"data\": {data}\n}}");
+    assert_eq!(
+        json_error(early.as_bytes()),
+        json_error(in_place.as_bytes())
     );
+}
+
+#[test]
+fn a_second_event_or_data_is_rejected() {
+    for body in [
+        r#"{"event":"calendar.update","event":"bot.done","data":{"calendar_id":"c1"}}"#,
+        r#"{"event":"calendar.update","data":{"calendar_id":"c1"},"data":{"calendar_id":"c2"}}"#,
+        r#"{"data":{"calendar_id":"c1"},"data":{"calendar_id":"c2"},"event":"calendar.update"}"#,
+    ] {
+        let (_, message) = json_error(body.as_bytes());
+        assert!(message.contains("duplicate field"), "{message}");
+    }
 }
 
 #[test]

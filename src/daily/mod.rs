@@ -36,6 +36,7 @@ pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
+use crate::tagged::{self, Dispatch, Key, Tagged};
 use crate::timestamp::Timestamp;
 
 /// What every Daily event carries around its payload.
@@ -64,6 +65,9 @@ pub struct UnknownEvent {
 
 /// The body of Daily's verification request, `{"test":"test"}`.
 const PING_KEY: &str = "test";
+
+/// The longest body [`Event::is_ping`] reads, leaving room for spacing.
+const MAX_PING_LEN: usize = 256;
 
 /// Declares every event type with its payload, from which `EventType`,
 /// `Event`, parsing and serialization are generated.
@@ -101,7 +105,9 @@ macro_rules! daily_events {
                 match self {
                     $(Event::$variant(_) => EventType::$variant,)*
                     Event::Ping => EventType::Ping,
-                    Event::Unknown(unknown) => EventType::from(unknown.event_type.as_str()),
+                    // Built directly, not through `From`: an unknown `type`
+                    // spelled like the ping's wire name is still unknown.
+                    Event::Unknown(unknown) => EventType::Unknown(unknown.event_type.clone()),
                 }
             }
 
@@ -130,7 +136,10 @@ macro_rules! daily_events {
                 match event_type {
                     $(EventType::$variant => <$payload>::deserialize(payload)
                         .map(|payload| Event::$variant(header.wrap(payload))),)*
-                    EventType::Ping => Value::deserialize(payload).map(|_| Event::Ping),
+                    // `"type": "test"` is not the ping, whose shape is its own.
+                    EventType::Ping => Value::deserialize(payload).map(|payload| Event::Unknown(
+                        UnknownEvent { event_type: PING_KEY.to_owned(), envelope: header.wrap(payload) }
+                    )),
                     EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
                         Event::Unknown(UnknownEvent { event_type, envelope: header.wrap(payload) })
                     }),
@@ -216,7 +225,31 @@ impl Event {
     /// field is missing or of the wrong type; the error names the JSON path.
     /// An unknown type is not an error.
     pub fn from_slice(body: &[u8]) -> Result<Event, ParseError> {
-        serde_json::from_slice(body).map_err(|err| ParseError::from_json(body, &err))
+        tagged::from_slice(body)
+    }
+
+    /// Whether `body` is Daily's verification request, `{"test":"test"}`
+    /// (the one member, in any spacing), which [`Event::from_slice`] reads
+    /// as [`Event::Ping`].
+    ///
+    /// Check it **before** verifying: Daily sends the ping when a webhook is
+    /// created and refuses to create it unless the endpoint answers 200,
+    /// but the `hmac` secret is generated at that same moment, so the
+    /// receiver cannot know it yet. Answering the ping 200 unverified is
+    /// safe: it carries no data, and every other body must still verify.
+    ///
+    /// ```
+    /// use recording_webhooks::daily::Event;
+    ///
+    /// assert!(Event::is_ping(br#"{"test":"test"}"#));
+    /// assert!(Event::is_ping(b"{ \"test\" : \"test\" }\n"));
+    /// assert!(!Event::is_ping(br#"{"test":"test","type":"recording.started"}"#));
+    /// assert!(!Event::is_ping(br#"{"type":"test"}"#));
+    /// ```
+    #[must_use]
+    pub fn is_ping(body: &[u8]) -> bool {
+        // The ping is 15 bytes; a large unverified body is not parsed.
+        body.len() <= MAX_PING_LEN && matches!(Event::from_slice(body), Ok(Event::Ping))
     }
 
     /// The event's id (`None` for the verification request).
@@ -255,6 +288,21 @@ impl Serialize for Event {
     }
 }
 
+impl Tagged for Event {
+    type Tag = EventType;
+    const TAG: &'static str = "type";
+    const PAYLOAD: &'static str = "payload";
+
+    /// The event with a placeholder envelope, filled in once every key is
+    /// read (`event_ts` comes after `payload`).
+    fn from_payload<'de, D: Deserializer<'de>>(
+        event_type: EventType,
+        payload: D,
+    ) -> Result<Event, D::Error> {
+        Event::from_parts(event_type, Header::placeholder(), payload)
+    }
+}
+
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
         struct EventVisitor;
@@ -269,75 +317,41 @@ impl<'de> Deserialize<'de> for Event {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let (mut version, mut event_type, mut id, mut event_ts) = (None, None, None, None);
-                // Read as its type as soon as `type` is known (as Daily orders
-                // the keys), so that errors carry their exact path; buffered
-                // only when `payload` comes first.
-                let mut event: Option<Event> = None;
-                let mut payload: Option<Value> = None;
-                let mut ping = false;
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
+                let (mut version, mut id, mut event_ts) = (None, None, None);
+                let mut dispatch = Dispatch::<Event>::new();
+                let (mut ping, mut keys) = (false, 0usize);
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    keys = keys.saturating_add(1);
+                    if dispatch.read(&key, &mut map)? {
+                        continue;
+                    }
+                    match &*key {
                         "version" => version = Some(map.next_value()?),
-                        "type" => event_type = Some(map.next_value::<EventType>()?),
                         "id" => id = Some(map.next_value()?),
                         "event_ts" => event_ts = Some(map.next_value()?),
-                        "payload" if event.is_some() || payload.is_some() => {
-                            return Err(de::Error::duplicate_field("payload"));
-                        }
-                        "payload" => match &event_type {
-                            Some(event_type) => {
-                                event = Some(map.next_value_seed(PayloadSeed(event_type.clone()))?)
-                            }
-                            None => payload = Some(map.next_value()?),
-                        },
-                        PING_KEY => {
-                            ping = true;
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
+                        PING_KEY => ping = map.next_value::<Value>()? == PING_KEY,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                         }
                     }
                 }
-                let Some(event_type) = event_type else {
-                    return if ping {
-                        Ok(Event::Ping)
-                    } else {
-                        Err(de::Error::missing_field("type"))
-                    };
-                };
+                // The ping's own shape only: `{"test":"test"}`.
+                if ping && keys == 1 {
+                    return Ok(Event::Ping);
+                }
+                let mut event = dispatch.finish()?;
                 let header = Header {
                     version: version.ok_or_else(|| de::Error::missing_field("version"))?,
                     id: id.ok_or_else(|| de::Error::missing_field("id"))?,
                     event_ts: event_ts.ok_or_else(|| de::Error::missing_field("event_ts"))?,
                 };
-                match (event, payload) {
-                    (Some(mut event), _) => {
-                        if let Some((version, id, event_ts)) = event.envelope_mut() {
-                            (*version, *id, *event_ts) =
-                                (header.version, header.id, header.event_ts);
-                        }
-                        Ok(event)
-                    }
-                    (None, Some(payload)) => Event::from_parts(event_type, header, payload)
-                        .map_err(|err| de::Error::custom(format_args!("in `payload`: {err}"))),
-                    (None, None) => Err(de::Error::missing_field("payload")),
+                if let Some((version, id, event_ts)) = event.envelope_mut() {
+                    (*version, *id, *event_ts) = (header.version, header.id, header.event_ts);
                 }
+                Ok(event)
             }
         }
 
         deserializer.deserialize_map(EventVisitor)
-    }
-}
-
-/// Reads `payload` once the type is known.
-struct PayloadSeed(EventType);
-
-impl<'de> de::DeserializeSeed<'de> for PayloadSeed {
-    type Value = Event;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Event, D::Error> {
-        Event::from_parts(self.0, Header::placeholder(), deserializer)
     }
 }

@@ -56,6 +56,7 @@ pub use status::{
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
+use crate::tagged::{self, Dispatch, Key, Tagged};
 use crate::timestamp::Timestamp;
 
 /// An event whose name this version of the crate does not know.
@@ -343,7 +344,7 @@ impl Event {
     /// `data`, or a documented field is missing or of the wrong type; the
     /// error names the JSON path. An unknown event name is not an error.
     pub fn from_slice(body: &[u8]) -> Result<Event, ParseError> {
-        serde_json::from_slice(body).map_err(|err| ParseError::from_json(body, &err))
+        tagged::from_slice(body)
     }
 
     /// The status code (`data.data.code`) of a status event.
@@ -398,6 +399,19 @@ impl Serialize for Event {
     }
 }
 
+impl Tagged for Event {
+    type Tag = EventType;
+    const TAG: &'static str = "event";
+    const PAYLOAD: &'static str = "data";
+
+    fn from_payload<'de, D: Deserializer<'de>>(
+        name: EventType,
+        data: D,
+    ) -> Result<Event, D::Error> {
+        Event::from_data(name, data)
+    }
+}
+
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
         struct EventVisitor;
@@ -410,82 +424,16 @@ impl<'de> Deserialize<'de> for Event {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let mut name: Option<EventType> = None;
-                // `data` before `event` has to wait for the name.
-                let mut early_data: Option<Value> = None;
-                let mut event = None;
-                while let Some(key) = map.next_key::<Key>()? {
-                    match key {
-                        Key::Event if name.is_some() => {
-                            return Err(de::Error::duplicate_field("event"));
-                        }
-                        Key::Event => name = Some(map.next_value()?),
-                        Key::Data if event.is_some() || early_data.is_some() => {
-                            return Err(de::Error::duplicate_field("data"));
-                        }
-                        Key::Data => match &name {
-                            Some(name) => {
-                                event = Some(map.next_value_seed(DataSeed(name.clone()))?);
-                            }
-                            None => early_data = Some(map.next_value()?),
-                        },
-                        Key::Other => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
+                let mut dispatch = Dispatch::<Event>::new();
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if !dispatch.read(&key, &mut map)? {
+                        map.next_value::<de::IgnoredAny>()?;
                     }
                 }
-                let name = name.ok_or_else(|| de::Error::missing_field("event"))?;
-                match (event, early_data) {
-                    (Some(event), _) => Ok(event),
-                    (None, Some(data)) => Event::from_data(name, data)
-                        .map_err(|err| de::Error::custom(format_args!("in `data`: {err}"))),
-                    (None, None) => Err(de::Error::missing_field("data")),
-                }
+                dispatch.finish()
             }
         }
 
         deserializer.deserialize_map(EventVisitor)
-    }
-}
-
-/// The top-level keys of an event body.
-enum Key {
-    Event,
-    Data,
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        struct KeyVisitor;
-
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-                Ok(match key {
-                    "event" => Key::Event,
-                    "data" => Key::Data,
-                    _ => Key::Other,
-                })
-            }
-        }
-
-        deserializer.deserialize_identifier(KeyVisitor)
-    }
-}
-
-/// Reads `data` once the event name is known.
-struct DataSeed(EventType);
-
-impl<'de> de::DeserializeSeed<'de> for DataSeed {
-    type Value = Event;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Event, D::Error> {
-        Event::from_data(self.0, deserializer)
     }
 }
