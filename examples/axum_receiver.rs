@@ -3,14 +3,17 @@
 //! ```sh
 //! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... DAILY_WEBHOOK_SECRET=... \
 //!     cargo run --example axum_receiver --features http -- 3000
+//! cargo run --example axum_receiver --features http -- 3000 --demo
 //! ```
 //!
 //! Routes: `POST /recall`, `POST /signalwire/recording`, `POST /daily`.
 //! Answers 2xx for verified events, 401 when verification fails, 400 for a
 //! body that does not parse, 415 for the wrong content type and 413 for a
 //! body over 1 MiB. Recall retries reuse the message id, so a repeated id is
-//! acknowledged without being processed twice. Without the environment
-//! variables it uses the demo secrets of `examples/quickstart.rs`.
+//! acknowledged without being processed twice. It refuses to start without
+//! its three secrets, unless run with `--demo`, which uses the demo secrets
+//! of `examples/quickstart.rs` (printed in the README, so anyone can sign
+//! with them: never for a public endpoint).
 //!
 //! SignalWire signs the full URL it called. Behind a proxy, set
 //! `PUBLIC_BASE_URL` (e.g. `https://hooks.example.com`) so the verifier sees
@@ -83,22 +86,36 @@ impl Receiver {
     }
 
     /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY` and
-    /// `DAILY_WEBHOOK_SECRET`, falling back to the demo ones.
-    pub fn from_env() -> Result<Receiver, recording_webhooks::SecretError> {
-        let var = |name: &str, demo: &str| std::env::var(name).unwrap_or_else(|_| demo.to_owned());
+    /// `DAILY_WEBHOOK_SECRET`; the demo ones only when `demo` is set.
+    pub fn from_env(demo: bool) -> Result<Receiver, Box<dyn std::error::Error>> {
+        Receiver::from_lookup(|name| std::env::var(name).ok(), demo)
+    }
+
+    /// As [`Receiver::from_env`], with the variables read by `lookup`.
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+        demo: bool,
+    ) -> Result<Receiver, Box<dyn std::error::Error>> {
+        let var = |name: &str, demo_secret: &str| match lookup(name) {
+            Some(secret) => Ok(secret),
+            None if demo => Ok(demo_secret.to_owned()),
+            None => Err(format!(
+                "set {name}, or run with --demo to use the demo secrets"
+            )),
+        };
         Ok(Receiver::new(
             recall::Verifier::new(&var(
                 "RECALL_WEBHOOK_SECRET",
                 "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-            ))?,
+            )?)?,
             signalwire::Verifier::new(&var(
                 "SIGNALWIRE_SIGNING_KEY",
                 "PSK_V3bF8oyeRNpJWGoRWHNYQMUU",
-            )),
+            )?)?,
             daily::Verifier::new(&var(
                 "DAILY_WEBHOOK_SECRET",
                 "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
-            ))?,
+            )?)?,
             std::env::var("PUBLIC_BASE_URL").ok(),
         ))
     }
@@ -230,10 +247,10 @@ async fn daily_webhook(
             "expected application/json",
         );
     }
-    // Daily's verification ping may come before the secret is in place:
-    // answer it even unsigned, since it carries nothing to act on.
-    let unsigned = headers.get(daily::SIGNATURE_HEADER).is_none();
-    if unsigned && matches!(daily::Event::from_slice(&body), Ok(daily::Event::Ping)) {
+    // Daily pings when the webhook is created, before its generated secret
+    // can be known here: answer the ping before verifying. It carries
+    // nothing to act on; every other body must verify.
+    if daily::Event::is_ping(&body) {
         println!("daily       verification ping");
         return (StatusCode::OK, "ok");
     }
@@ -259,8 +276,11 @@ async fn daily_webhook(
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let port: u16 = std::env::args().nth(1).map_or(Ok(3000), |p| p.parse())?;
-    let receiver = Arc::new(Receiver::from_env()?);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let demo = args.iter().any(|arg| arg == "--demo");
+    let port = args.iter().find(|arg| *arg != "--demo");
+    let port: u16 = port.map_or(Ok(3000), |p| p.parse())?;
+    let receiver = Arc::new(Receiver::from_env(demo)?);
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, router(receiver)).await?;

@@ -144,7 +144,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         receive(&verifier, &signed(&verifier, &id, now, &body), &body)?;
     }
 
-    let signalwire_verifier = signalwire::Verifier::new(SIGNALWIRE_DEMO_KEY);
+    let signalwire_verifier = signalwire::Verifier::new(SIGNALWIRE_DEMO_KEY)?;
     for path in fixtures("signalwire")? {
         let name = path
             .file_name()

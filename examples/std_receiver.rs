@@ -4,8 +4,12 @@
 //! 3001), one request per connection.
 //!
 //! ```sh
-//! cargo run --example std_receiver -- 3001
+//! RECALL_WEBHOOK_SECRET=whsec_... DAILY_WEBHOOK_SECRET=... cargo run --example std_receiver -- 3001
+//! cargo run --example std_receiver -- 3001 --demo   # the README's demo secrets
 //! ```
+//!
+//! Without its secrets it refuses to start, unless run with `--demo`: the
+//! demo secrets are public, so anyone could sign with them.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -68,6 +72,9 @@ fn handle(request: &Request, recall: &recall::Verifier, daily: &daily::Verifier)
                 Err(err) => (400, err.to_string()),
             },
         },
+        // Daily pings before its generated secret can be known here:
+        // answer the ping before verifying; everything else must verify.
+        "/daily" if daily::Event::is_ping(&request.body) => (200, "daily ping".to_owned()),
         "/daily" => match daily.verify(&request.headers, &request.body) {
             Err(err) => (401, err.to_string()),
             Ok(()) => match daily::Event::from_slice(&request.body) {
@@ -80,15 +87,25 @@ fn handle(request: &Request, recall: &recall::Verifier, daily: &daily::Verifier)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let port: u16 = std::env::args().nth(1).map_or(Ok(3001), |p| p.parse())?;
-    let recall = recall::Verifier::new(
-        &std::env::var("RECALL_WEBHOOK_SECRET")
-            .unwrap_or_else(|_| "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into()),
-    )?;
-    let daily = daily::Verifier::new(
-        &std::env::var("DAILY_WEBHOOK_SECRET")
-            .unwrap_or_else(|_| "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=".into()),
-    )?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let demo = args.iter().any(|arg| arg == "--demo");
+    let port = args.iter().find(|arg| *arg != "--demo");
+    let port: u16 = port.map_or(Ok(3001), |p| p.parse())?;
+    let secret = |name: &str, demo_secret: &str| match std::env::var(name) {
+        Ok(secret) => Ok(secret),
+        Err(_) if demo => Ok(demo_secret.to_owned()),
+        Err(_) => Err(format!(
+            "set {name}, or run with --demo to use the demo secrets"
+        )),
+    };
+    let recall = recall::Verifier::new(&secret(
+        "RECALL_WEBHOOK_SECRET",
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    )?)?;
+    let daily = daily::Verifier::new(&secret(
+        "DAILY_WEBHOOK_SECRET",
+        "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
+    )?)?;
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     println!("listening on http://{}", listener.local_addr()?);
     for stream in listener.incoming() {

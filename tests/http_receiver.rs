@@ -28,7 +28,7 @@ struct Server {
 async fn start() -> Server {
     let state = receiver::Receiver::new(
         recall::Verifier::new(RECALL_SECRET).unwrap(),
-        signalwire::Verifier::new(SIGNALWIRE_KEY),
+        signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
         daily::Verifier::new(DAILY_SECRET).unwrap(),
         None,
     );
@@ -39,7 +39,7 @@ async fn start() -> Server {
         base,
         client: Client::new(),
         recall: recall::Verifier::new(RECALL_SECRET).unwrap(),
-        signalwire: signalwire::Verifier::new(SIGNALWIRE_KEY),
+        signalwire: signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
         daily: daily::Verifier::new(DAILY_SECRET).unwrap(),
     }
 }
@@ -195,6 +195,32 @@ async fn recall_rejections() {
         .await
         .unwrap();
     assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[test]
+fn the_receiver_refuses_to_start_without_its_secrets() {
+    let err = receiver::Receiver::from_lookup(|_| None, false)
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("RECALL_WEBHOOK_SECRET"), "{err}");
+    assert!(err.to_string().contains("--demo"), "{err}");
+    assert!(receiver::Receiver::from_lookup(|_| None, true).is_ok());
+    let only_recall =
+        |name: &str| (name == "RECALL_WEBHOOK_SECRET").then(|| RECALL_SECRET.to_owned());
+    let err = receiver::Receiver::from_lookup(only_recall, false)
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("SIGNALWIRE_SIGNING_KEY"), "{err}");
+    // An empty key is refused, demo or not.
+    let empty = |name: &str| {
+        Some(if name == "SIGNALWIRE_SIGNING_KEY" {
+            String::new()
+        } else {
+            "ZXhhbXBsZQ==".to_owned()
+        })
+    };
+    let err = receiver::Receiver::from_lookup(empty, true).err().unwrap();
+    assert!(err.to_string().contains("empty"), "{err}");
 }
 
 #[tokio::test]

@@ -401,3 +401,72 @@ fn deep_nesting_is_an_error() {
     );
     assert!(Event::from_slice(body.as_bytes()).is_err());
 }
+
+/// Serializing gives back the JSON that came in, numbers in their own form.
+fn assert_same_json(body: &[u8]) -> Event {
+    let event = Event::from_slice(body).unwrap_or_else(|err| panic!("{err}"));
+    let written = serde_json::to_value(&event).unwrap();
+    assert_eq!(written, serde_json::from_slice::<Value>(body).unwrap());
+    assert_eq!(
+        Event::from_slice(&serde_json::to_vec(&event).unwrap()).unwrap(),
+        event
+    );
+    event
+}
+
+#[test]
+fn participant_event_data_and_relative_times_in_any_legitimate_form() {
+    let participant =
+        r#"{"id":100,"name":"Ada","is_host":true,"platform":"desktop","extra_data":{}}"#;
+    let event = |data: &str, relative: &str| {
+        format!(
+            r#"{{"event":"participant_events.update","data":{{"data":{{"participant":{participant},"timestamp":{{"absolute":"2025-12-15 00:00:00","relative":{relative}}},"data":{data}}}}}}}"#
+        )
+    };
+    // An integer relative time (the very start) writes back as an integer.
+    let parsed = assert_same_json(event("null", "0").as_bytes());
+    let Event::ParticipantEventsUpdate(update) = &parsed else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!(update.data.timestamp.seconds(), 0.0);
+    assert_eq!(update.data.data, None);
+    let parsed = assert_same_json(event("null", "12.25").as_bytes());
+    let Event::ParticipantEventsUpdate(update) = &parsed else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!(update.data.timestamp.seconds(), 12.25);
+    // An object that is not a chat message is kept, not an error.
+    for other in [
+        r#"{"reason":"kicked"}"#,
+        r#"{"text":1,"to":"everyone"}"#,
+        "[1,2]",
+        r#""x""#,
+    ] {
+        let parsed = assert_same_json(event(other, "1.5").as_bytes());
+        let Event::ParticipantEventsUpdate(update) = &parsed else {
+            panic!("{parsed:?}")
+        };
+        assert!(
+            matches!(
+                update.data.data,
+                Some(recording_webhooks::recall::ParticipantData::Other(_))
+            ),
+            "{other}"
+        );
+        assert_eq!(update.data.chat_message(), None);
+    }
+    let chat = assert_same_json(
+        event(r#"{"text":"hello","to":"only_bot"}"#, "3.0")
+            .replace(
+                "participant_events.update",
+                "participant_events.chat_message",
+            )
+            .as_bytes(),
+    );
+    let Event::ParticipantEventsChatMessage(chat) = &chat else {
+        panic!("{chat:?}")
+    };
+    let message = chat.data.chat_message().unwrap();
+    assert_eq!(message.to, recording_webhooks::recall::ChatTo::OnlyBot);
+    assert_eq!(message.text, "hello");
+}

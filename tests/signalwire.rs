@@ -214,7 +214,7 @@ fn odd_optional_values_are_kept_verbatim_not_fatal() {
 
 #[test]
 fn verifier_headers_alias_and_errors() {
-    let v = Verifier::new("12345");
+    let v = Verifier::new("12345").unwrap();
     let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
     let body = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212";
     for header in [
@@ -326,7 +326,7 @@ fn verifier_headers_alias_and_errors() {
 
 #[test]
 fn repeated_names_keep_body_order_and_get_callbacks_sign_the_url() {
-    let v = Verifier::new("PSK_key");
+    let v = Verifier::new("PSK_key").unwrap();
     let url = "https://example.com/cb";
     let signature = v.sign_params(url, &[("Digits", "1"), ("A", "x"), ("Digits", "2")]);
     assert!(
@@ -376,7 +376,7 @@ fn repeated_names_keep_body_order_and_get_callbacks_sign_the_url() {
 
 #[test]
 fn body_hash_mismatch_is_its_own_error() {
-    let v = Verifier::new("PSKtest1234567890abcdef");
+    let v = Verifier::new("PSKtest1234567890abcdef").unwrap();
     let url = "https://example.ngrok.io/webhook?bodySHA256=69f3cbfc18e386ef8236cb7008cd5a54b7fed637a8cb3373b5a1591d7f0fd5f4";
     let headers = [("X-SignalWire-Signature", "dfO9ek8mxyFtn2nMz24plPmPfIY=")];
     assert!(

@@ -9,7 +9,7 @@ use recording_webhooks::signalwire::Verifier;
 mod split;
 
 fuzz_target!(|data: &[u8]| {
-    let verifier = Verifier::new("PSK_V3bF8oyeRNpJWGoRWHNYQMUU");
+    let verifier = Verifier::new("PSK_V3bF8oyeRNpJWGoRWHNYQMUU").unwrap();
     let (headers, body) = split::request(data);
     let url = headers
         .iter()

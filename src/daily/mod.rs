@@ -7,7 +7,7 @@
 //! match Event::from_slice(body)? {
 //!     Event::RecordingReadyToDownload(event) => {
 //!         assert_eq!(event.payload.status, RecordingStatus::Finished);
-//!         assert_eq!(event.payload.duration, 9);
+//!         assert_eq!(event.payload.duration.as_u64(), Some(9));
 //!         assert_eq!(event.event_ts.unix_timestamp(), 1692124192);
 //!     }
 //!     // Daily's verification request: answer 200.

@@ -1,4 +1,7 @@
 //! The payloads of Daily's events.
+//!
+//! Daily documents its counts, sizes and durations as "number": each is a
+//! [`Number`], which reads an integer or a float and writes back the same.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
@@ -51,7 +54,7 @@ open_enum! {
 }
 
 /// One track of a raw-tracks recording.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Track {
     /// Audio or video.
@@ -60,8 +63,8 @@ pub struct Track {
     /// Where the track is stored.
     #[serde(rename = "s3Key")]
     pub s3_key: String,
-    /// Its size in bytes.
-    pub size: u64,
+    /// Its size in bytes (a JSON number, kept as sent).
+    pub size: Number,
 }
 
 /// `recording.ready-to-download`: a recording is stored and can be fetched.
@@ -81,9 +84,10 @@ pub struct RecordingReadyToDownload {
     pub status: RecordingStatus,
     /// The most participants present at once; not always sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_participants: Option<u64>,
-    /// Its length in seconds.
-    pub duration: u64,
+    pub max_participants: Option<Number>,
+    /// Its length in seconds: an integer or a float (`61.5`), kept as
+    /// sent; read it with [`Number::as_f64`] or [`Number::as_u64`].
+    pub duration: Number,
     /// Where the recording is stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3_key: Option<String>,
@@ -222,9 +226,9 @@ pub struct Transcript {
     /// Its status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TranscriptStatus>,
-    /// The most participants present at once.
+    /// The most participants present at once (kept as sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_participants: Option<u64>,
+    pub max_participants: Option<Number>,
     /// Its length in seconds (an integer or a float, kept as sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Number>,

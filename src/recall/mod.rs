@@ -46,8 +46,8 @@ pub use codes::{
 pub use legacy::{BotLog, BotStatusChange, LegacyStatus, LogEntry};
 pub use media::{MediaObjectEvent, MediaObjectKey};
 pub use realtime::{
-    ChatMessage, MediaChunk, Participant, ParticipantAction, ParticipantEvent, RawMediaEvent,
-    RelativeTimestamp, TranscriptEvent, Utterance, Word,
+    ChatMessage, ChatTo, MediaChunk, Participant, ParticipantAction, ParticipantData,
+    ParticipantEvent, RawMediaEvent, RelativeTimestamp, TranscriptEvent, Utterance, Word,
 };
 pub use status::{
     BotEvent, CalendarSyncEvents, CalendarUpdate, RealtimeEndpointEvent, RecordingEvent, Resource,

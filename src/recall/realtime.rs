@@ -3,9 +3,10 @@
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 use super::status::Resource;
+use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
 /// A participant in the call.
@@ -36,11 +37,31 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RelativeTimestamp {
-    /// Seconds since the start of the recording.
-    pub relative: f64,
+    /// Seconds since the start of the recording: a float, or an integer
+    /// (`0` at the very start), kept as sent; see
+    /// [`RelativeTimestamp::seconds`].
+    pub relative: Number,
     /// The instant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub absolute: Option<Timestamp>,
+}
+
+impl RelativeTimestamp {
+    /// Seconds since the start of the recording, as a float.
+    #[must_use]
+    pub fn seconds(&self) -> f64 {
+        self.relative.as_f64().unwrap_or_default()
+    }
+}
+
+open_enum! {
+    /// Who a chat message was sent to (`to`).
+    pub enum ChatTo {
+        /// Everyone in the call.
+        Everyone = "everyone",
+        /// The bot alone.
+        OnlyBot = "only_bot",
+    }
 }
 
 /// A chat message, the inner `data` of `participant_events.chat_message`.
@@ -49,8 +70,21 @@ pub struct RelativeTimestamp {
 pub struct ChatMessage {
     /// The message.
     pub text: String,
-    /// Its audience: `everyone` or `only_bot`.
-    pub to: String,
+    /// Its audience.
+    pub to: ChatTo,
+}
+
+/// The inner `data` of a participant event: `null` (absent here) for most
+/// events, the chat message for `participant_events.chat_message`, and any
+/// other object kept as JSON rather than failing the event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ParticipantData {
+    /// A chat message.
+    ChatMessage(ChatMessage),
+    /// Anything else, as sent.
+    Other(Value),
 }
 
 /// What happened in a participant event.
@@ -63,7 +97,18 @@ pub struct ParticipantAction {
     pub timestamp: RelativeTimestamp,
     /// The message, for `chat_message`; `null` otherwise.
     #[serde(default)]
-    pub data: Option<ChatMessage>,
+    pub data: Option<ParticipantData>,
+}
+
+impl ParticipantAction {
+    /// The chat message, for `participant_events.chat_message`.
+    #[must_use]
+    pub fn chat_message(&self) -> Option<&ChatMessage> {
+        match &self.data {
+            Some(ParticipantData::ChatMessage(message)) => Some(message),
+            _ => None,
+        }
+    }
 }
 
 /// A participant event (`participant_events.join` ... `.chat_message`).

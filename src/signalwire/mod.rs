@@ -10,7 +10,7 @@
 //! ```
 //! use recording_webhooks::signalwire::{RecordingStatus, RecordingStatusCallback, Verifier};
 //!
-//! let verifier = Verifier::new("PSK_V3bF8oyeRNpJWGoRWHNYQMUU");
+//! let verifier = Verifier::new("PSK_V3bF8oyeRNpJWGoRWHNYQMUU")?;
 //! let url = "https://example.com/signalwire/recording";
 //! let body = b"AccountSid=b3877c40-da60-4998-90ad-b792e98472af&RecordingSid=b3877c40-da60-4998-90ad-b792e984re01&RecordingStatus=completed";
 //! # let params = [("AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"), ("RecordingSid", "b3877c40-da60-4998-90ad-b792e984re01"), ("RecordingStatus", "completed")];

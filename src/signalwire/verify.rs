@@ -27,7 +27,7 @@ use hmac::Hmac;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
-use crate::error::VerifyError;
+use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
 use crate::mac::{self, KeyedMac};
 
@@ -46,11 +46,11 @@ pub const TWILIO_SIGNATURE_HEADER: &str = "x-twilio-signature";
 /// ```
 /// use recording_webhooks::signalwire::Verifier;
 ///
-/// let verifier = Verifier::new("PSKtest1234567890abcdef");
+/// let verifier = Verifier::new("PSKtest1234567890abcdef")?;
 /// let body = br#"{"event":"call.state","params":{"call_id":"abc-123","state":"answered"}}"#;
 /// let headers = [("X-SignalWire-Signature", "c3c08c1fefaf9ee198a100d5906765a6f394bf0f")];
 /// verifier.verify("https://example.ngrok.io/webhook", &headers, body)?;
-/// # Ok::<(), recording_webhooks::VerifyError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct Verifier {
@@ -68,11 +68,25 @@ impl fmt::Debug for Verifier {
 impl Verifier {
     /// A verifier for the project's Signing Key (`PSK_...`), used as its
     /// UTF-8 bytes.
-    #[must_use]
-    pub fn new(signing_key: &str) -> Verifier {
-        Verifier {
-            mac: KeyedMac::new(signing_key.as_bytes()),
+    ///
+    /// # Errors
+    ///
+    /// [`SecretError::Empty`] for an empty key: an unset environment
+    /// variable must not become a key anyone can sign with.
+    ///
+    /// ```
+    /// use recording_webhooks::{SecretError, signalwire::Verifier};
+    ///
+    /// assert!(Verifier::new("PSK_V3bF8oyeRNpJWGoRWHNYQMUU").is_ok());
+    /// assert_eq!(Verifier::new("").unwrap_err(), SecretError::Empty);
+    /// ```
+    pub fn new(signing_key: &str) -> Result<Verifier, SecretError> {
+        if signing_key.is_empty() {
+            return Err(SecretError::Empty);
         }
+        Ok(Verifier {
+            mac: KeyedMac::new(signing_key.as_bytes()),
+        })
     }
 
     /// Verifies a request. `url` is the full URL SignalWire requested
@@ -164,7 +178,7 @@ impl Verifier {
     /// ```
     /// use recording_webhooks::signalwire::Verifier;
     ///
-    /// let verifier = Verifier::new("12345");
+    /// let verifier = Verifier::new("12345").unwrap();
     /// let params = [("CallSid", "CA1234567890ABCDE"), ("Caller", "+14158675309"), ("Digits", "1234"),
     ///               ("From", "+14158675309"), ("To", "+18005551212")];
     /// assert_eq!(
