@@ -19,6 +19,14 @@
 //! `PUBLIC_BASE_URL` (e.g. `https://hooks.example.com`) so the verifier sees
 //! that URL rather than the one the proxy forwarded to.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 

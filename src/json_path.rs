@@ -67,8 +67,8 @@ fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
         body.iter()
             .enumerate()
             .filter(|(_, b)| **b == b'\n')
-            .nth(line - 2)
-            .map_or(body.len(), |(i, _)| i + 1)
+            .nth(line.saturating_sub(2))
+            .map_or(body.len(), |(i, _)| i.saturating_add(1))
     };
     line_start.saturating_add(column).min(body.len())
 }
@@ -85,7 +85,7 @@ fn path_at(body: &[u8], offset: usize) -> String {
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while let Some(&byte) = text.get(i) {
-        i += 1;
+        i = i.saturating_add(1);
         match byte {
             b'{' => stack.push(Frame::Object { key: None }),
             b'[' => stack.push(Frame::Array { index: 0 }),
@@ -93,16 +93,16 @@ fn path_at(body: &[u8], offset: usize) -> String {
                 stack.pop();
             }
             b',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Array { index }) => *index = index.saturating_add(1),
                 Some(Frame::Object { key }) => *key = None,
                 None => {}
             },
             b'"' => {
                 let start = i;
                 while let Some(&b) = text.get(i) {
-                    i += 1;
+                    i = i.saturating_add(1);
                     match b {
-                        b'\\' => i += 1,
+                        b'\\' => i = i.saturating_add(1),
                         b'"' => break,
                         _ => {}
                     }
@@ -137,6 +137,13 @@ fn path_at(body: &[u8], offset: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 mod tests {
     use super::*;
 

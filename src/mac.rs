@@ -82,24 +82,28 @@ pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: &str) ->
 /// Whether `candidate`, lowercase hex, encodes the MAC `expected`.
 pub(crate) fn matches_hex<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bool {
     let mut buf = [0u8; 64];
-    if !candidate.len().is_multiple_of(2) || candidate.len() > 2 * buf.len() {
+    if !candidate.len().is_multiple_of(2) || candidate.len() > buf.len().saturating_mul(2) {
         return false;
     }
+    // Lowercase only, as the providers send: `to_digit` alone takes `A-F`.
     let nibble = |c: u8| match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'0'..=b'9' | b'a'..=b'f' => char::from(c)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok()),
         _ => None,
     };
-    let mut len = 0;
+    let mut len = 0usize;
     for (slot, pair) in buf.iter_mut().zip(candidate.as_bytes().chunks_exact(2)) {
-        match (
-            pair.first().and_then(|c| nibble(*c)),
-            pair.get(1).and_then(|c| nibble(*c)),
-        ) {
-            (Some(high), Some(low)) => *slot = high << 4 | low,
-            _ => return false,
+        let high = pair.first().and_then(|c| nibble(*c));
+        let low = pair.get(1).and_then(|c| nibble(*c));
+        match high
+            .zip(low)
+            .and_then(|(h, l)| Some(h.checked_mul(16)? | l))
+        {
+            Some(byte) => *slot = byte,
+            None => return false,
         }
-        len += 1;
+        len = len.saturating_add(1);
     }
     buf.get(..len).is_some_and(|bytes| matches(expected, bytes))
 }
@@ -134,6 +138,13 @@ pub(crate) fn decode_secret(encoded: &str) -> Result<Zeroizing<Vec<u8>>, SecretE
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 mod tests {
     use hmac::digest::zeroize::ZeroizeOnDrop;
 

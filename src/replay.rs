@@ -81,7 +81,10 @@ fn check_window(
 ) -> Result<(), VerifyError> {
     // Both instants lie within ±10,000 years, so the difference fits a
     // `Duration` and its negation cannot overflow.
-    let age = now - timestamp;
+    let age = Duration::nanoseconds_i128(
+        now.unix_timestamp_nanos()
+            .saturating_sub(timestamp.unix_timestamp_nanos()),
+    );
     if age > tolerance {
         return Err(VerifyError::TimestampTooOld {
             name,
@@ -89,7 +92,7 @@ fn check_window(
             tolerance,
         });
     }
-    let ahead = -age;
+    let ahead = age.checked_neg().unwrap_or(Duration::MAX);
     if ahead > tolerance {
         return Err(VerifyError::TimestampTooNew {
             name,

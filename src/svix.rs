@@ -369,7 +369,7 @@ fn decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
     // Cannot fail: twenty bytes are enough; an empty result would only make
     // the signature not match.
     let written = match write!(rest, "{value}") {
-        Ok(()) => 20 - rest.len(),
+        Ok(()) => 20usize.saturating_sub(rest.len()),
         Err(_) => 0,
     };
     buf.get(..written).unwrap_or_default()

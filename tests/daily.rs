@@ -1,6 +1,14 @@
 //! Daily: signatures (generated vectors and behaviour) and event parsing
 //! beyond the fixtures.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 mod common;
 
 use recording_webhooks::daily::{Event, EventType, RecordingType, TrackType, Verifier};

@@ -1,6 +1,14 @@
 //! Property tests: nothing panics Daily's verifier or parser, and what the
 //! verifier signs it verifies.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 mod common;
 
 use proptest::prelude::*;

@@ -1,6 +1,14 @@
 //! The `Headers` lookup: case-insensitive, first value wins, one-pass
 //! lookups agree with single ones for every container.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use std::collections::{BTreeMap, HashMap};
 
 use recording_webhooks::Headers;

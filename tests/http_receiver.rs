@@ -2,6 +2,14 @@
 //! port and called with a real HTTP client: every provider's signed
 //! fixtures, and the requests it must turn away.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 #[allow(dead_code)]
 #[path = "../examples/axum_receiver.rs"]
 mod receiver;

@@ -1,6 +1,14 @@
 //! Recall.ai parsing beyond the fixtures: unknown values, every timestamp
 //! form, optional objects, accessors, and bad input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use recording_webhooks::ParseError;
 use recording_webhooks::recall::{
     BotStatusCode, CallEndedSubCode, Event, EventType, FatalSubCode, MediaObjectKey, Platform,

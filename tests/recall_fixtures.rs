@@ -1,6 +1,14 @@
 //! Every file in `fixtures/recall/` parses as the event it is named after,
 //! as a typed variant, and serializes back to the same JSON.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -1,6 +1,14 @@
 //! Property tests: no body, however malformed, panics the Recall.ai parser,
 //! and timestamps written by the crate read back as the same instant.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use proptest::prelude::*;
 use recording_webhooks::Timestamp;
 use recording_webhooks::recall::Event;

@@ -1,5 +1,13 @@
 //! SignalWire callbacks (fixtures, types, errors) and verifier behaviour.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use std::path::Path;
 
 use recording_webhooks::signalwire::{

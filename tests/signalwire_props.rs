@@ -1,6 +1,14 @@
 //! Property tests: no body, query, URL or header panics SignalWire's parsers
 //! or verifier, and what the verifier signs it verifies.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use proptest::prelude::*;
 use recording_webhooks::signalwire::{
     RecordingStatusCallback, StatusCallback, TranscribeCallback, Verifier,

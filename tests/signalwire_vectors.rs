@@ -1,6 +1,14 @@
 //! Replays `fixtures/signalwire_signatures/vectors.json`, generated with the
 //! PyPI `twilio` and `signalwire` validators, and checks the same outcome.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 mod common;
 
 use recording_webhooks::VerifyError;

@@ -1,6 +1,14 @@
 //! Behaviour of `svix::Verifier` beyond the reference vectors: malformed and
 //! long signature lists, the replay window, secrets, errors and header maps.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use std::collections::{BTreeMap, HashMap};
 
 use recording_webhooks::svix::Verifier;

@@ -1,5 +1,13 @@
 //! Standard Webhooks `v1a` (ed25519) signatures, against vectors made with
 //! the Python `cryptography` package (`fixtures/svix/ed25519_vectors.json`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
 #![cfg(feature = "ed25519")]
 
 mod common;

@@ -1,6 +1,14 @@
 //! Property tests: no input panics the Svix verifier, and what it signs it
 //! verifies.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use proptest::prelude::*;
 use recording_webhooks::svix::Verifier;
 use time::{Duration, OffsetDateTime};

@@ -1,6 +1,14 @@
 //! `Timestamp` in every form providers send: read, written back as sent, and
 //! through serde JSON.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
 use proptest::prelude::*;
 use recording_webhooks::Timestamp;
 use serde_json::Value;

@@ -1,5 +1,5 @@
 //! `daily::Event::from_slice` on arbitrary bytes; what parses must
-//! serialize, and what it serializes to must parse again.
+//! serialize, and what it serializes to must parse again to an equal event.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,6 +9,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(event) = Event::from_slice(data) {
         let _ = (event.event_type(), event.id(), event.event_ts());
         let written = serde_json::to_vec(&event).expect("a parsed event serializes");
-        Event::from_slice(&written).expect("a serialized event parses");
+        let again = Event::from_slice(&written).expect("a serialized event parses");
+        assert_eq!(again, event, "an event serialized and parsed again is equal");
     }
 });

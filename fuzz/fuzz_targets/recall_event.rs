@@ -1,5 +1,5 @@
 //! `recall::Event::from_slice` on arbitrary bytes; what parses must
-//! serialize, and what it serializes to must parse again.
+//! serialize, and what it serializes to must parse again to an equal event.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,6 +10,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = event.event_type();
         let _ = (event.bot_id(), event.recording_id(), event.sub_code(), event.updated_at());
         let written = serde_json::to_vec(&event).expect("a parsed event serializes");
-        Event::from_slice(&written).expect("a serialized event parses");
+        let again = Event::from_slice(&written).expect("a serialized event parses");
+        assert_eq!(again, event, "an event serialized and parsed again is equal");
     }
 });

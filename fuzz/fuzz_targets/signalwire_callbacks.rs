@@ -1,19 +1,36 @@
 //! Every SignalWire callback parser, from a form body and from a query
-//! string; what parses must write back a form that parses again.
+//! string; what parses must write back a form that parses again, and must
+//! survive a serde JSON round trip unchanged (as a user storing callbacks
+//! as JSON would read them back).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use recording_webhooks::signalwire::{RecordingStatusCallback, StatusCallback, TranscribeCallback};
 
+fn json_round_trip<C>(callback: &C)
+where
+    C: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(callback).expect("a callback serializes");
+    let again: C = serde_json::from_str(&json).expect("its JSON reads back");
+    assert_eq!(&again, callback);
+}
+
 fuzz_target!(|data: &[u8]| {
     if let Ok(callback) = RecordingStatusCallback::from_form(data) {
-        RecordingStatusCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        let again = RecordingStatusCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        assert_eq!(again.recording_status, callback.recording_status);
+        json_round_trip(&callback);
     }
     if let Ok(callback) = StatusCallback::from_form(data) {
-        StatusCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        let again = StatusCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        assert_eq!(again.call_status, callback.call_status);
+        json_round_trip(&callback);
     }
     if let Ok(callback) = TranscribeCallback::from_form(data) {
-        TranscribeCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        let again = TranscribeCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        assert_eq!(again.transcription_status, callback.transcription_status);
+        json_round_trip(&callback);
     }
     let _ = RecordingStatusCallback::from_query(&String::from_utf8_lossy(data));
 });

@@ -145,7 +145,8 @@ impl Verifier {
                 .any(|u| mac::matches_hex(&self.mac.compute(&[u.as_bytes(), body]), signature))
         } else {
             let params = sorted_params(body);
-            let mut parts: Vec<&[u8]> = Vec::with_capacity(1 + 2 * params.len());
+            let mut parts: Vec<&[u8]> =
+                Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
             parts.push(b"");
             for (k, v) in &params {
                 parts.push(k.as_bytes());
@@ -202,7 +203,7 @@ impl Verifier {
 /// Lowercase hex.
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    let mut out = String::with_capacity(bytes.len() * 2);
+    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
     for byte in bytes {
         // Writing to a `String` cannot fail.
         let _ = write!(out, "{byte:02x}");

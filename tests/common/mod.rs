@@ -1,5 +1,12 @@
 //! Helpers shared by the fixture tests.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
 #![allow(dead_code)] // each test crate uses its own subset
 
 use std::path::Path;
