@@ -57,3 +57,31 @@ proptest! {
         let _ = Event::from_slice(&body);
     }
 }
+
+/// A JSON number as Daily may write it: an integer or a float.
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<u32>().prop_map(|n| n.to_string()),
+        (0u32..100_000, 1u32..1000).prop_map(|(whole, fraction)| format!("{whole}.{fraction}")),
+        (0.0f64..1e7).prop_map(|f| serde_json::to_string(&f).unwrap()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever number form its counts, sizes, durations and times take, a
+    /// recording event parses and serializes back to the same JSON.
+    #[test]
+    fn numbers_in_any_form_parse_and_write_back(
+        duration in number(), participants in number(), size in number(), start in number(), sent in number(),
+    ) {
+        let body = format!(
+            r#"{{"version":"1.0.0","type":"recording.ready-to-download","id":"r1","payload":{{"type":"raw-tracks","recording_id":"r","room_name":"n","start_ts":{start},"status":"finished","max_participants":{participants},"duration":{duration},"tracks":[{{"type":"video","s3Key":"k","size":{size}}}]}},"event_ts":{sent}}}"#
+        );
+        let event = Event::from_slice(body.as_bytes()).unwrap_or_else(|err| panic!("{body}: {err}"));
+        prop_assert_eq!(event.event_type(), recording_webhooks::daily::EventType::RecordingReadyToDownload);
+        let written = serde_json::to_value(&event).unwrap();
+        prop_assert_eq!(written, serde_json::from_str::<serde_json::Value>(&body).unwrap());
+    }
+}

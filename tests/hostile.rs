@@ -61,7 +61,11 @@ fn huge_negative_fractional_and_exponent_numbers() {
                 let daily::Event::MeetingStarted(started) = event else {
                     panic!("{ts}")
                 };
-                assert_eq!(started.payload.start_ts.unix_timestamp_nanos(), nanos, "{ts}");
+                assert_eq!(
+                    started.payload.start_ts.unix_timestamp_nanos(),
+                    nanos,
+                    "{ts}"
+                );
             }
             (Err(ParseError::Json { path, .. }), None) => {
                 assert!(path == "payload.start_ts" || path == ".", "{ts}: {path}")
