@@ -398,3 +398,36 @@ fn body_hash_mismatch_is_its_own_error() {
         })
     );
 }
+
+#[test]
+fn refused_on_purpose_where_a_reference_accepts() {
+    let v = Verifier::new("PSK_key").unwrap();
+    let url = "https://example.com/cb";
+    let header = |signature: &'static str| [("X-SignalWire-Signature", signature)];
+    // PyPI `signalwire` 2.1.1 re-reads a JSON body as form parameters and
+    // accepts this scheme B signature of `{"CallStatus": "completed"}`; the
+    // body that was signed is the one checked here, so it does not match.
+    let as_params = "9GG4xECoxpq2GB/5K7Rsysbuess=";
+    assert_eq!(
+        v.sign_params(url, &[("CallStatus", "completed")]),
+        as_params
+    );
+    assert_eq!(
+        v.verify(url, &header(as_params), br#"{"CallStatus":"completed"}"#),
+        Err(VerifyError::NoMatchingSignature {
+            name: "x-signalwire-signature"
+        })
+    );
+    // A signature over the URL alone (twilio-python's value for no
+    // parameters) covers a GET callback, never a body without `bodySHA256`.
+    let url_only = "6oa90JAzp3XN/KxhnSl0sOAHvt0=";
+    assert_eq!(v.verify(url, &header(url_only), b""), Ok(()));
+    assert!(
+        v.verify(url, &header(url_only), b"CallStatus=completed")
+            .is_err()
+    );
+    assert!(
+        v.verify(url, &header(url_only), br#"{"CallStatus":"completed"}"#)
+            .is_err()
+    );
+}

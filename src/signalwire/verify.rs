@@ -15,10 +15,12 @@
 //!
 //! Refused on purpose, where some reference validator accepts:
 //! - a scheme B signature over the URL alone (no parameters) for a request
-//!   with a body and no `bodySHA256`: SignalWire's Python validator accepts
-//!   it for any body, which would leave the body unauthenticated;
-//! - a JSON body checked as if its members were form parameters (the same
-//!   validator's fallback): the body that was signed is the one to check.
+//!   with a body and no `bodySHA256`: SignalWire's newer validators try an
+//!   empty parameter list for every body, which leaves the body
+//!   unauthenticated;
+//! - a JSON body checked as if its members were form parameters (the
+//!   fallback of PyPI `signalwire`'s validator): the body that was signed
+//!   is the one to check.
 
 use std::borrow::Cow;
 use std::fmt;
