@@ -155,3 +155,39 @@ pub enum ParseError {
         message: String,
     },
 }
+
+/// Why a webhook request was not accepted: it failed verification, or it
+/// verified but its body is not the event or callback it should be.
+///
+/// Returned by the providers' `Webhook::receive`, which always verifies
+/// before it parses. [`Error::status_code`] is the HTTP status to answer.
+///
+/// ```
+/// use recording_webhooks::{Error, VerifyError};
+///
+/// let err = Error::from(VerifyError::MissingHeader { name: "webhook-id" });
+/// assert_eq!(err.status_code(), 401);
+/// assert_eq!(err.to_string(), "missing header `webhook-id`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request is not signed by the provider (or no longer fresh).
+    #[error(transparent)]
+    Verify(#[from] VerifyError),
+    /// The request is signed, but its body does not parse.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+}
+
+impl Error {
+    /// The HTTP status to answer with: 401 for [`Error::Verify`], 400 for
+    /// [`Error::Parse`].
+    #[must_use]
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Error::Verify(_) => 401,
+            Error::Parse(_) => 400,
+        }
+    }
+}

@@ -16,6 +16,10 @@ pub mod svix;
 mod tagged;
 mod timestamp;
 
-pub use error::{ParseError, SecretError, VerifyError};
+pub use error::{Error, ParseError, SecretError, VerifyError};
 pub use headers::Headers;
 pub use timestamp::{Timestamp, TimestampError};
+
+/// The largest body the server extractors (features `axum`, `actix-web`)
+/// read unless a `Webhook` says otherwise: 1 MiB, far above any webhook.
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;

@@ -19,6 +19,7 @@
 
 mod payload;
 mod verify;
+mod webhook;
 
 use std::fmt;
 
@@ -33,6 +34,7 @@ pub use payload::{
     TrackType, Transcript, TranscriptStatus,
 };
 pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier};
+pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;

@@ -97,6 +97,16 @@ impl Verifier {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<(), VerifyError> {
+        self.verify_signed_at(headers, body, now).map(|_| ())
+    }
+
+    /// As [`Verifier::verify_at`], giving the signed send time.
+    pub(crate) fn verify_signed_at(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<OffsetDateTime, VerifyError> {
         let [signature, timestamp] =
             headers.header_bytes_many([SIGNATURE_HEADER, TIMESTAMP_HEADER]);
         let signature = headers::text(
@@ -111,11 +121,11 @@ impl Verifier {
                 name: TIMESTAMP_HEADER,
             })?,
         )?;
-        self.window.check(TIMESTAMP_HEADER, timestamp_text, now)?;
+        let timestamp = self.window.check(TIMESTAMP_HEADER, timestamp_text, now)?;
 
         let expected = self.mac.compute(&[timestamp_text.as_bytes(), b".", body]);
         if mac::matches_base64(&expected, signature) {
-            Ok(())
+            Ok(timestamp)
         } else {
             Err(VerifyError::NoMatchingSignature {
                 name: SIGNATURE_HEADER,

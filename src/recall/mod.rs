@@ -29,6 +29,7 @@ mod legacy;
 mod media;
 mod realtime;
 mod status;
+mod webhook;
 
 use std::fmt;
 
@@ -53,6 +54,7 @@ pub use status::{
     BotEvent, CalendarSyncEvents, CalendarUpdate, RealtimeEndpointEvent, RecordingEvent, Resource,
     SdkUploadEvent, SlackTeamEvent, Status, StatusError,
 };
+pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;

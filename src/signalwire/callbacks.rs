@@ -8,6 +8,58 @@ use crate::error::ParseError;
 use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
+/// A callback that [`Webhook::receive`](super::Webhook::receive) can read:
+/// [`RecordingStatusCallback`], [`StatusCallback`] and
+/// [`TranscribeCallback`].
+pub trait Callback: Sized {
+    /// Reads the callback from a form body.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Form`] naming a required parameter that is missing.
+    fn from_form(body: &[u8]) -> Result<Self, ParseError>;
+
+    /// Reads the callback from a query string (`GET` callbacks).
+    ///
+    /// # Errors
+    ///
+    /// As [`Callback::from_form`].
+    fn from_query(query: &str) -> Result<Self, ParseError>;
+
+    /// Reads the callback from a `POST` body: a form, or a JSON object of
+    /// the same parameters (as SignalWire's API spec describes some
+    /// callbacks), whose numbers and booleans read as their text.
+    ///
+    /// # Errors
+    ///
+    /// As [`Callback::from_form`]; [`ParseError::Json`] for a body that
+    /// starts as JSON but is not an object.
+    fn from_body(body: &[u8]) -> Result<Self, ParseError> {
+        match body.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Self::from_form(json_as_form(body)?.as_bytes()),
+            _ => Self::from_form(body),
+        }
+    }
+}
+
+/// A JSON object of parameters as a form body.
+fn json_as_form(body: &[u8]) -> Result<String, ParseError> {
+    let object: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(body).map_err(|err| ParseError::from_json(body, &err))?;
+    let pairs: Vec<(&str, String)> = object
+        .iter()
+        .map(|(name, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (name.as_str(), text)
+        })
+        .collect();
+    Ok(encode(&pairs))
+}
+
 /// A typed value written back as a form parameter.
 pub(crate) trait ToParam {
     fn to_param(&self) -> String;
@@ -118,6 +170,16 @@ macro_rules! form_callback {
             #[must_use]
             pub fn to_form(&self) -> String {
                 encode(&self.to_pairs())
+            }
+        }
+
+        impl Callback for $name {
+            fn from_form(body: &[u8]) -> Result<$name, ParseError> {
+                $name::from_form(body)
+            }
+
+            fn from_query(query: &str) -> Result<$name, ParseError> {
+                $name::from_query(query)
             }
         }
     };

@@ -25,9 +25,11 @@
 mod callbacks;
 mod params;
 mod verify;
+mod webhook;
 
 pub use callbacks::{
-    CallStatus, Direction, RecordingSource, RecordingStatus, RecordingStatusCallback,
+    CallStatus, Callback, Direction, RecordingSource, RecordingStatus, RecordingStatusCallback,
     RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
 };
 pub use verify::{SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER, Verifier};
+pub use webhook::Webhook;

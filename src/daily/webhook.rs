@@ -1,0 +1,134 @@
+//! One call from request to verified, typed event.
+
+use time::{Duration, OffsetDateTime};
+
+use super::{Event, Verifier};
+use crate::error::{Error, SecretError};
+use crate::headers::Headers;
+
+/// Receives Daily webhooks: answers the verification ping, verifies
+/// everything else, then parses the event, in one call.
+///
+/// The ping (`{"test":"test"}`) is recognised *before* verification: Daily
+/// sends it when the webhook is created, before the `hmac` secret it
+/// generates can be known here, and creates the webhook only if the answer
+/// is 200. It carries no data. Every other body must verify.
+///
+/// ```
+/// use recording_webhooks::daily::{Event, Webhook};
+///
+/// let webhook = Webhook::new("ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=")?;
+/// let no_headers: [(&str, &str); 0] = [];
+/// let ping = webhook.receive(&no_headers, br#"{"test":"test"}"#).unwrap();
+/// assert_eq!(ping.event, Event::Ping);
+/// assert_eq!(ping.timestamp, None);
+/// let unsigned = br#"{"version":"1.0.0","type":"meeting.started","id":"m1","payload":{"start_ts":1708526032,"meeting_id":"m","room":"r"},"event_ts":1708526032}"#;
+/// assert_eq!(webhook.receive(&no_headers, unsigned).unwrap_err().status_code(), 401);
+/// # Ok::<(), recording_webhooks::SecretError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    verifier: Verifier,
+    body_limit: usize,
+}
+
+/// A Daily delivery: verified, or the unsigned verification ping.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Delivery {
+    /// When Daily signed the request (`X-Webhook-Timestamp`); `None` for
+    /// the ping, which is not verified.
+    pub timestamp: Option<OffsetDateTime>,
+    /// The event; de-duplicate by [`Event::id`], stable across retries.
+    pub event: Event,
+}
+
+impl Webhook {
+    /// A webhook for the `hmac` secret Daily generated (base64).
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn new(secret: &str) -> Result<Webhook, SecretError> {
+        Verifier::new(secret).map(Webhook::from)
+    }
+
+    /// The same webhook with another replay window (default 5 minutes).
+    #[must_use]
+    pub fn with_tolerance(self, tolerance: Duration) -> Webhook {
+        Webhook {
+            verifier: self.verifier.with_tolerance(tolerance),
+            ..self
+        }
+    }
+
+    /// The same webhook with another body limit for the server extractors
+    /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
+    #[must_use]
+    pub fn with_body_limit(self, bytes: usize) -> Webhook {
+        Webhook {
+            body_limit: bytes,
+            ..self
+        }
+    }
+
+    /// The body limit the server extractors enforce.
+    #[must_use]
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
+    }
+
+    /// The verifier inside, to sign test requests with.
+    #[must_use]
+    pub fn verifier(&self) -> &Verifier {
+        &self.verifier
+    }
+
+    /// Answers the ping; verifies anything else against the system clock,
+    /// then parses it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Verify`] when the request does not verify (answer 401), and
+    /// only then [`Error::Parse`] when its body does not parse (answer 400).
+    pub fn receive(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Delivery, Error> {
+        self.receive_at(headers, body, OffsetDateTime::now_utc())
+    }
+
+    /// As [`Webhook::receive`], as if the time were `now`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Webhook::receive`].
+    pub fn receive_at(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<Delivery, Error> {
+        if Event::is_ping(body) {
+            return Ok(Delivery {
+                timestamp: None,
+                event: Event::Ping,
+            });
+        }
+        let timestamp = self.verifier.verify_signed_at(headers, body, now)?;
+        Ok(Delivery {
+            timestamp: Some(timestamp),
+            event: Event::from_slice(body)?,
+        })
+    }
+}
+
+impl From<Verifier> for Webhook {
+    fn from(verifier: Verifier) -> Webhook {
+        Webhook {
+            verifier,
+            body_limit: crate::DEFAULT_BODY_LIMIT,
+        }
+    }
+}

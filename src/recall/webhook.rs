@@ -1,0 +1,143 @@
+//! One call from request to verified, typed event.
+
+use time::{Duration, OffsetDateTime};
+
+use super::{Event, Verified, Verifier};
+use crate::error::{Error, SecretError};
+use crate::headers::Headers;
+
+/// Receives Recall.ai webhooks: verifies the Svix signature, then parses the
+/// event, in one call.
+///
+/// Build one at start-up and share it. The `axum` and `actix-web` features
+/// make [`Delivery`] an extractor that finds its `Webhook` in the
+/// application state.
+///
+/// ```
+/// use recording_webhooks::recall::{Event, Webhook};
+///
+/// let webhook = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
+/// let body = br#"{"event":"bot.done","data":{"data":{"code":"done","sub_code":null,"updated_at":"2025-01-29T23:49:58.570998+00:00"},"bot":{"id":"a31e78b3-b67e-4dcf-af63-631e7548c40f","metadata":{}}}}"#;
+/// # let now = time::OffsetDateTime::now_utc().unix_timestamp();
+/// # let signature = webhook.verifier().sign("msg_2rXoVnQ7JrIxm1o6gWvZRH7aMGK", now, body);
+/// # let timestamp = now.to_string();
+/// let headers = [
+///     ("webhook-id", "msg_2rXoVnQ7JrIxm1o6gWvZRH7aMGK"),
+///     ("webhook-timestamp", timestamp.as_str()),
+///     ("webhook-signature", signature.as_str()),
+/// ];
+/// match webhook.receive(&headers, body) {
+///     Ok(delivery) => {
+///         // `delivery.id` is the same on every retry: de-duplicate by it.
+///         assert!(matches!(delivery.event, Event::BotDone(_)));
+///     }
+///     // 401 when it does not verify, 400 when it does not parse.
+///     Err(err) => panic!("answer {}: {err}", err.status_code()),
+/// }
+/// # Ok::<(), recording_webhooks::SecretError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    verifier: Verifier,
+    body_limit: usize,
+}
+
+/// A verified Recall.ai delivery.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Delivery {
+    /// The message id (`webhook-id`), the same on every retry of one
+    /// message: de-duplicate by it.
+    pub id: String,
+    /// When Recall.ai signed the request.
+    pub timestamp: OffsetDateTime,
+    /// The event.
+    pub event: Event,
+}
+
+impl Webhook {
+    /// A webhook for the secret from the Recall.ai dashboard (`whsec_...`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn new(secret: &str) -> Result<Webhook, SecretError> {
+        Verifier::new(secret).map(Webhook::from)
+    }
+
+    /// The same webhook with another replay window (default 5 minutes).
+    #[must_use]
+    pub fn with_tolerance(self, tolerance: Duration) -> Webhook {
+        Webhook {
+            verifier: self.verifier.with_tolerance(tolerance),
+            ..self
+        }
+    }
+
+    /// The same webhook with another body limit for the server extractors
+    /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
+    #[must_use]
+    pub fn with_body_limit(self, bytes: usize) -> Webhook {
+        Webhook {
+            body_limit: bytes,
+            ..self
+        }
+    }
+
+    /// The body limit the server extractors enforce.
+    #[must_use]
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
+    }
+
+    /// The verifier inside, to sign test requests with.
+    #[must_use]
+    pub fn verifier(&self) -> &Verifier {
+        &self.verifier
+    }
+
+    /// Verifies a request against the system clock, then parses its body.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Verify`] when the request does not verify (answer 401), and
+    /// only then [`Error::Parse`] when its body does not parse (answer 400).
+    pub fn receive(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Delivery, Error> {
+        self.receive_at(headers, body, OffsetDateTime::now_utc())
+    }
+
+    /// As [`Webhook::receive`], as if the time were `now`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Webhook::receive`].
+    pub fn receive_at(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<Delivery, Error> {
+        let Verified { id, timestamp } = self.verifier.verify_at(headers, body, now)?;
+        let event = Event::from_slice(body)?;
+        Ok(Delivery {
+            id,
+            timestamp,
+            event,
+        })
+    }
+}
+
+impl From<Verifier> for Webhook {
+    /// A webhook around a verifier, such as one that also holds an ed25519
+    /// public key.
+    fn from(verifier: Verifier) -> Webhook {
+        Webhook {
+            verifier,
+            body_limit: crate::DEFAULT_BODY_LIMIT,
+        }
+    }
+}
