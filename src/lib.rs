@@ -3,6 +3,12 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 pub mod daily;
 mod error;
 mod headers;
@@ -10,6 +16,8 @@ mod json_path;
 mod mac;
 mod open_enum;
 pub mod recall;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
 mod replay;
 pub mod signalwire;
 pub mod svix;
@@ -18,6 +26,9 @@ mod timestamp;
 
 pub use error::{Error, ParseError, SecretError, VerifyError};
 pub use headers::Headers;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+pub use rejection::Rejection;
 pub use timestamp::{Timestamp, TimestampError};
 
 /// The largest body the server extractors (features `axum`, `actix-web`)

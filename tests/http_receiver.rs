@@ -1,6 +1,7 @@
-//! The axum receiver of `examples/axum_receiver.rs`, served on a loopback
-//! port and called with a real HTTP client: every provider's signed
-//! fixtures, and the requests it must turn away.
+//! The receivers of `examples/axum_receiver.rs` and
+//! `examples/actix_receiver.rs`, each served on a loopback port and called
+//! with a real HTTP client: every provider's signed fixtures, and the
+//! requests they must turn away, with the same answers from both.
 
 #![allow(
     clippy::unwrap_used,
@@ -8,16 +9,23 @@
     clippy::panic,
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects
-)] // The no-panic lints are for library code; tests and examples may panic.
+)]
+// The no-panic lints are for library code; tests and examples may panic.
+
+// Each example includes `examples/shared` itself, as a standalone program.
+#![allow(clippy::duplicate_mod)]
 
 #[allow(dead_code)]
 #[path = "../examples/axum_receiver.rs"]
-mod receiver;
+mod axum_receiver;
+
+#[allow(dead_code)]
+#[path = "../examples/actix_receiver.rs"]
+mod actix_receiver;
 
 mod common;
 
-use std::sync::Arc;
-
+use axum_receiver::shared::Webhooks;
 use recording_webhooks::{daily, recall, signalwire};
 use reqwest::{Client, StatusCode};
 
@@ -25,7 +33,17 @@ const RECALL_SECRET: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const SIGNALWIRE_KEY: &str = "PSK_test_receiver_key";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 
-struct Server {
+fn secrets(name: &str) -> Option<String> {
+    match name {
+        "RECALL_WEBHOOK_SECRET" => Some(RECALL_SECRET.into()),
+        "SIGNALWIRE_SIGNING_KEY" => Some(SIGNALWIRE_KEY.into()),
+        "DAILY_WEBHOOK_SECRET" => Some(DAILY_SECRET.into()),
+        _ => None,
+    }
+}
+
+/// A client for a receiver at `base`, signing as each provider does.
+struct Sender {
     base: String,
     client: Client,
     recall: recall::Verifier,
@@ -33,70 +51,72 @@ struct Server {
     daily: daily::Verifier,
 }
 
-async fn start() -> Server {
-    let state = receiver::Receiver::new(
-        recall::Verifier::new(RECALL_SECRET).unwrap(),
-        signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
-        daily::Verifier::new(DAILY_SECRET).unwrap(),
-        None,
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, receiver::router(Arc::new(state))).await });
-    Server {
-        base,
-        client: Client::new(),
-        recall: recall::Verifier::new(RECALL_SECRET).unwrap(),
-        signalwire: signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
-        daily: daily::Verifier::new(DAILY_SECRET).unwrap(),
-    }
-}
-
 fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-impl Server {
+impl Sender {
+    fn new(base: String) -> Sender {
+        Sender {
+            base,
+            client: Client::new(),
+            recall: recall::Verifier::new(RECALL_SECRET).unwrap(),
+            signalwire: signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
+            daily: daily::Verifier::new(DAILY_SECRET).unwrap(),
+        }
+    }
+
+    /// Posts `body` to `/recall`, signed over `signed` at `at`.
     async fn recall(
         &self,
         id: &str,
         at: i64,
         body: &[u8],
-        sign_body: &[u8],
+        signed: &[u8],
         content_type: &str,
-    ) -> StatusCode {
-        self.client
+    ) -> (StatusCode, String) {
+        let response = self
+            .client
             .post(format!("{}/recall", self.base))
             .header("content-type", content_type)
             .header("webhook-id", id)
             .header("webhook-timestamp", at.to_string())
-            .header("webhook-signature", self.recall.sign(id, at, sign_body))
+            .header("webhook-signature", self.recall.sign(id, at, signed))
             .body(body.to_vec())
             .send()
             .await
-            .unwrap()
-            .status()
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
     }
 
-    /// Posts to `/daily`; `signature` signs with the same timestamp the
-    /// request carries, so a second boundary between the two cannot matter.
-    async fn daily(&self, body: &[u8], signature: Option<&dyn Fn(i64) -> String>) -> StatusCode {
+    /// Posts to `/daily`, signed (when `sign`) with the timestamp the
+    /// request carries.
+    async fn daily(&self, body: &[u8], signed: Option<&[u8]>) -> (StatusCode, String) {
         let at = now();
         let mut request = self
             .client
             .post(format!("{}/daily", self.base))
             .header("content-type", "application/json")
             .header("x-webhook-timestamp", at.to_string());
-        let signature = signature.map(|sign| sign(at));
-        if let Some(signature) = signature {
-            request = request.header("x-webhook-signature", signature);
+        if let Some(signed) = signed {
+            request = request.header("x-webhook-signature", self.daily.sign(at, signed));
         }
-        request.body(body.to_vec()).send().await.unwrap().status()
+        let response = request.body(body.to_vec()).send().await.unwrap();
+        (response.status(), response.text().await.unwrap())
     }
 
-    async fn signalwire(&self, body: &[u8], signature: &str) -> StatusCode {
+    /// Posts a form to `/signalwire/recording`, signed over `signed`'s
+    /// parameters and the URL called (the receiver trusts `Host`).
+    async fn signalwire(&self, body: &[u8], signed: &[u8]) -> StatusCode {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(signed).unwrap();
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let url = format!("{}/signalwire/recording", self.base);
+        let signature = self.signalwire.sign_params(&url, &pairs);
         self.client
-            .post(format!("{}/signalwire/recording", self.base))
+            .post(url)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("x-signalwire-signature", signature)
             .body(body.to_vec())
@@ -105,210 +125,206 @@ impl Server {
             .unwrap()
             .status()
     }
-
-    fn signalwire_signature(&self, body: &[u8]) -> String {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap();
-        let pairs: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        // The receiver rebuilds the URL from the Host header it was sent.
-        self.signalwire
-            .sign_params(&format!("{}/signalwire/recording", self.base), &pairs)
-    }
 }
 
-#[tokio::test]
-async fn every_recall_fixture_is_accepted_once_and_deduplicated() {
-    let server = start().await;
+async fn start_axum() -> Sender {
+    let webhooks = Webhooks::from_lookup(secrets, false).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = axum_receiver::router(webhooks);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Sender::new(base)
+}
+
+async fn start_actix() -> Sender {
+    // The example includes its own copy of the shared module.
+    let webhooks = actix_receiver::shared::Webhooks::from_lookup(secrets, false).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = actix_web::HttpServer::new(move || {
+        actix_web::App::new().configure(actix_receiver::configure(webhooks.clone()))
+    })
+    .workers(1)
+    .listen(listener)
+    .unwrap()
+    .run();
+    tokio::spawn(server);
+    Sender::new(base)
+}
+
+async fn every_recall_fixture_once_and_the_rejections(sender: &Sender) {
     for (n, (name, body)) in common::fixtures("recall").into_iter().enumerate() {
         let id = format!("msg_http_{n}");
-        let status = server
+        let answer = sender
             .recall(&id, now(), &body, &body, "application/json")
             .await;
-        assert_eq!(status, StatusCode::OK, "{name}");
+        assert_eq!(answer, (StatusCode::OK, "ok".to_owned()), "{name}");
     }
+    // A retry reuses the message id: acknowledged, not processed again.
     let body = br#"{"event":"bot.done","data":{"data":{"code":"done","sub_code":null,"updated_at":"2025-01-29T23:49:58.570998+00:00"},"bot":{"id":"b1","metadata":{}}}}"#;
-    assert_eq!(
-        server
-            .recall("msg_dup", now(), body, body, "application/json")
-            .await,
-        StatusCode::OK
-    );
-    let response = server
-        .client
-        .post(format!("{}/recall", server.base))
-        .header("content-type", "application/json")
-        .header("webhook-id", "msg_dup")
-        .header("webhook-timestamp", now().to_string())
-        .header(
-            "webhook-signature",
-            server.recall.sign("msg_dup", now(), body),
-        )
-        .body(body.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.text().await.unwrap(), "duplicate");
-}
+    let first = sender
+        .recall("msg_dup", now(), body, body, "application/json")
+        .await;
+    let retry = sender
+        .recall("msg_dup", now(), body, body, "application/json")
+        .await;
+    assert_eq!(first, (StatusCode::OK, "ok".to_owned()));
+    assert_eq!(retry, (StatusCode::OK, "duplicate".to_owned()));
 
-#[tokio::test]
-async fn recall_rejections() {
-    let server = start().await;
-    let body = br#"{"event":"bot.done","data":{"data":{"code":"done","updated_at":"2025-01-29T23:49:58Z"},"bot":{"id":"b1"}}}"#;
     let tampered = br#"{"event":"bot.done","data":{"data":{"code":"done","updated_at":"2025-01-29T23:49:58Z"},"bot":{"id":"b2"}}}"#;
-    assert_eq!(
-        server
-            .recall("m1", now(), tampered, body, "application/json")
-            .await,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        server
-            .recall("m2", now() - 3600, body, body, "application/json")
-            .await,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        server
-            .recall("m3", now() + 3600, body, body, "application/json")
-            .await,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        server.recall("m4", now(), body, body, "text/plain").await,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE
-    );
-    let garbage = b"{\"event\":42}";
-    assert_eq!(
-        server
-            .recall("m5", now(), garbage, garbage, "application/json")
-            .await,
-        StatusCode::BAD_REQUEST
-    );
-    let huge = vec![b' '; receiver::MAX_BODY + 1];
-    assert_eq!(
-        server
-            .recall("m6", now(), &huge, &huge, "application/json")
-            .await,
-        StatusCode::PAYLOAD_TOO_LARGE
-    );
-    let unsigned = server
-        .client
-        .post(format!("{}/recall", server.base))
-        .header("content-type", "application/json")
-        .body(body.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
-}
-
-#[test]
-fn the_receiver_refuses_to_start_without_its_secrets() {
-    let err = receiver::Receiver::from_lookup(|_| None, false)
-        .err()
-        .unwrap();
-    assert!(err.to_string().contains("RECALL_WEBHOOK_SECRET"), "{err}");
-    assert!(err.to_string().contains("--demo"), "{err}");
-    assert!(receiver::Receiver::from_lookup(|_| None, true).is_ok());
-    let only_recall =
-        |name: &str| (name == "RECALL_WEBHOOK_SECRET").then(|| RECALL_SECRET.to_owned());
-    let err = receiver::Receiver::from_lookup(only_recall, false)
-        .err()
-        .unwrap();
-    assert!(err.to_string().contains("SIGNALWIRE_SIGNING_KEY"), "{err}");
-    // An empty key is refused, demo or not.
-    let empty = |name: &str| {
-        Some(if name == "SIGNALWIRE_SIGNING_KEY" {
-            String::new()
-        } else {
-            "ZXhhbXBsZQ==".to_owned()
-        })
-    };
-    let err = receiver::Receiver::from_lookup(empty, true).err().unwrap();
-    assert!(err.to_string().contains("empty"), "{err}");
-}
-
-#[tokio::test]
-async fn every_daily_fixture_and_the_ping() {
-    let server = start().await;
-    for (name, body) in common::fixtures("daily") {
-        assert_eq!(
-            server
-                .daily(&body, Some(&|at| server.daily.sign(at, &body)))
-                .await,
-            StatusCode::OK,
-            "{name}"
+    /// Message id, timestamp, body sent, body signed, content type, answer.
+    type Case<'a> = (&'a str, i64, &'a [u8], &'a [u8], &'a str, StatusCode);
+    let cases: [Case; 6] = [
+        (
+            "m1",
+            now(),
+            tampered,
+            body,
+            "application/json",
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "m2",
+            now() - 3600,
+            body,
+            body,
+            "application/json",
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "m3",
+            now() + 3600,
+            body,
+            body,
+            "application/json",
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "m4",
+            now(),
+            body,
+            body,
+            "text/plain",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "m5",
+            now(),
+            b"{\"event\":42}",
+            b"{\"event\":42}",
+            "application/json; charset=utf-8",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "m6",
+            now(),
+            &[b' '; recording_webhooks::DEFAULT_BODY_LIMIT + 1],
+            b"x",
+            "application/json",
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+    ];
+    for (id, at, sent, signed, content_type, status) in cases {
+        let (answer, text) = sender.recall(id, at, sent, signed, content_type).await;
+        assert_eq!(answer, status, "{id}: {text}");
+        assert!(
+            text.len() < 64 && !text.contains("bot.done"),
+            "short, no echo: {text}"
         );
     }
+}
+
+async fn every_daily_fixture_the_ping_and_the_rejections(sender: &Sender) {
+    for (name, body) in common::fixtures("daily") {
+        let expected = if name.starts_with("test") {
+            "ping"
+        } else {
+            "ok"
+        };
+        let answer = sender.daily(&body, Some(&body)).await;
+        assert_eq!(answer, (StatusCode::OK, expected.to_owned()), "{name}");
+    }
+    let ping = sender.daily(br#"{"test":"test"}"#, None).await;
     assert_eq!(
-        server.daily(br#"{"test":"test"}"#, None).await,
-        StatusCode::OK,
-        "unsigned ping"
+        ping,
+        (StatusCode::OK, "ping".to_owned()),
+        "the unsigned ping"
     );
-    let body = br#"{"version":"1.0.0","type":"meeting.started","id":"m","payload":{"start_ts":1,"meeting_id":"m","room":"r"},"event_ts":1}"#;
+    let body = br#"{"version":"1.0.0","type":"meeting.started","id":"m-retry","payload":{"start_ts":1,"meeting_id":"m","room":"r"},"event_ts":1}"#;
+    assert_eq!(sender.daily(body, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        server.daily(body, None).await,
-        StatusCode::UNAUTHORIZED,
-        "unsigned event"
-    );
-    assert_eq!(
-        server.daily(body, Some(&|_| "AAAA".into())).await,
+        sender.daily(body, Some(b"other")).await.0,
         StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        sender.daily(body, Some(body)).await,
+        (StatusCode::OK, "ok".to_owned())
+    );
+    assert_eq!(
+        sender.daily(body, Some(body)).await,
+        (StatusCode::OK, "duplicate".to_owned())
     );
     let bad = br#"{"version":"1.0.0","type":"meeting.started"}"#;
     assert_eq!(
-        server
-            .daily(bad, Some(&|at| server.daily.sign(at, bad)))
-            .await,
+        sender.daily(bad, Some(bad)).await.0,
         StatusCode::BAD_REQUEST
     );
 }
 
-#[tokio::test]
-async fn every_signalwire_recording_fixture() {
-    let server = start().await;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/signalwire");
+async fn every_signalwire_recording_fixture_and_the_rejections(sender: &Sender) {
     let mut checked = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if !path
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .starts_with("recording-status.")
-        {
-            continue;
+    for (name, body) in common::files("signalwire", "form") {
+        if name.starts_with("recording-status.") {
+            assert_eq!(
+                sender.signalwire(&body, &body).await,
+                StatusCode::NO_CONTENT,
+                "{name}"
+            );
+            checked += 1;
         }
-        let body = std::fs::read(&path).unwrap();
-        let signature = server.signalwire_signature(&body);
-        assert_eq!(
-            server.signalwire(&body, &signature).await,
-            StatusCode::NO_CONTENT,
-            "{path:?}"
-        );
-        checked += 1;
     }
     assert!(checked >= 10);
     let body = b"AccountSid=a&RecordingSid=r&RecordingStatus=completed";
-    let signature = server.signalwire_signature(body);
+    let other = b"AccountSid=a&RecordingSid=x&RecordingStatus=completed";
     assert_eq!(
-        server
-            .signalwire(
-                b"AccountSid=a&RecordingSid=x&RecordingStatus=completed",
-                &signature
-            )
-            .await,
+        sender.signalwire(other, body).await,
         StatusCode::UNAUTHORIZED
     );
     let missing = b"AccountSid=a&RecordingSid=r";
     assert_eq!(
-        server
-            .signalwire(missing, &server.signalwire_signature(missing))
-            .await,
+        sender.signalwire(missing, missing).await,
         StatusCode::BAD_REQUEST
     );
+}
+
+#[tokio::test]
+async fn axum_receiver_answers_every_provider() {
+    let sender = start_axum().await;
+    every_recall_fixture_once_and_the_rejections(&sender).await;
+    every_daily_fixture_the_ping_and_the_rejections(&sender).await;
+    every_signalwire_recording_fixture_and_the_rejections(&sender).await;
+}
+
+#[tokio::test]
+async fn actix_receiver_answers_every_provider() {
+    let sender = start_actix().await;
+    every_recall_fixture_once_and_the_rejections(&sender).await;
+    every_daily_fixture_the_ping_and_the_rejections(&sender).await;
+    every_signalwire_recording_fixture_and_the_rejections(&sender).await;
+}
+
+#[test]
+fn the_receivers_refuse_to_start_without_their_secrets() {
+    let err = Webhooks::from_lookup(|_| None, false).err().unwrap();
+    assert!(err.to_string().contains("RECALL_WEBHOOK_SECRET"), "{err}");
+    assert!(err.to_string().contains("--demo"), "{err}");
+    assert!(Webhooks::from_lookup(|_| None, true).is_ok());
+    let only_recall =
+        |name: &str| (name == "RECALL_WEBHOOK_SECRET").then(|| RECALL_SECRET.to_owned());
+    let err = Webhooks::from_lookup(only_recall, false).err().unwrap();
+    assert!(err.to_string().contains("SIGNALWIRE_SIGNING_KEY"), "{err}");
+    // An empty key is refused, demo or not.
+    let empty = |name: &str| (name == "SIGNALWIRE_SIGNING_KEY").then(String::new);
+    let err = Webhooks::from_lookup(empty, true).err().unwrap();
+    assert!(err.to_string().contains("empty"), "{err}");
 }

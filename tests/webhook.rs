@@ -197,7 +197,7 @@ fn signalwire_public_url_from_configuration_or_trusted_headers_only() {
     );
     assert_eq!(
         trusting.public_url("/cb", &[("Host", "h:81")]).as_deref(),
-        Some("https://h:81/cb")
+        Some("http://h:81/cb")
     );
     let configured = trusting.with_public_url("https://public.example.com/prefix/");
     assert_eq!(

@@ -33,3 +33,12 @@ pub use callbacks::{
 };
 pub use verify::{SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER, Verifier};
 pub use webhook::Webhook;
+
+/// A verified SignalWire callback as a server extractor (features `axum`,
+/// `actix-web`): `Form<RecordingStatusCallback>` in a handler's arguments.
+/// `GET` callbacks are read from the query string, `POST` ones from the
+/// body.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form<C>(pub C);

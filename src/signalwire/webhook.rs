@@ -57,10 +57,11 @@ impl Webhook {
         }
     }
 
-    /// The same webhook, trusting the request's `X-Forwarded-Proto` /
-    /// `X-Forwarded-Host` (else `Host`) headers for the public URL when no
+    /// The same webhook, trusting the request's `X-Forwarded-Proto` (else
+    /// `http`, as the request reached this server) and `X-Forwarded-Host`
+    /// (else `Host`) headers for the public URL when no
     /// [`Webhook::with_public_url`] base is set. Only behind a proxy that
-    /// sets them: a client can send any value.
+    /// sets them, or locally: a client can send any value.
     #[must_use]
     pub fn trust_forwarded_headers(self) -> Webhook {
         Webhook {
@@ -126,7 +127,7 @@ impl Webhook {
                 .map(str::trim)
                 .filter(|value| !value.is_empty())
         };
-        let scheme = first("x-forwarded-proto").unwrap_or("https");
+        let scheme = first("x-forwarded-proto").unwrap_or("http");
         let host = first("x-forwarded-host").or_else(|| first("host"))?;
         Some(format!("{scheme}://{host}{path_and_query}"))
     }

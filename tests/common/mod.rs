@@ -30,13 +30,19 @@ pub fn without_nulls(value: Value) -> Value {
 
 /// The `*.json` files of `fixtures/<dir>`, as (file stem, bytes), sorted.
 pub fn fixtures(dir: &str) -> Vec<(String, Vec<u8>)> {
+    files(dir, "json")
+}
+
+/// The `*.<extension>` files of `fixtures/<dir>`, as (file stem, bytes),
+/// sorted.
+pub fn files(dir: &str, extension: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
         .join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
         .map(|path| {
             let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
             (name, std::fs::read(&path).unwrap())

@@ -1,0 +1,85 @@
+//! A webhook receiver for all three providers on actix-web, with the
+//! crate's extractors: each handler takes the verified, typed delivery.
+//!
+//! ```sh
+//! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... DAILY_WEBHOOK_SECRET=... \
+//!     cargo run --example actix_receiver --features actix-web -- 3002
+//! cargo run --example actix_receiver --features actix-web -- 3002 --demo   # public demo secrets
+//! ```
+//!
+//! Routes and answers as in `examples/axum_receiver.rs`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
+#[path = "shared/mod.rs"]
+pub mod shared;
+
+use actix_web::{App, HttpResponse, HttpServer, web};
+use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
+use recording_webhooks::{daily, recall};
+use shared::Webhooks;
+
+/// The routes, and the webhooks the extractors find in the app data.
+pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |config| {
+        config
+            .app_data(web::Data::new(webhooks.recall.clone()))
+            .app_data(web::Data::new(webhooks.signalwire.clone()))
+            .app_data(web::Data::new(webhooks.daily.clone()))
+            .app_data(web::Data::new(webhooks))
+            .route("/recall", web::post().to(on_recall))
+            .route("/signalwire/recording", web::post().to(on_recording))
+            .route("/daily", web::post().to(on_daily));
+    }
+}
+
+async fn on_recall(webhooks: web::Data<Webhooks>, delivery: recall::Delivery) -> HttpResponse {
+    if !webhooks.first_time(&delivery.id) {
+        return HttpResponse::Ok().body("duplicate");
+    }
+    let event = &delivery.event;
+    println!(
+        "recall      {} {}",
+        event.event_type(),
+        event.bot_id().unwrap_or("-")
+    );
+    HttpResponse::Ok().body("ok")
+}
+
+async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> HttpResponse {
+    println!(
+        "signalwire  {} {}",
+        callback.recording_sid, callback.recording_status
+    );
+    HttpResponse::NoContent().finish()
+}
+
+async fn on_daily(webhooks: web::Data<Webhooks>, delivery: daily::Delivery) -> HttpResponse {
+    // The ping arrives unsigned, before the secret can be known: the
+    // extractor answers it without verifying. It has no id.
+    let Some(id) = delivery.event.id() else {
+        return HttpResponse::Ok().body("ping");
+    };
+    if !webhooks.first_time(id) {
+        return HttpResponse::Ok().body("duplicate");
+    }
+    println!("daily       {} {id}", delivery.event.event_type());
+    HttpResponse::Ok().body("ok")
+}
+
+#[actix_web::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (port, demo) = shared::arguments(3002)?;
+    let webhooks = Webhooks::from_lookup(|name| std::env::var(name).ok(), demo)?;
+    let server = HttpServer::new(move || App::new().configure(configure(webhooks.clone())))
+        .bind(("127.0.0.1", port))?;
+    println!("listening on http://127.0.0.1:{port}");
+    server.run().await?;
+    Ok(())
+}

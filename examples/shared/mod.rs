@@ -1,0 +1,100 @@
+//! What both receiver examples share: the webhooks built from the
+//! environment, and the ids of deliveries already processed.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+
+use recording_webhooks::{daily, recall, signalwire};
+
+/// The three webhooks, and the delivery ids seen (shared by every clone).
+#[derive(Clone)]
+pub struct Webhooks {
+    pub recall: recall::Webhook,
+    pub signalwire: signalwire::Webhook,
+    pub daily: daily::Webhook,
+    seen: Arc<Mutex<SeenIds>>,
+}
+
+impl Webhooks {
+    /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY` and
+    /// `DAILY_WEBHOOK_SECRET`, read by `lookup`; the public demo secrets of
+    /// `examples/quickstart.rs` only when `demo` is set. SignalWire's
+    /// public URL is `PUBLIC_BASE_URL`, else the request's own `Host` (fine
+    /// locally; behind a proxy, set `PUBLIC_BASE_URL`).
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+        demo: bool,
+    ) -> Result<Webhooks, Box<dyn std::error::Error>> {
+        let secret = |name: &str, demo_secret: &str| match lookup(name) {
+            Some(secret) => Ok(secret),
+            None if demo => Ok(demo_secret.to_owned()),
+            None => Err(format!(
+                "set {name}, or run with --demo to use the demo secrets"
+            )),
+        };
+        let recall = recall::Webhook::new(&secret(
+            "RECALL_WEBHOOK_SECRET",
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        )?)?;
+        let signalwire = signalwire::Webhook::new(&secret(
+            "SIGNALWIRE_SIGNING_KEY",
+            "PSK_V3bF8oyeRNpJWGoRWHNYQMUU",
+        )?)?;
+        let signalwire = match lookup("PUBLIC_BASE_URL") {
+            Some(base) => signalwire.with_public_url(&base),
+            None => signalwire.trust_forwarded_headers(),
+        };
+        let daily = daily::Webhook::new(&secret(
+            "DAILY_WEBHOOK_SECRET",
+            "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
+        )?)?;
+        Ok(Webhooks {
+            recall,
+            signalwire,
+            daily,
+            seen: Arc::default(),
+        })
+    }
+
+    /// Records a delivery id; false when it was seen before (a retry).
+    pub fn first_time(&self, id: &str) -> bool {
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        seen.insert(id)
+    }
+}
+
+/// `(port, demo)` from the command line: `[PORT] [--demo]`.
+pub fn arguments(default_port: u16) -> Result<(u16, bool), std::num::ParseIntError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let demo = args.iter().any(|arg| arg == "--demo");
+    let port = args.iter().find(|arg| *arg != "--demo");
+    Ok((port.map_or(Ok(default_port), |p| p.parse())?, demo))
+}
+
+/// How many ids are remembered: enough to cover the providers' retries.
+const REMEMBERED_IDS: usize = 10_000;
+
+/// Ids in arrival order, forgetting the oldest past the bound.
+#[derive(Default)]
+struct SeenIds {
+    order: VecDeque<String>,
+    set: HashSet<String>,
+}
+
+impl SeenIds {
+    fn insert(&mut self, id: &str) -> bool {
+        if !self.set.insert(id.to_owned()) {
+            return false;
+        }
+        self.order.push_back(id.to_owned());
+        if self.order.len() > REMEMBERED_IDS
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.set.remove(&oldest);
+        }
+        true
+    }
+}

@@ -1,0 +1,193 @@
+//! actix-web 4 extractors (feature `actix-web`): a handler takes the
+//! verified, typed delivery as an argument.
+//!
+//! [`recall::Delivery`], [`daily::Delivery`] and [`signalwire::Form`] find
+//! their `Webhook` in the application data (`web::Data<recall::Webhook>`,
+//! ...), read the body up to the webhook's limit, verify, then parse. They
+//! answer 415 for the wrong content type, 413 for a body over the limit,
+//! 401 when verification fails and 400 when the body does not parse, with a
+//! short text ([`Rejection`]). [`crate::Headers`] is implemented for
+//! actix-web's own `HeaderMap`, and [`crate::Error`] is a `ResponseError`.
+//!
+//! ```no_run
+//! use actix_web::{App, HttpResponse, web};
+//! use recording_webhooks::{daily, recall, signalwire};
+//!
+//! async fn on_recall(delivery: recall::Delivery) -> HttpResponse {
+//!     println!("{} {}", delivery.id, delivery.event.event_type());
+//!     HttpResponse::NoContent().finish()
+//! }
+//!
+//! async fn on_recording(
+//!     signalwire::Form(callback): signalwire::Form<signalwire::RecordingStatusCallback>,
+//! ) -> HttpResponse {
+//!     println!("{} {}", callback.recording_sid, callback.recording_status);
+//!     HttpResponse::NoContent().finish()
+//! }
+//!
+//! async fn on_daily(delivery: daily::Delivery) -> HttpResponse {
+//!     println!("{}", delivery.event.event_type()); // the ping included
+//!     HttpResponse::Ok().finish()
+//! }
+//!
+//! # fn app() -> Result<(), Box<dyn std::error::Error>> {
+//! let recall = recall::Webhook::new(&std::env::var("RECALL_WEBHOOK_SECRET")?)?;
+//! let signalwire = signalwire::Webhook::new(&std::env::var("SIGNALWIRE_SIGNING_KEY")?)?
+//!     .with_public_url("https://hooks.example.com");
+//! let daily = daily::Webhook::new(&std::env::var("DAILY_WEBHOOK_SECRET")?)?;
+//! let app = App::new()
+//!     .app_data(web::Data::new(recall))
+//!     .app_data(web::Data::new(signalwire))
+//!     .app_data(web::Data::new(daily))
+//!     .route("/recall", web::post().to(on_recall))
+//!     .route("/signalwire/recording", web::post().to(on_recording))
+//!     .route("/daily", web::post().to(on_daily));
+//! # let _ = app;
+//! # Ok(())
+//! # }
+//! ```
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::BoxBody;
+use actix_web::dev::Payload;
+use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::{Method, StatusCode};
+use actix_web::web::{self, Bytes};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
+
+use crate::headers::Headers;
+use crate::rejection::{FORM_OR_JSON, JSON};
+use crate::{daily, recall, signalwire};
+
+pub use crate::rejection::Rejection;
+
+type Extracted<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
+
+impl Headers for HeaderMap {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(|value| value.to_str().ok())
+    }
+
+    fn header_bytes(&self, name: &str) -> Option<&[u8]> {
+        self.get(name).map(|value| value.as_bytes())
+    }
+}
+
+/// The webhook in the application data, cloned out of its `web::Data`.
+fn webhook<W: Clone + 'static>(request: &HttpRequest, name: &'static str) -> Result<W, Rejection> {
+    request
+        .app_data::<web::Data<W>>()
+        .map(|data| W::clone(data))
+        .ok_or(Rejection::not_configured(name))
+}
+
+/// Checks the content type, then reads the whole body up to `limit` bytes.
+async fn read_body(
+    request: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+    accepted: &[&str],
+) -> Result<Bytes, Rejection> {
+    let headers = request.headers();
+    Rejection::check_request(
+        headers.get(header::CONTENT_TYPE).map(|v| v.as_bytes()),
+        headers.get(header::CONTENT_LENGTH).map(|v| v.as_bytes()),
+        accepted,
+        limit,
+    )?;
+    match payload.to_bytes_limited(limit).await {
+        Ok(Ok(body)) => Ok(body),
+        Ok(Err(_)) => Err(Rejection::unreadable()),
+        Err(_) => Err(Rejection::too_large()),
+    }
+}
+
+impl FromRequest for recall::Delivery {
+    type Error = Rejection;
+    type Future = Extracted<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let payload = web::Payload::from_request(&request, payload);
+        Box::pin(async move {
+            let webhook: recall::Webhook =
+                webhook(&request, "no web::Data<recall::Webhook> in the app")?;
+            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+            Ok(webhook.receive(request.headers(), &body)?)
+        })
+    }
+}
+
+impl FromRequest for daily::Delivery {
+    type Error = Rejection;
+    type Future = Extracted<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let payload = web::Payload::from_request(&request, payload);
+        Box::pin(async move {
+            let webhook: daily::Webhook =
+                webhook(&request, "no web::Data<daily::Webhook> in the app")?;
+            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+            Ok(webhook.receive(request.headers(), &body)?)
+        })
+    }
+}
+
+impl<C: signalwire::Callback + 'static> FromRequest for signalwire::Form<C> {
+    type Error = Rejection;
+    type Future = Extracted<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let payload = web::Payload::from_request(&request, payload);
+        Box::pin(async move {
+            let webhook: signalwire::Webhook =
+                webhook(&request, "no web::Data<signalwire::Webhook> in the app")?;
+            let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+            let url = webhook
+                .public_url(path_and_query, request.headers())
+                .ok_or(Rejection::not_configured(
+                    "signalwire::Webhook has no public URL: see with_public_url",
+                ))?;
+            if request.method() == Method::GET {
+                return Ok(signalwire::Form(
+                    webhook.receive_query(&url, request.headers())?,
+                ));
+            }
+            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+            let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
+            Ok(signalwire::Form(webhook.receive(
+                &url,
+                request.headers(),
+                &body,
+            )?))
+        })
+    }
+}
+
+impl ResponseError for Rejection {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        HttpResponse::build(ResponseError::status_code(self)).body(self.reason())
+    }
+}
+
+impl ResponseError for crate::Error {
+    /// 401 or 400.
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(crate::Error::status_code(self)).unwrap_or(StatusCode::BAD_REQUEST)
+    }
+
+    /// A short text, as [`Rejection`]: never the body.
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        Rejection::from(self.clone()).error_response()
+    }
+}

@@ -1,0 +1,182 @@
+//! axum 0.8 extractors (feature `axum`): a handler takes the verified,
+//! typed delivery as an argument.
+//!
+//! [`recall::Delivery`], [`daily::Delivery`] and [`signalwire::Form`] find
+//! their `Webhook` in the router state through [`FromRef`], read the body
+//! up to the webhook's limit, verify, then parse. They answer 415 for the
+//! wrong content type, 413 for a body over the limit, 401 when
+//! verification fails and 400 when the body does not parse, with a short
+//! text ([`Rejection`]).
+//!
+//! ```no_run
+//! use axum::extract::FromRef;
+//! use axum::http::StatusCode;
+//! use axum::routing::post;
+//! use recording_webhooks::{daily, recall, signalwire};
+//!
+//! #[derive(Clone)]
+//! struct State {
+//!     recall: recall::Webhook,
+//!     signalwire: signalwire::Webhook,
+//!     daily: daily::Webhook,
+//! }
+//!
+//! impl FromRef<State> for recall::Webhook {
+//!     fn from_ref(state: &State) -> Self { state.recall.clone() }
+//! }
+//! impl FromRef<State> for signalwire::Webhook {
+//!     fn from_ref(state: &State) -> Self { state.signalwire.clone() }
+//! }
+//! impl FromRef<State> for daily::Webhook {
+//!     fn from_ref(state: &State) -> Self { state.daily.clone() }
+//! }
+//!
+//! async fn on_recall(delivery: recall::Delivery) -> StatusCode {
+//!     println!("{} {}", delivery.id, delivery.event.event_type());
+//!     StatusCode::NO_CONTENT
+//! }
+//!
+//! async fn on_recording(
+//!     signalwire::Form(callback): signalwire::Form<signalwire::RecordingStatusCallback>,
+//! ) -> StatusCode {
+//!     println!("{} {}", callback.recording_sid, callback.recording_status);
+//!     StatusCode::NO_CONTENT
+//! }
+//!
+//! async fn on_daily(delivery: daily::Delivery) -> StatusCode {
+//!     println!("{}", delivery.event.event_type()); // the ping included
+//!     StatusCode::OK
+//! }
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let state = State {
+//!     recall: recall::Webhook::new(&std::env::var("RECALL_WEBHOOK_SECRET")?)?,
+//!     signalwire: signalwire::Webhook::new(&std::env::var("SIGNALWIRE_SIGNING_KEY")?)?
+//!         .with_public_url("https://hooks.example.com"),
+//!     daily: daily::Webhook::new(&std::env::var("DAILY_WEBHOOK_SECRET")?)?,
+//! };
+//! let app = axum::Router::new()
+//!     .route("/recall", post(on_recall))
+//!     .route("/signalwire/recording", post(on_recording))
+//!     .route("/daily", post(on_daily))
+//!     .with_state(state);
+//! # let _: axum::Router = app;
+//! # Ok(())
+//! # }
+//! ```
+
+use axum::body::Bytes;
+use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
+use axum::http::{Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::rejection::{FORM_OR_JSON, JSON};
+use crate::{daily, recall, signalwire};
+
+pub use crate::rejection::Rejection;
+
+/// Checks the content type, then reads the whole body up to `limit` bytes.
+async fn read_body(
+    request: Request,
+    limit: usize,
+    accepted: &[&str],
+) -> Result<(axum::http::request::Parts, Bytes), Rejection> {
+    let (parts, body) = request.into_parts();
+    Rejection::check_request(
+        parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .map(|v| v.as_bytes()),
+        parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .map(|v| v.as_bytes()),
+        accepted,
+        limit,
+    )?;
+    // With a declared length checked, an error here is the limit reached by
+    // a body without one (or a client gone mid-body, which reads no answer).
+    let body = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| Rejection::too_large())?;
+    Ok((parts, body))
+}
+
+impl<S> FromRequest<S> for recall::Delivery
+where
+    recall::Webhook: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        let webhook = recall::Webhook::from_ref(state);
+        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+        Ok(webhook.receive(&parts.headers, &body)?)
+    }
+}
+
+impl<S> FromRequest<S> for daily::Delivery
+where
+    daily::Webhook: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        let webhook = daily::Webhook::from_ref(state);
+        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+        Ok(webhook.receive(&parts.headers, &body)?)
+    }
+}
+
+impl<S, C> FromRequest<S> for signalwire::Form<C>
+where
+    signalwire::Webhook: FromRef<S>,
+    S: Send + Sync,
+    C: signalwire::Callback,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        let webhook = signalwire::Webhook::from_ref(state);
+        // Behind `Router::nest` the request's URI lost its prefix; the
+        // original one is what SignalWire called.
+        let uri = request
+            .extensions()
+            .get::<OriginalUri>()
+            .map_or(request.uri(), |original| &original.0);
+        let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str());
+        let url = webhook
+            .public_url(path_and_query, request.headers())
+            .ok_or(Rejection::not_configured(
+                "signalwire::Webhook has no public URL: see with_public_url",
+            ))?;
+        if request.method() == Method::GET {
+            return Ok(signalwire::Form(
+                webhook.receive_query(&url, request.headers())?,
+            ));
+        }
+        let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
+        Ok(signalwire::Form(webhook.receive(
+            &url,
+            &parts.headers,
+            &body,
+        )?))
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, self.reason()).into_response()
+    }
+}
+
+impl IntoResponse for crate::Error {
+    /// 401 or 400 with a short text, as [`Rejection`].
+    fn into_response(self) -> Response {
+        Rejection::from(self).into_response()
+    }
+}
