@@ -44,15 +44,28 @@ pub const SECRET_PREFIX: &str = "whsec_";
 
 pub use crate::replay::DEFAULT_TOLERANCE;
 
+/// The message id header (Standard Webhooks spelling).
+pub const ID_HEADER: &str = "webhook-id";
+/// The send time header, Unix seconds (Standard Webhooks spelling).
+pub const TIMESTAMP_HEADER: &str = "webhook-timestamp";
+/// The signature list header (Standard Webhooks spelling).
+pub const SIGNATURE_HEADER: &str = "webhook-signature";
+/// The Svix-branded spelling of [`ID_HEADER`], read first when present.
+pub const SVIX_ID_HEADER: &str = "svix-id";
+/// The Svix-branded spelling of [`TIMESTAMP_HEADER`].
+pub const SVIX_TIMESTAMP_HEADER: &str = "svix-timestamp";
+/// The Svix-branded spelling of [`SIGNATURE_HEADER`].
+pub const SVIX_SIGNATURE_HEADER: &str = "svix-signature";
+
 /// The header names, each Svix-branded one before its Standard Webhooks
 /// twin, as they are looked up together.
 const NAMES: [&str; 6] = [
-    "svix-id",
-    "webhook-id",
-    "svix-timestamp",
-    "webhook-timestamp",
-    "svix-signature",
-    "webhook-signature",
+    SVIX_ID_HEADER,
+    ID_HEADER,
+    SVIX_TIMESTAMP_HEADER,
+    TIMESTAMP_HEADER,
+    SVIX_SIGNATURE_HEADER,
+    SIGNATURE_HEADER,
 ];
 
 /// The name and text of one of the three headers, given what was found
@@ -212,11 +225,21 @@ impl Verifier {
             webhook_sig,
         ] = headers.header_bytes_many(NAMES);
         let svix_spelling = svix_id.is_some() || svix_ts.is_some() || svix_sig.is_some();
-        let (_, id) = pick([NAMES[0], NAMES[1]], [svix_id, webhook_id], svix_spelling)?;
-        let (timestamp_name, timestamp_text) =
-            pick([NAMES[2], NAMES[3]], [svix_ts, webhook_ts], svix_spelling)?;
-        let (signature_name, signatures) =
-            pick([NAMES[4], NAMES[5]], [svix_sig, webhook_sig], svix_spelling)?;
+        let (_, id) = pick(
+            [SVIX_ID_HEADER, ID_HEADER],
+            [svix_id, webhook_id],
+            svix_spelling,
+        )?;
+        let (timestamp_name, timestamp_text) = pick(
+            [SVIX_TIMESTAMP_HEADER, TIMESTAMP_HEADER],
+            [svix_ts, webhook_ts],
+            svix_spelling,
+        )?;
+        let (signature_name, signatures) = pick(
+            [SVIX_SIGNATURE_HEADER, SIGNATURE_HEADER],
+            [svix_sig, webhook_sig],
+            svix_spelling,
+        )?;
 
         let timestamp = self.window.check(timestamp_name, timestamp_text, now)?;
 

@@ -386,10 +386,15 @@ fn numbers_may_be_floats_and_write_back_as_sent() {
 fn long_numbers_read_back_as_the_same_value() {
     // Found by the `daily_event` fuzz target: a number whose nearest float
     // the fast parser missed by one unit read back as another value.
-    let long = "133333333333333333333333333333333333333333333333333333333333333333333333333333333333301";
+    let long =
+        "133333333333333333333333333333333333333333333333333333333333333333333333333333333333301";
     for body in [
-        format!(r#"{{"version":"1.0.0","type":"recording.unknown","id":"r","payload":{{"type":{long}}},"event_ts":1}}"#),
-        format!(r#"{{"version":"1.0.0","type":"recording.ready-to-download","id":"r","payload":{{"recording_id":"r","room_name":"n","start_ts":1,"status":"finished","duration":{long}}},"event_ts":1}}"#),
+        format!(
+            r#"{{"version":"1.0.0","type":"recording.unknown","id":"r","payload":{{"type":{long}}},"event_ts":1}}"#
+        ),
+        format!(
+            r#"{{"version":"1.0.0","type":"recording.ready-to-download","id":"r","payload":{{"recording_id":"r","room_name":"n","start_ts":1,"status":"finished","duration":{long}}},"event_ts":1}}"#
+        ),
     ] {
         let event = Event::from_slice(body.as_bytes()).unwrap();
         let written = serde_json::to_vec(&event).unwrap();

@@ -47,7 +47,7 @@ fn unknown_event_names_keep_name_and_data() {
     let Event::Unknown(unknown) = &event else {
         panic!("{event:?}")
     };
-    assert_eq!(unknown.event, "bot.teleported");
+    assert_eq!(unknown.event_type, "bot.teleported");
     assert_eq!(unknown.data, data);
     assert_eq!(
         event.event_type(),

@@ -28,6 +28,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::replay::DEFAULT_TOLERANCE;
 pub use payload::{
     BatchProcessorJob, Dial, Layout, LayoutPreset, Meeting, Participant, RecordingError,
     RecordingReadyToDownload, RecordingStarted, RecordingStatus, RecordingType, Streaming, Track,

@@ -38,7 +38,9 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use crate::svix::{Verified, Verifier};
+pub use crate::svix::{
+    DEFAULT_TOLERANCE, ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, Verified, Verifier,
+};
 pub use codes::{
     BotStatusCode, CallEndedSubCode, FatalSubCode, LegacyBotStatusCode, Platform,
     RealtimeEndpointStatusCode, RecordingPermissionDeniedSubCode, RecordingStatusCode,
@@ -65,8 +67,8 @@ use crate::timestamp::Timestamp;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownEvent {
-    /// The event name, as sent.
-    pub event: String,
+    /// The event name (`event`), as sent.
+    pub event_type: String,
     /// The event's `data`, untouched.
     pub data: Value,
 }
@@ -212,7 +214,7 @@ macro_rules! recall_events {
             pub fn event_type(&self) -> EventType {
                 match self {
                     $(Event::$variant(_) => EventType::$variant,)*
-                    Event::Unknown(unknown) => EventType::from(unknown.event.as_str()),
+                    Event::Unknown(unknown) => EventType::from(unknown.event_type.as_str()),
                 }
             }
 
@@ -228,7 +230,7 @@ macro_rules! recall_events {
                 match name {
                     $(EventType::$variant => <$payload>::deserialize(data).map(Event::$variant),)*
                     EventType::Unknown(event) => Value::deserialize(data)
-                        .map(|data| Event::Unknown(UnknownEvent { event, data })),
+                        .map(|data| Event::Unknown(UnknownEvent { event_type: event, data })),
                 }
             }
 
