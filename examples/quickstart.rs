@@ -18,7 +18,7 @@
 
 use std::path::Path;
 
-use recording_webhooks::recall::{Event, Verifier};
+use recording_webhooks::recall::{Event, Verifier, Webhook};
 use recording_webhooks::{daily, signalwire};
 use time::OffsetDateTime;
 
@@ -40,9 +40,9 @@ fn fixtures(provider: &str) -> std::io::Result<Vec<std::path::PathBuf>> {
 const SIGNALWIRE_DEMO_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
 
 /// What a SignalWire handler does: verify against the URL it was called
-/// at, then read the form.
+/// at, then read the form, in one call.
 fn receive_signalwire(
-    verifier: &signalwire::Verifier,
+    webhook: &signalwire::Webhook,
     name: &str,
     body: &[u8],
 ) -> Result<(), Box<dyn std::error::Error>> {
@@ -52,10 +52,10 @@ fn receive_signalwire(
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
-    let headers = [("X-SignalWire-Signature", verifier.sign_params(url, &pairs))];
-    verifier.verify(url, &headers, body)?;
+    let signature = webhook.verifier().sign_params(url, &pairs);
+    let headers = [("X-SignalWire-Signature", signature)];
     let line = if name.starts_with("recording-status") {
-        let cb = signalwire::RecordingStatusCallback::from_form(body)?;
+        let cb: signalwire::RecordingStatusCallback = webhook.receive(url, &headers, body)?;
         format!(
             "RecordingStatusCallback status={} source={} duration={}",
             cb.recording_status,
@@ -64,13 +64,13 @@ fn receive_signalwire(
                 .map_or("-".to_owned(), |d| d.to_string()),
         )
     } else if name.starts_with("call-status") {
-        let cb = signalwire::StatusCallback::from_form(body)?;
+        let cb: signalwire::StatusCallback = webhook.receive(url, &headers, body)?;
         format!(
             "StatusCallback           status={} call={}",
             cb.call_status, cb.call_sid
         )
     } else {
-        let cb = signalwire::TranscribeCallback::from_form(body)?;
+        let cb: signalwire::TranscribeCallback = webhook.receive(url, &headers, body)?;
         format!(
             "TranscribeCallback       status={}",
             cb.transcription_status
@@ -80,18 +80,17 @@ fn receive_signalwire(
     Ok(())
 }
 
-/// What a Daily handler does: verify, parse, answer the ping.
+/// What a Daily handler does: answer the ping, verify the rest, parse.
 fn receive_daily(
-    verifier: &daily::Verifier,
+    webhook: &daily::Webhook,
     now: i64,
     body: &[u8],
 ) -> Result<(), Box<dyn std::error::Error>> {
     let headers = [
         ("X-Webhook-Timestamp", now.to_string()),
-        ("X-Webhook-Signature", verifier.sign(now, body)),
+        ("X-Webhook-Signature", webhook.verifier().sign(now, body)),
     ];
-    verifier.verify(&headers, body)?;
-    let event = daily::Event::from_slice(body)?;
+    let event = webhook.receive(&headers, body)?.event;
     let detail = match &event {
         daily::Event::Ping => "verification ping: answer 200".to_owned(),
         daily::Event::RecordingReadyToDownload(ready) => format!(
@@ -120,19 +119,19 @@ fn signed(verifier: &Verifier, id: &str, at: i64, body: &[u8]) -> Vec<(&'static 
     ]
 }
 
-/// What a handler does with a request: verify, then parse.
+/// What a handler does with a request: verify, then parse, in one call.
 fn receive(
-    verifier: &Verifier,
+    webhook: &Webhook,
     headers: &[(&str, String)],
     body: &[u8],
 ) -> Result<Event, Box<dyn std::error::Error>> {
-    let verified = verifier.verify(headers, body)?;
-    let event = Event::from_slice(body)?;
+    let delivery = webhook.receive(headers, body)?;
+    let event = delivery.event;
     let field = |value: Option<&str>| value.unwrap_or("-").to_owned();
     println!(
         "recall  {:<34} msg={} bot={} recording={} code={} sub_code={}",
         event.event_type(),
-        verified.id,
+        delivery.id,
         field(event.bot_id()),
         field(event.recording_id()),
         field(event.code()),
@@ -142,41 +141,42 @@ fn receive(
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let verifier = Verifier::new(DEMO_SECRET)?;
+    let webhook = Webhook::new(DEMO_SECRET)?;
+    let verifier = webhook.verifier();
     let now = OffsetDateTime::now_utc().unix_timestamp();
 
     let paths = fixtures("recall")?;
     for (n, path) in paths.iter().enumerate() {
         let body = std::fs::read(path)?;
         let id = format!("msg_quickstart_{n:03}");
-        receive(&verifier, &signed(&verifier, &id, now, &body), &body)?;
+        receive(&webhook, &signed(verifier, &id, now, &body), &body)?;
     }
 
-    let signalwire_verifier = signalwire::Verifier::new(SIGNALWIRE_DEMO_KEY)?;
+    let signalwire_webhook = signalwire::Webhook::new(SIGNALWIRE_DEMO_KEY)?;
     for path in fixtures("signalwire")? {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
-        receive_signalwire(&signalwire_verifier, &name, &std::fs::read(&path)?)?;
+        receive_signalwire(&signalwire_webhook, &name, &std::fs::read(&path)?)?;
     }
 
-    let daily_verifier = daily::Verifier::new(DAILY_DEMO_SECRET)?;
+    let daily_webhook = daily::Webhook::new(DAILY_DEMO_SECRET)?;
     for path in fixtures("daily")? {
-        receive_daily(&daily_verifier, now, &std::fs::read(path)?)?;
+        receive_daily(&daily_webhook, now, &std::fs::read(path)?)?;
     }
 
     let body = std::fs::read(&paths[0])?;
-    let headers = signed(&verifier, "msg_tampered", now, &body);
+    let headers = signed(verifier, "msg_tampered", now, &body);
     let mut tampered = body.clone();
     tampered.extend_from_slice(b" ");
-    match receive(&verifier, &headers, &tampered) {
+    match receive(&webhook, &headers, &tampered) {
         Ok(_) => return Err("a tampered body was accepted".into()),
         Err(err) => println!("recall  rejected tampered body: {err}"),
     }
-    let headers = signed(&verifier, "msg_replayed", now - 3600, &body);
-    match receive(&verifier, &headers, &body) {
+    let headers = signed(verifier, "msg_replayed", now - 3600, &body);
+    match receive(&webhook, &headers, &body) {
         Ok(_) => return Err("a replayed request was accepted".into()),
         Err(err) => println!("recall  rejected replayed request: {err}"),
     }
