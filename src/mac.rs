@@ -66,7 +66,8 @@ pub(crate) fn matches<M: Mac>(expected: &CtOutput<M>, candidate: &[u8]) -> bool 
 /// Decoding is strict (canonical padding and trailing bits), so this accepts
 /// exactly the strings that equal the base64 encoding of `expected`, which is
 /// what the providers' own libraries compare.
-pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bool {
+pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: impl AsRef<[u8]>) -> bool {
+    let candidate = candidate.as_ref();
     // Longest MAC here is SHA-256's 32 bytes; anything that would decode to
     // more than the buffer holds cannot match and is not decoded at all.
     let mut buf = [0u8; 64];

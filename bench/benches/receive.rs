@@ -43,7 +43,11 @@ fn bench(c: &mut Criterion) {
 
         group.throughput(Throughput::Bytes(body.len() as u64));
         group.bench_with_input(BenchmarkId::new("receive", name), &body, |b, body| {
-            b.iter(|| webhook.receive(black_box(&headers), black_box(body)).unwrap())
+            b.iter(|| {
+                webhook
+                    .receive(black_box(&headers), black_box(body))
+                    .unwrap()
+            })
         });
         group.bench_with_input(BenchmarkId::new("verify", name), &body, |b, body| {
             b.iter(|| {
