@@ -93,6 +93,15 @@ impl Timestamp {
         self.instant
     }
 
+    /// The Unix epoch as the integer `0`, without allocating: a stand-in
+    /// for a field not read yet.
+    pub(crate) fn unix_epoch() -> Timestamp {
+        Timestamp {
+            instant: OffsetDateTime::UNIX_EPOCH,
+            wire: Wire::Integer,
+        }
+    }
+
     fn from_text(text: &str) -> Result<OffsetDateTime, TimestampError> {
         let bytes = text.as_bytes();
         let digits = |range: std::ops::Range<usize>| {

@@ -131,20 +131,20 @@ macro_rules! daily_events {
                 }
             }
 
-            fn from_parts<'de, D: Deserializer<'de>>(
+            /// The event of `event_type` in an envelope still to be filled in.
+            fn from_payload_only<'de, D: Deserializer<'de>>(
                 event_type: EventType,
-                header: Header,
                 payload: D,
             ) -> Result<Event, D::Error> {
                 match event_type {
                     $(EventType::$variant => <$payload>::deserialize(payload)
-                        .map(|payload| Event::$variant(header.wrap(payload))),)*
+                        .map(|payload| Event::$variant(Envelope::unfilled(payload))),)*
                     // `"type": "test"` is not the ping, whose shape is its own.
                     EventType::Ping => Value::deserialize(payload).map(|payload| Event::Unknown(
-                        UnknownEvent { event_type: PING_KEY.to_owned(), envelope: header.wrap(payload) }
+                        UnknownEvent { event_type: PING_KEY.to_owned(), envelope: Envelope::unfilled(payload) }
                     )),
                     EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
-                        Event::Unknown(UnknownEvent { event_type, envelope: header.wrap(payload) })
+                        Event::Unknown(UnknownEvent { event_type, envelope: Envelope::unfilled(payload) })
                     }),
                 }
             }
@@ -191,28 +191,14 @@ daily_events! {
     DialinError = "dialin.error" => Dial,
 }
 
-/// The envelope fields read before the payload.
-struct Header {
-    version: String,
-    id: String,
-    event_ts: Timestamp,
-}
-
-impl Header {
-    /// Stands in until the envelope keys after `payload` have been read.
-    fn placeholder() -> Header {
-        Header {
+impl<P> Envelope<P> {
+    /// Stands in until the envelope keys, which may come after `payload`,
+    /// have been read. Allocates nothing.
+    fn unfilled(payload: P) -> Envelope<P> {
+        Envelope {
             version: String::new(),
             id: String::new(),
-            event_ts: Timestamp::from(time::OffsetDateTime::UNIX_EPOCH),
-        }
-    }
-
-    fn wrap<P>(self, payload: P) -> Envelope<P> {
-        Envelope {
-            version: self.version,
-            id: self.id,
-            event_ts: self.event_ts,
+            event_ts: Timestamp::unix_epoch(),
             payload,
         }
     }
@@ -296,13 +282,13 @@ impl Tagged for Event {
     const TAG: &'static str = "type";
     const PAYLOAD: &'static str = "payload";
 
-    /// The event with a placeholder envelope, filled in once every key is
-    /// read (`event_ts` comes after `payload`).
+    /// The event in an envelope filled in once every key is read
+    /// (`event_ts` comes after `payload`).
     fn from_payload<'de, D: Deserializer<'de>>(
         event_type: EventType,
         payload: D,
     ) -> Result<Event, D::Error> {
-        Event::from_parts(event_type, Header::placeholder(), payload)
+        Event::from_payload_only(event_type, payload)
     }
 }
 
@@ -343,13 +329,11 @@ impl<'de> Deserialize<'de> for Event {
                     return Ok(Event::Ping);
                 }
                 let mut event = dispatch.finish()?;
-                let header = Header {
-                    version: version.ok_or_else(|| de::Error::missing_field("version"))?,
-                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
-                    event_ts: event_ts.ok_or_else(|| de::Error::missing_field("event_ts"))?,
-                };
-                if let Some((version, id, event_ts)) = event.envelope_mut() {
-                    (*version, *id, *event_ts) = (header.version, header.id, header.event_ts);
+                let version = version.ok_or_else(|| de::Error::missing_field("version"))?;
+                let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+                let event_ts = event_ts.ok_or_else(|| de::Error::missing_field("event_ts"))?;
+                if let Some((slot_version, slot_id, slot_event_ts)) = event.envelope_mut() {
+                    (*slot_version, *slot_id, *slot_event_ts) = (version, id, event_ts);
                 }
                 Ok(event)
             }
