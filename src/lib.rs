@@ -23,6 +23,7 @@ pub mod signalwire;
 pub mod svix;
 mod tagged;
 mod timestamp;
+pub mod twilio;
 
 pub use error::{Error, ParseError, SecretError, VerifyError};
 pub use headers::Headers;

@@ -24,7 +24,7 @@
 
 mod callbacks;
 mod params;
-mod verify;
+pub(crate) mod verify;
 mod webhook;
 
 pub use callbacks::{

@@ -32,6 +32,8 @@ use sha2::{Digest, Sha256};
 use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
 use crate::mac::{self, KeyedMac};
+use hmac::Mac;
+use hmac::digest::KeyInit;
 
 type HmacSha1 = Hmac<Sha1>;
 
@@ -122,44 +124,19 @@ impl Verifier {
         };
         let signature = headers::text(name, signature)?;
 
-        let urls = url_variants(url);
-        let urls = urls.iter().flatten();
-        if let Some(expected_hash) = query_value(url, "bodySHA256") {
-            let actual = hex(&Sha256::digest(body));
-            // The body and its hash are not secret: plain comparison.
-            if actual != expected_hash {
-                return Err(VerifyError::BodyHashMismatch {
-                    parameter: "bodySHA256",
-                });
-            }
-            if urls
-                .clone()
-                .any(|u| mac::matches_base64(&self.mac.compute(&[u.as_bytes()]), signature))
-            {
-                return Ok(());
-            }
+        if body_hash_checked(url, body)? && matches_url_alone(&self.mac, url, signature) {
+            return Ok(());
         }
         // Scheme A sends 40 hex digits, scheme B 28 base64 characters: the
         // signature's length says which one to compute, so the body is not
         // hashed for a scheme that cannot match.
         let matched = if signature.len() == HEX_SIGNATURE_LEN {
-            urls.clone()
+            url_variants(url)
+                .iter()
+                .flatten()
                 .any(|u| mac::matches_hex(&self.mac.compute(&[u.as_bytes(), body]), signature))
         } else {
-            let params = sorted_params(body);
-            let mut parts: Vec<&[u8]> =
-                Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
-            parts.push(b"");
-            for (k, v) in &params {
-                parts.push(k.as_bytes());
-                parts.push(v.as_bytes());
-            }
-            urls.clone().any(|u| {
-                if let Some(first) = parts.first_mut() {
-                    *first = u.as_bytes();
-                }
-                mac::matches_base64(&self.mac.compute(&parts), signature)
-            })
+            matches_params(&self.mac, url, body, signature, Repeated::InSubmissionOrder)
         };
         if matched {
             Ok(())
@@ -191,14 +168,7 @@ impl Verifier {
     /// ```
     #[must_use]
     pub fn sign_params(&self, url: &str, params: &[(&str, &str)]) -> String {
-        let mut sorted = params.to_vec();
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
-        let mut parts: Vec<&[u8]> = vec![url.as_bytes()];
-        for (name, value) in &sorted {
-            parts.push(name.as_bytes());
-            parts.push(value.as_bytes());
-        }
-        mac::to_base64(self.mac.compute(&parts))
+        sign_params(&self.mac, url, params, Repeated::InSubmissionOrder)
     }
 }
 
@@ -213,13 +183,105 @@ fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// The form parameters of `body`, sorted by name; the sort is stable, so
-/// repeated names keep their order in the body. A body that is not a form
-/// yields whatever pairs it decodes to, which then match no signature.
-fn sorted_params(body: &[u8]) -> Vec<(String, String)> {
-    let mut params: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
-    params.sort_by(|a, b| a.0.cmp(&b.0));
+/// How a provider signs a parameter sent more than once: the one rule in
+/// which SignalWire's and Twilio's form signatures differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repeated {
+    /// SignalWire: every value, in the order submitted (`To=b&To=a` signs
+    /// `TobToa`).
+    InSubmissionOrder,
+    /// Twilio: each name's distinct values, sorted.
+    SortedDistinct,
+}
+
+/// The parameters in the order they are signed: by name, and a repeated
+/// name's values as `rule` says. A body that is not a form yields whatever
+/// pairs it decodes to, which then match no signature.
+fn signed_order<N: Ord, V: Ord>(mut params: Vec<(N, V)>, rule: Repeated) -> Vec<(N, V)> {
+    match rule {
+        // The sort is stable: a repeated name keeps its values' order.
+        Repeated::InSubmissionOrder => params.sort_by(|a, b| a.0.cmp(&b.0)),
+        Repeated::SortedDistinct => {
+            params.sort();
+            params.dedup();
+        }
+    }
     params
+}
+
+/// Whether the URL's `bodySHA256` (when it has one) is the body's SHA-256:
+/// `Ok(true)` when it is, `Ok(false)` when the URL has none.
+///
+/// # Errors
+///
+/// [`VerifyError::BodyHashMismatch`] when the hash does not match.
+pub(crate) fn body_hash_checked(url: &str, body: &[u8]) -> Result<bool, VerifyError> {
+    let Some(expected_hash) = query_value(url, "bodySHA256") else {
+        return Ok(false);
+    };
+    // The body and its hash are not secret: plain comparison.
+    if hex(&Sha256::digest(body)) == expected_hash {
+        Ok(true)
+    } else {
+        Err(VerifyError::BodyHashMismatch {
+            parameter: "bodySHA256",
+        })
+    }
+}
+
+/// Whether `signature` is the base64 MAC of the URL alone (a body covered
+/// by `bodySHA256`, or a `GET`), with either port variant.
+pub(crate) fn matches_url_alone<M: Mac + KeyInit + Clone>(
+    mac: &KeyedMac<M>,
+    url: &str,
+    signature: &str,
+) -> bool {
+    url_variants(url)
+        .iter()
+        .flatten()
+        .any(|u| mac::matches_base64(&mac.compute(&[u.as_bytes()]), signature))
+}
+
+/// Whether `signature` is the base64 MAC of the URL (either port variant)
+/// followed by the form parameters of `body` in signed order.
+pub(crate) fn matches_params<M: Mac + KeyInit + Clone>(
+    mac: &KeyedMac<M>,
+    url: &str,
+    body: &[u8],
+    signature: &str,
+    rule: Repeated,
+) -> bool {
+    let params: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let params = signed_order(params, rule);
+    let mut parts: Vec<&[u8]> =
+        Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
+    parts.push(b"");
+    for (name, value) in &params {
+        parts.push(name.as_bytes());
+        parts.push(value.as_bytes());
+    }
+    url_variants(url).iter().flatten().any(|u| {
+        if let Some(first) = parts.first_mut() {
+            *first = u.as_bytes();
+        }
+        mac::matches_base64(&mac.compute(&parts), signature)
+    })
+}
+
+/// The base64 MAC of `url` and `params` in signed order.
+pub(crate) fn sign_params<M: Mac + KeyInit + Clone>(
+    mac: &KeyedMac<M>,
+    url: &str,
+    params: &[(&str, &str)],
+    rule: Repeated,
+) -> String {
+    let params = signed_order(params.to_vec(), rule);
+    let mut parts: Vec<&[u8]> = vec![url.as_bytes()];
+    for (name, value) in &params {
+        parts.push(name.as_bytes());
+        parts.push(value.as_bytes());
+    }
+    mac::to_base64(mac.compute(&parts))
 }
 
 /// The first value of query parameter `name` in `url`, decoded.

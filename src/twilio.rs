@@ -1,0 +1,224 @@
+//! Twilio webhooks: its own signature rules, and the same typed callbacks
+//! as SignalWire's (whose Compatibility API is Twilio's).
+//!
+//! Twilio signs `X-Twilio-Signature` as base64 HMAC over the URL it called
+//! followed by every form parameter's name and value, sorted by name. Two
+//! rules differ from SignalWire's, whatever the header is called:
+//!
+//! - a parameter sent more than once signs each of its distinct values
+//!   once, sorted (`Digits=5678&Digits=1234` signs `Digits1234Digits5678`),
+//!   where SignalWire signs every value in the order sent;
+//! - with `X-Twilio-Webhooks-Signature-Settings: key=...,algorithm=HMAC_SHA256`
+//!   the HMAC is SHA-256 under the SharedKey secret; without that header, or
+//!   with no `algorithm`, it is SHA-1 under the Auth Token.
+//!
+//! As in twilio-python, the URL is also tried with any explicit port
+//! removed or the scheme's default added, and a URL carrying `bodySHA256`
+//! (JSON bodies) signs the URL alone while the body's SHA-256 must match.
+//!
+//! ```
+//! use recording_webhooks::twilio::{RecordingStatus, RecordingStatusCallback, Verifier};
+//!
+//! let verifier = Verifier::new("12345")?;
+//! let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+//! let body = b"AccountSid=AC123&RecordingSid=RE123&RecordingStatus=completed";
+//! # let signature = verifier.sign_params(url, &[("AccountSid", "AC123"), ("RecordingSid", "RE123"), ("RecordingStatus", "completed")]);
+//! let headers = [("X-Twilio-Signature", signature.as_str())];
+//! verifier.verify(url, &headers, body)?;
+//! let callback = RecordingStatusCallback::from_form(body)?;
+//! assert_eq!(callback.recording_status, RecordingStatus::Completed);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use hmac::Hmac;
+use hmac::Mac;
+use hmac::digest::KeyInit;
+use sha1::Sha1;
+
+use crate::error::{SecretError, VerifyError};
+use crate::headers::{self, Headers};
+use crate::mac::{HmacSha256, KeyedMac};
+use crate::signalwire::verify::{
+    Repeated, body_hash_checked, matches_params, matches_url_alone, sign_params,
+};
+
+/// Twilio sends the same callbacks: `RecordingStatusCallback` (its
+/// `RecordingSource` values `RecordVerb`, `DialVerb`, `Conference`,
+/// `OutboundAPI`, `Trunking`, `StartCallRecordingAPI`,
+/// `StartConferenceRecordingAPI` are variants), the voice `StatusCallback`
+/// and `TranscribeCallback`, with Twilio's parameter names.
+pub use crate::signalwire::{
+    CallStatus, Callback, Direction, RecordingSource, RecordingStatus, RecordingStatusCallback,
+    RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
+};
+
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "x-twilio-signature";
+/// The header naming the SharedKey and algorithm a request is signed with.
+pub const SIGNATURE_SETTINGS_HEADER: &str = "x-twilio-webhooks-signature-settings";
+
+/// The HMAC a Twilio request is signed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Algorithm {
+    /// `HMAC_SHA1`, under the Auth Token: the default.
+    HmacSha1,
+    /// `HMAC_SHA256`, under a SharedKey secret.
+    HmacSha256,
+}
+
+impl Algorithm {
+    /// The algorithm `X-Twilio-Webhooks-Signature-Settings` names, as
+    /// twilio-python reads it: the first `algorithm=` entry of its
+    /// comma-separated list, in any case; `HMAC_SHA1` when the header is
+    /// absent or names none. `None` for an algorithm Twilio does not define.
+    ///
+    /// ```
+    /// use recording_webhooks::twilio::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_settings(None), Some(Algorithm::HmacSha1));
+    /// assert_eq!(
+    ///     Algorithm::from_settings(Some("key=webhooks_sharedkey_1,algorithm=HMAC_SHA256")),
+    ///     Some(Algorithm::HmacSha256)
+    /// );
+    /// assert_eq!(Algorithm::from_settings(Some("key=k,algorithm=HMAC_MD5")), None);
+    /// ```
+    #[must_use]
+    pub fn from_settings(settings: Option<&str>) -> Option<Algorithm> {
+        let named = settings
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|part| part.split_once('='))
+            .find(|(name, value)| name.trim() == "algorithm" && !value.trim().is_empty())
+            .map(|(_, value)| value.trim());
+        match named {
+            None => Some(Algorithm::HmacSha1),
+            Some(name) if name.eq_ignore_ascii_case("HMAC_SHA1") => Some(Algorithm::HmacSha1),
+            Some(name) if name.eq_ignore_ascii_case("HMAC_SHA256") => Some(Algorithm::HmacSha256),
+            Some(_) => None,
+        }
+    }
+}
+
+/// Verifies (and signs) Twilio requests with the account's Auth Token, or
+/// a SharedKey secret for requests signed with HMAC-SHA256.
+///
+/// `Debug` never shows the key.
+#[derive(Clone)]
+pub struct Verifier {
+    sha1: KeyedMac<Hmac<Sha1>>,
+    sha256: KeyedMac<HmacSha256>,
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verifier")
+            .field("key", &"<redacted>")
+            .finish()
+    }
+}
+
+impl Verifier {
+    /// A verifier for the Auth Token or SharedKey secret, used as its UTF-8
+    /// bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`SecretError::Empty`] for an empty secret.
+    pub fn new(auth_token_or_shared_key: &str) -> Result<Verifier, SecretError> {
+        if auth_token_or_shared_key.is_empty() {
+            return Err(SecretError::Empty);
+        }
+        let key = auth_token_or_shared_key.as_bytes();
+        Ok(Verifier {
+            sha1: KeyedMac::new(key),
+            sha256: KeyedMac::new(key),
+        })
+    }
+
+    /// Verifies a request. `url` is the full URL Twilio requested (behind
+    /// a proxy, the public one); `body` is the raw body (a form, or JSON
+    /// with `bodySHA256` in the URL; empty for `GET`).
+    ///
+    /// # Errors
+    ///
+    /// [`VerifyError::MissingHeader`] without `X-Twilio-Signature`,
+    /// [`VerifyError::InvalidHeader`] when a header is not text or the
+    /// settings header names an algorithm Twilio does not define,
+    /// [`VerifyError::BodyHashMismatch`] when `bodySHA256` does not match
+    /// the body, and [`VerifyError::NoMatchingSignature`] otherwise.
+    pub fn verify(
+        &self,
+        url: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<(), VerifyError> {
+        let [signature, settings] =
+            headers.header_bytes_many([SIGNATURE_HEADER, SIGNATURE_SETTINGS_HEADER]);
+        let signature = signature.ok_or(VerifyError::MissingHeader {
+            name: SIGNATURE_HEADER,
+        })?;
+        let signature = headers::text(SIGNATURE_HEADER, signature)?;
+        let settings = settings
+            .map(|bytes| headers::text(SIGNATURE_SETTINGS_HEADER, bytes))
+            .transpose()?;
+        let algorithm = Algorithm::from_settings(settings).ok_or(VerifyError::InvalidHeader {
+            name: SIGNATURE_SETTINGS_HEADER,
+            reason: "it names an algorithm other than HMAC_SHA1 or HMAC_SHA256",
+        })?;
+        let matched = match algorithm {
+            Algorithm::HmacSha1 => matches(&self.sha1, url, body, signature)?,
+            Algorithm::HmacSha256 => matches(&self.sha256, url, body, signature)?,
+        };
+        if matched {
+            Ok(())
+        } else {
+            Err(VerifyError::NoMatchingSignature {
+                name: SIGNATURE_HEADER,
+            })
+        }
+    }
+
+    /// The HMAC-SHA1 `X-Twilio-Signature` of `url` and form parameters (in
+    /// any order), for signing requests in tests.
+    ///
+    /// ```
+    /// use recording_webhooks::twilio::Verifier;
+    ///
+    /// // twilio-python's own test values.
+    /// let verifier = Verifier::new("12345")?;
+    /// let params = [("Sid", "CA123"), ("SidAccount", "AC123"), ("Digits", "5678"), ("Digits", "1234")];
+    /// assert_eq!(
+    ///     verifier.sign_params("https://mycompany.com/myapp.php?foo=1&bar=2", &params),
+    ///     "IK+Dwps556ElfBT0I3Rgjkr1wJU="
+    /// );
+    /// # Ok::<(), recording_webhooks::SecretError>(())
+    /// ```
+    #[must_use]
+    pub fn sign_params(&self, url: &str, params: &[(&str, &str)]) -> String {
+        sign_params(&self.sha1, url, params, Repeated::SortedDistinct)
+    }
+
+    /// As [`Verifier::sign_params`], with HMAC-SHA256 (a SharedKey secret).
+    #[must_use]
+    pub fn sign_params_sha256(&self, url: &str, params: &[(&str, &str)]) -> String {
+        sign_params(&self.sha256, url, params, Repeated::SortedDistinct)
+    }
+}
+
+/// Twilio's rule: with `bodySHA256` the URL alone is signed (and the body
+/// hash must match); otherwise the URL and the sorted, distinct parameters.
+fn matches<M: Mac + KeyInit + Clone>(
+    mac: &KeyedMac<M>,
+    url: &str,
+    body: &[u8],
+    signature: &str,
+) -> Result<bool, VerifyError> {
+    Ok(if body_hash_checked(url, body)? {
+        matches_url_alone(mac, url, signature)
+    } else {
+        matches_params(mac, url, body, signature, Repeated::SortedDistinct)
+    })
+}

@@ -1,0 +1,254 @@
+//! Twilio's signature rules: vectors from twilio-python 9, and the request
+//! validation cases of twilio-python's own test suite.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)] // The no-panic lints are for library code; tests and examples may panic.
+
+mod common;
+
+use recording_webhooks::twilio::{Algorithm, RecordingStatusCallback, Verifier};
+use recording_webhooks::{SecretError, VerifyError, signalwire};
+
+#[derive(serde::Deserialize)]
+struct Case {
+    name: String,
+    key: String,
+    url: String,
+    headers: Vec<(String, String)>,
+    body: String,
+    expected: String,
+}
+
+#[test]
+fn every_reference_case_has_the_same_outcome() {
+    let cases: Vec<Case> =
+        common::cases(include_str!("../fixtures/twilio_signatures/vectors.json"));
+    assert!(cases.len() >= 150);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let result = Verifier::new(&case.key).unwrap().verify(
+            &case.url,
+            &case.headers,
+            case.body.as_bytes(),
+        );
+        let outcome = match &result {
+            Ok(()) => "ok",
+            Err(VerifyError::NoMatchingSignature { .. }) => "no_match",
+            Err(VerifyError::BodyHashMismatch { .. }) => "body_hash_mismatch",
+            Err(VerifyError::InvalidHeader {
+                name: "x-twilio-webhooks-signature-settings",
+                ..
+            }) => "unsupported_algorithm",
+            Err(other) => panic!("{}: {other}", case.name),
+        };
+        if outcome != case.expected {
+            failures.push(format!(
+                "{}: {outcome}, expected {}",
+                case.name, case.expected
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    for expected in [
+        "ok",
+        "no_match",
+        "body_hash_mismatch",
+        "unsupported_algorithm",
+    ] {
+        assert!(cases.iter().any(|c| c.expected == expected), "{expected}");
+    }
+}
+
+/// twilio-python's `tests/unit/test_request_validator.py`, case by case.
+mod twilio_python_suite {
+    use super::*;
+
+    const URI: &str = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    const PARAMS: [(&str, &str); 5] = [
+        ("CallSid", "CA1234567890ABCDE"),
+        ("Digits", "1234"),
+        ("From", "+14158675309"),
+        ("To", "+18005551212"),
+        ("Caller", "+14158675309"),
+    ];
+    const EXPECTED: &str = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
+
+    fn validator() -> Verifier {
+        Verifier::new("12345").unwrap()
+    }
+
+    fn form(params: &[(&str, &str)]) -> String {
+        serde_urlencoded::to_string(params).unwrap()
+    }
+
+    fn validate(uri: &str, body: &str, signature: &str) -> Result<(), VerifyError> {
+        validator().verify(uri, &[("X-Twilio-Signature", signature)], body.as_bytes())
+    }
+
+    #[test]
+    fn compute_signature() {
+        assert_eq!(validator().sign_params(URI, &PARAMS), EXPECTED);
+    }
+
+    #[test]
+    fn compute_signature_duplicate_multi_dict_and_query_dict() {
+        let params = [
+            ("Sid", "CA123"),
+            ("SidAccount", "AC123"),
+            ("Digits", "5678"),
+            ("Digits", "1234"),
+        ];
+        assert_eq!(
+            validator().sign_params(URI, &params),
+            "IK+Dwps556ElfBT0I3Rgjkr1wJU="
+        );
+        let body = "Sid=CA123&SidAccount=AC123&Digits=5678&Digits=1234";
+        assert_eq!(validate(URI, body, "IK+Dwps556ElfBT0I3Rgjkr1wJU="), Ok(()));
+    }
+
+    #[test]
+    fn validation() {
+        assert_eq!(validate(URI, &form(&PARAMS), EXPECTED), Ok(()));
+    }
+
+    #[test]
+    fn validation_removes_port_on_https() {
+        let uri = URI.replace(".com", ".com:1234");
+        assert_eq!(validate(&uri, &form(&PARAMS), EXPECTED), Ok(()));
+    }
+
+    #[test]
+    fn validation_removes_port_on_http() {
+        let uri = URI.replace(".com", ".com:1234").replace("https", "http");
+        assert_eq!(
+            validate(&uri, &form(&PARAMS), "Zmvh+3yNM1Phv2jhDCwEM3q5ebU="),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn validation_adds_port_on_https() {
+        assert_eq!(
+            validate(URI, &form(&PARAMS), "kvajT1Ptam85bY51eRf/AJRuM3w="),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn validation_adds_port_on_http() {
+        let uri = URI.replace("https", "http");
+        assert_eq!(
+            validate(&uri, &form(&PARAMS), "0ZXoZLH/DfblKGATFgpif+LLRf4="),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn validation_of_body_succeeds() {
+        let body = "{\"property\": \"value\", \"boolean\": true}";
+        let uri = format!(
+            "{URI}&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
+        );
+        assert_eq!(validate(&uri, body, "a9nBmqA0ju/hNViExpshrM61xv4="), Ok(()));
+        assert_eq!(
+            validate(
+                &uri,
+                "{\"property\": \"other\"}",
+                "a9nBmqA0ju/hNViExpshrM61xv4="
+            ),
+            Err(VerifyError::BodyHashMismatch {
+                parameter: "bodySHA256"
+            })
+        );
+    }
+}
+
+#[test]
+fn repeated_names_follow_each_providers_rule() {
+    let url = "https://example.com/cb";
+    let twilio = Verifier::new("key").unwrap();
+    let signalwire = signalwire::Verifier::new("key").unwrap();
+    // Twilio: sorted, distinct values, so the order sent does not matter.
+    let twilio_signature = twilio.sign_params(url, &[("To", "b"), ("To", "a"), ("To", "a")]);
+    for body in ["To=a&To=b", "To=b&To=a", "To=b&To=a&To=a"] {
+        let headers = [("X-Twilio-Signature", twilio_signature.as_str())];
+        assert_eq!(
+            twilio.verify(url, &headers, body.as_bytes()),
+            Ok(()),
+            "{body}"
+        );
+    }
+    // SignalWire: every value in the order sent; a swapped order fails.
+    let signalwire_signature = signalwire.sign_params(url, &[("To", "a"), ("To", "b")]);
+    let headers = [("X-Twilio-Signature", signalwire_signature.as_str())];
+    assert_eq!(signalwire.verify(url, &headers, b"To=a&To=b"), Ok(()));
+    assert!(signalwire.verify(url, &headers, b"To=b&To=a").is_err());
+}
+
+#[test]
+fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
+    let verifier = Verifier::new("shared-key-secret").unwrap();
+    let url = "https://example.com/twilio/recording";
+    let params = [
+        ("AccountSid", "AC1"),
+        ("RecordingSid", "RE1"),
+        ("RecordingStatus", "completed"),
+    ];
+    let body = serde_urlencoded::to_string(params).unwrap();
+    let sha256 = verifier.sign_params_sha256(url, &params);
+    let sha1 = verifier.sign_params(url, &params);
+    assert_ne!(sha256, sha1);
+    let settings = "key=webhooks_sharedkey_1,algorithm=HMAC_SHA256";
+    let signed = |signature: &str, settings: Option<&str>| {
+        let mut headers = vec![("X-Twilio-Signature".to_owned(), signature.to_owned())];
+        if let Some(settings) = settings {
+            headers.push((
+                "X-Twilio-Webhooks-Signature-Settings".to_owned(),
+                settings.to_owned(),
+            ));
+        }
+        verifier.verify(url, &headers, body.as_bytes())
+    };
+    assert_eq!(signed(&sha256, Some(settings)), Ok(()));
+    assert!(signed(&sha256, None).is_err(), "SHA-1 without the header");
+    assert!(signed(&sha1, Some(settings)).is_err());
+    assert_eq!(signed(&sha1, Some("key=webhooks_sharedkey_1")), Ok(()));
+    assert_eq!(
+        signed(&sha256, Some("key=k,algorithm=HMAC_MD5")),
+        Err(VerifyError::InvalidHeader {
+            name: "x-twilio-webhooks-signature-settings",
+            reason: "it names an algorithm other than HMAC_SHA1 or HMAC_SHA256",
+        })
+    );
+    assert_eq!(
+        Algorithm::from_settings(Some(" algorithm = hmac_sha256 ")),
+        Some(Algorithm::HmacSha256)
+    );
+    let callback = RecordingStatusCallback::from_form(body.as_bytes()).unwrap();
+    assert_eq!(callback.recording_sid, "RE1");
+}
+
+#[test]
+fn secrets_headers_and_debug() {
+    assert_eq!(Verifier::new("").unwrap_err(), SecretError::Empty);
+    let verifier = Verifier::new("super-secret-token").unwrap();
+    assert!(!format!("{verifier:?}").contains("super-secret-token"));
+    let none: [(&str, &str); 0] = [];
+    assert_eq!(
+        verifier.verify("https://e.com", &none, b""),
+        Err(VerifyError::MissingHeader {
+            name: "x-twilio-signature"
+        })
+    );
+    // SignalWire's header is not Twilio's.
+    let signature = verifier.sign_params("https://e.com", &[]);
+    let headers = [("X-SignalWire-Signature", signature.as_str())];
+    assert!(verifier.verify("https://e.com", &headers, b"").is_err());
+    let headers = [("X-Twilio-Signature", signature.as_str())];
+    assert_eq!(verifier.verify("https://e.com", &headers, b""), Ok(()));
+}
