@@ -22,7 +22,7 @@ pub mod shared;
 
 use actix_web::{App, HttpResponse, HttpServer, web};
 use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
-use recording_webhooks::{daily, recall};
+use recording_webhooks::{daily, recall, twilio};
 use shared::Webhooks;
 
 /// The routes, and the webhooks the extractors find in the app data.
@@ -31,10 +31,12 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
         config
             .app_data(web::Data::new(webhooks.recall.clone()))
             .app_data(web::Data::new(webhooks.signalwire.clone()))
+            .app_data(web::Data::new(webhooks.twilio.clone()))
             .app_data(web::Data::new(webhooks.daily.clone()))
             .app_data(web::Data::new(webhooks))
             .route("/recall", web::post().to(on_recall))
             .route("/signalwire/recording", web::post().to(on_recording))
+            .route("/twilio/recording", web::post().to(on_twilio_recording))
             .route("/daily", web::post().to(on_daily));
     }
 }
@@ -55,6 +57,16 @@ async fn on_recall(webhooks: web::Data<Webhooks>, delivery: recall::Delivery) ->
 async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> HttpResponse {
     println!(
         "signalwire  {} {}",
+        callback.recording_sid, callback.recording_status
+    );
+    HttpResponse::NoContent().finish()
+}
+
+async fn on_twilio_recording(
+    twilio::Form(callback): twilio::Form<RecordingStatusCallback>,
+) -> HttpResponse {
+    println!(
+        "twilio      {} {}",
         callback.recording_sid, callback.recording_status
     );
     HttpResponse::NoContent().finish()

@@ -7,7 +7,8 @@
 //! cargo run --example axum_receiver --features axum -- 3000 --demo   # public demo secrets
 //! ```
 //!
-//! Routes: `POST /recall`, `POST /signalwire/recording`, `POST /daily`. The
+//! Routes: `POST /recall`, `POST /signalwire/recording`,
+//! `POST /twilio/recording`, `POST /daily`. The
 //! extractors answer 415 (content type), 413 (over 1 MiB), 401
 //! (verification) and 400 (parse) before a handler runs. Retries are
 //! acknowledged once: Recall's by message id, Daily's by event id.
@@ -28,7 +29,7 @@ use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
 use axum::routing::post;
 use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
-use recording_webhooks::{daily, recall, signalwire};
+use recording_webhooks::{daily, recall, signalwire, twilio};
 use shared::Webhooks;
 
 impl FromRef<Webhooks> for recall::Webhook {
@@ -43,6 +44,12 @@ impl FromRef<Webhooks> for signalwire::Webhook {
     }
 }
 
+impl FromRef<Webhooks> for twilio::Webhook {
+    fn from_ref(webhooks: &Webhooks) -> Self {
+        webhooks.twilio.clone()
+    }
+}
+
 impl FromRef<Webhooks> for daily::Webhook {
     fn from_ref(webhooks: &Webhooks) -> Self {
         webhooks.daily.clone()
@@ -53,6 +60,7 @@ pub fn router(webhooks: Webhooks) -> Router {
     Router::new()
         .route("/recall", post(on_recall))
         .route("/signalwire/recording", post(on_recording))
+        .route("/twilio/recording", post(on_twilio_recording))
         .route("/daily", post(on_daily))
         .with_state(webhooks)
 }
@@ -73,6 +81,16 @@ async fn on_recall(State(webhooks): State<Webhooks>, delivery: recall::Delivery)
 async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> StatusCode {
     println!(
         "signalwire  {} {}",
+        callback.recording_sid, callback.recording_status
+    );
+    StatusCode::NO_CONTENT
+}
+
+async fn on_twilio_recording(
+    twilio::Form(callback): twilio::Form<RecordingStatusCallback>,
+) -> StatusCode {
+    println!(
+        "twilio      {} {}",
         callback.recording_sid, callback.recording_status
     );
     StatusCode::NO_CONTENT

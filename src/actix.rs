@@ -59,7 +59,8 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 
 use crate::headers::Headers;
 use crate::rejection::{FORM_OR_JSON, JSON};
-use crate::{daily, recall, signalwire};
+use crate::signalwire::{Callback, UrlVerifier, UrlWebhook};
+use crate::{daily, recall, signalwire, twilio};
 
 pub use crate::rejection::Rejection;
 
@@ -138,35 +139,62 @@ impl FromRequest for daily::Delivery {
     }
 }
 
-impl<C: signalwire::Callback + 'static> FromRequest for signalwire::Form<C> {
+/// A callback signed over the URL called (SignalWire, Twilio), with the
+/// webhook found in the app data: from the query string of a `GET`, else
+/// from the body.
+fn url_callback<V, C>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+    missing: &'static str,
+) -> Extracted<C>
+where
+    V: UrlVerifier + 'static,
+    C: Callback + 'static,
+{
+    let request = request.clone();
+    let payload = web::Payload::from_request(&request, payload);
+    Box::pin(async move {
+        let webhook: UrlWebhook<V> = webhook(&request, missing)?;
+        let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+        let url = webhook
+            .public_url(path_and_query, request.headers())
+            .ok_or(Rejection::not_configured(
+                "the webhook has no public URL: see with_public_url",
+            ))?;
+        if request.method() == Method::GET {
+            return Ok(webhook.receive_query(&url, request.headers())?);
+        }
+        let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+        let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
+        Ok(webhook.receive(&url, request.headers(), &body)?)
+    })
+}
+
+impl<C: Callback + 'static> FromRequest for signalwire::Form<C> {
     type Error = Rejection;
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let request = request.clone();
-        let payload = web::Payload::from_request(&request, payload);
-        Box::pin(async move {
-            let webhook: signalwire::Webhook =
-                webhook(&request, "no web::Data<signalwire::Webhook> in the app")?;
-            let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-            let url = webhook
-                .public_url(path_and_query, request.headers())
-                .ok_or(Rejection::not_configured(
-                    "signalwire::Webhook has no public URL: see with_public_url",
-                ))?;
-            if request.method() == Method::GET {
-                return Ok(signalwire::Form(
-                    webhook.receive_query(&url, request.headers())?,
-                ));
-            }
-            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-            let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
-            Ok(signalwire::Form(webhook.receive(
-                &url,
-                request.headers(),
-                &body,
-            )?))
-        })
+        let callback = url_callback::<signalwire::Verifier, C>(
+            request,
+            payload,
+            "no web::Data<signalwire::Webhook> in the app",
+        );
+        Box::pin(async move { callback.await.map(signalwire::Form) })
+    }
+}
+
+impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
+    type Error = Rejection;
+    type Future = Extracted<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let callback = url_callback::<twilio::Verifier, C>(
+            request,
+            payload,
+            "no web::Data<twilio::Webhook> in the app",
+        );
+        Box::pin(async move { callback.await.map(twilio::Form) })
     }
 }
 

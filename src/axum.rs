@@ -71,7 +71,8 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::rejection::{FORM_OR_JSON, JSON};
-use crate::{daily, recall, signalwire};
+use crate::signalwire::{Callback, UrlVerifier, UrlWebhook};
+use crate::{daily, recall, signalwire, twilio};
 
 pub use crate::rejection::Rejection;
 
@@ -130,39 +131,57 @@ where
     }
 }
 
+/// A callback signed over the URL called (SignalWire, Twilio): from the
+/// query string of a `GET`, else from the body.
+async fn url_callback<V, C>(webhook: UrlWebhook<V>, request: Request) -> Result<C, Rejection>
+where
+    V: UrlVerifier + Send + Sync,
+    C: Callback,
+{
+    // Behind `Router::nest` the request's URI lost its prefix; the
+    // original one is what the provider called.
+    let uri = request
+        .extensions()
+        .get::<OriginalUri>()
+        .map_or(request.uri(), |original| &original.0);
+    let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str());
+    let url = webhook
+        .public_url(path_and_query, request.headers())
+        .ok_or(Rejection::not_configured(
+            "the webhook has no public URL: see with_public_url",
+        ))?;
+    if request.method() == Method::GET {
+        return Ok(webhook.receive_query(&url, request.headers())?);
+    }
+    let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
+    Ok(webhook.receive(&url, &parts.headers, &body)?)
+}
+
 impl<S, C> FromRequest<S> for signalwire::Form<C>
 where
     signalwire::Webhook: FromRef<S>,
     S: Send + Sync,
-    C: signalwire::Callback,
+    C: Callback,
 {
     type Rejection = Rejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = signalwire::Webhook::from_ref(state);
-        // Behind `Router::nest` the request's URI lost its prefix; the
-        // original one is what SignalWire called.
-        let uri = request
-            .extensions()
-            .get::<OriginalUri>()
-            .map_or(request.uri(), |original| &original.0);
-        let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str());
-        let url = webhook
-            .public_url(path_and_query, request.headers())
-            .ok_or(Rejection::not_configured(
-                "signalwire::Webhook has no public URL: see with_public_url",
-            ))?;
-        if request.method() == Method::GET {
-            return Ok(signalwire::Form(
-                webhook.receive_query(&url, request.headers())?,
-            ));
-        }
-        let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
-        Ok(signalwire::Form(webhook.receive(
-            &url,
-            &parts.headers,
-            &body,
-        )?))
+        url_callback(webhook, request).await.map(signalwire::Form)
+    }
+}
+
+impl<S, C> FromRequest<S> for twilio::Form<C>
+where
+    twilio::Webhook: FromRef<S>,
+    S: Send + Sync,
+    C: Callback,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        let webhook = twilio::Webhook::from_ref(state);
+        url_callback(webhook, request).await.map(twilio::Form)
     }
 }
 

@@ -44,6 +44,7 @@ impl Rejection {
     }
 
     /// The body could not be read (the client went away mid-request).
+    #[cfg_attr(not(feature = "actix-web"), allow(dead_code))]
     pub(crate) fn unreadable() -> Rejection {
         Rejection::new(400, "body could not be read")
     }

@@ -54,6 +54,31 @@ pub use crate::signalwire::{
     RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
 };
 
+/// Receives Twilio callbacks in one call: verifies with Twilio's rules over
+/// the URL called, then reads the callback (see [`UrlWebhook`](crate::signalwire::UrlWebhook)).
+///
+/// ```
+/// use recording_webhooks::twilio::{RecordingStatusCallback, Webhook};
+///
+/// let webhook = Webhook::new("12345")?;
+/// let url = "https://example.com/twilio/recording";
+/// let body = b"AccountSid=AC1&RecordingSid=RE1&RecordingStatus=completed";
+/// # let signature = webhook.verifier().sign_params(url, &[("AccountSid", "AC1"), ("RecordingSid", "RE1"), ("RecordingStatus", "completed")]);
+/// let headers = [("X-Twilio-Signature", signature.as_str())];
+/// let callback: RecordingStatusCallback = webhook.receive(url, &headers, body)?;
+/// assert_eq!(callback.recording_sid, "RE1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub type Webhook = crate::signalwire::UrlWebhook<Verifier>;
+
+/// A verified Twilio callback as a server extractor (features `axum`,
+/// `actix-web`), as [`signalwire::Form`](crate::signalwire::Form) is for
+/// SignalWire: `Form<RecordingStatusCallback>` in a handler's arguments.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form<C>(pub C);
+
 /// The signature header.
 pub const SIGNATURE_HEADER: &str = "x-twilio-signature";
 /// The header naming the SharedKey and algorithm a request is signed with.

@@ -26,11 +26,12 @@ mod actix_receiver;
 mod common;
 
 use axum_receiver::shared::Webhooks;
-use recording_webhooks::{daily, recall, signalwire};
+use recording_webhooks::{daily, recall, signalwire, twilio};
 use reqwest::{Client, StatusCode};
 
 const RECALL_SECRET: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const SIGNALWIRE_KEY: &str = "PSK_test_receiver_key";
+const TWILIO_TOKEN: &str = "twilio_test_auth_token";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 
 fn secrets(name: &str) -> Option<String> {
@@ -38,6 +39,7 @@ fn secrets(name: &str) -> Option<String> {
         "RECALL_WEBHOOK_SECRET" => Some(RECALL_SECRET.into()),
         "SIGNALWIRE_SIGNING_KEY" => Some(SIGNALWIRE_KEY.into()),
         "DAILY_WEBHOOK_SECRET" => Some(DAILY_SECRET.into()),
+        "TWILIO_AUTH_TOKEN" => Some(TWILIO_TOKEN.into()),
         _ => None,
     }
 }
@@ -48,6 +50,7 @@ struct Sender {
     client: Client,
     recall: recall::Verifier,
     signalwire: signalwire::Verifier,
+    twilio: twilio::Verifier,
     daily: daily::Verifier,
 }
 
@@ -62,6 +65,7 @@ impl Sender {
             client: Client::new(),
             recall: recall::Verifier::new(RECALL_SECRET).unwrap(),
             signalwire: signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
+            twilio: twilio::Verifier::new(TWILIO_TOKEN).unwrap(),
             daily: daily::Verifier::new(DAILY_SECRET).unwrap(),
         }
     }
@@ -125,6 +129,71 @@ impl Sender {
             .unwrap()
             .status()
     }
+}
+
+impl Sender {
+    /// Posts a form to `/twilio/recording`, signed by Twilio's rules over
+    /// `signed`'s parameters.
+    async fn twilio(&self, body: &[u8], signed: &[(&str, &str)]) -> StatusCode {
+        let url = format!("{}/twilio/recording", self.base);
+        let signature = self.twilio.sign_params(&url, signed);
+        self.client
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-twilio-signature", signature)
+            .body(body.to_vec())
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
+async fn every_twilio_rule_and_the_rejections(sender: &Sender) {
+    let params = [
+        ("AccountSid", "AC1"),
+        ("RecordingSid", "RE1"),
+        ("RecordingStatus", "completed"),
+    ];
+    let body = serde_urlencoded::to_string(params).unwrap();
+    assert_eq!(
+        sender.twilio(body.as_bytes(), &params).await,
+        StatusCode::NO_CONTENT
+    );
+    // A repeated name: Twilio signs its distinct values sorted, whatever
+    // order they were sent in.
+    let repeated = b"AccountSid=AC1&RecordingSid=RE1&RecordingStatus=completed&Tag=b&Tag=a";
+    let signed = [
+        ("AccountSid", "AC1"),
+        ("RecordingSid", "RE1"),
+        ("RecordingStatus", "completed"),
+        ("Tag", "a"),
+        ("Tag", "b"),
+    ];
+    assert_eq!(
+        sender.twilio(repeated, &signed).await,
+        StatusCode::NO_CONTENT
+    );
+    // SignalWire's signature of the same request is not Twilio's.
+    let url = format!("{}/twilio/recording", sender.base);
+    let signalwire_signature = sender.signalwire.sign_params(&url, &signed);
+    let status = sender
+        .client
+        .post(&url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-twilio-signature", signalwire_signature)
+        .body(repeated.to_vec())
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let missing = [("AccountSid", "AC1"), ("RecordingSid", "RE1")];
+    let body = serde_urlencoded::to_string(missing).unwrap();
+    assert_eq!(
+        sender.twilio(body.as_bytes(), &missing).await,
+        StatusCode::BAD_REQUEST
+    );
 }
 
 async fn start_axum() -> Sender {
@@ -303,6 +372,7 @@ async fn axum_receiver_answers_every_provider() {
     every_recall_fixture_once_and_the_rejections(&sender).await;
     every_daily_fixture_the_ping_and_the_rejections(&sender).await;
     every_signalwire_recording_fixture_and_the_rejections(&sender).await;
+    every_twilio_rule_and_the_rejections(&sender).await;
 }
 
 #[tokio::test]
@@ -311,6 +381,7 @@ async fn actix_receiver_answers_every_provider() {
     every_recall_fixture_once_and_the_rejections(&sender).await;
     every_daily_fixture_the_ping_and_the_rejections(&sender).await;
     every_signalwire_recording_fixture_and_the_rejections(&sender).await;
+    every_twilio_rule_and_the_rejections(&sender).await;
 }
 
 #[test]

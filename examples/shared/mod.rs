@@ -4,23 +4,24 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
-use recording_webhooks::{daily, recall, signalwire};
+use recording_webhooks::{daily, recall, signalwire, twilio};
 
 /// The three webhooks, and the delivery ids seen (shared by every clone).
 #[derive(Clone)]
 pub struct Webhooks {
     pub recall: recall::Webhook,
     pub signalwire: signalwire::Webhook,
+    pub twilio: twilio::Webhook,
     pub daily: daily::Webhook,
     seen: Arc<Mutex<SeenIds>>,
 }
 
 impl Webhooks {
-    /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY` and
-    /// `DAILY_WEBHOOK_SECRET`, read by `lookup`; the public demo secrets of
-    /// `examples/quickstart.rs` only when `demo` is set. SignalWire's
-    /// public URL is `PUBLIC_BASE_URL`, else the request's own `Host` (fine
-    /// locally; behind a proxy, set `PUBLIC_BASE_URL`).
+    /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY`,
+    /// `TWILIO_AUTH_TOKEN` and `DAILY_WEBHOOK_SECRET`, read by `lookup`;
+    /// public demo secrets only when `demo` is set. SignalWire's and
+    /// Twilio's public URL is `PUBLIC_BASE_URL`, else the request's own
+    /// `Host` (fine locally; behind a proxy, set `PUBLIC_BASE_URL`).
     pub fn from_lookup(
         lookup: impl Fn(&str) -> Option<String>,
         demo: bool,
@@ -40,9 +41,16 @@ impl Webhooks {
             "SIGNALWIRE_SIGNING_KEY",
             "PSK_V3bF8oyeRNpJWGoRWHNYQMUU",
         )?)?;
-        let signalwire = match lookup("PUBLIC_BASE_URL") {
-            Some(base) => signalwire.with_public_url(&base),
-            None => signalwire.trust_forwarded_headers(),
+        let twilio = twilio::Webhook::new(&secret("TWILIO_AUTH_TOKEN", "12345")?)?;
+        let (signalwire, twilio) = match lookup("PUBLIC_BASE_URL") {
+            Some(base) => (
+                signalwire.with_public_url(&base),
+                twilio.with_public_url(&base),
+            ),
+            None => (
+                signalwire.trust_forwarded_headers(),
+                twilio.trust_forwarded_headers(),
+            ),
         };
         let daily = daily::Webhook::new(&secret(
             "DAILY_WEBHOOK_SECRET",
@@ -51,6 +59,7 @@ impl Webhooks {
         Ok(Webhooks {
             recall,
             signalwire,
+            twilio,
             daily,
             seen: Arc::default(),
         })

@@ -32,7 +32,7 @@ pub use callbacks::{
     RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
 };
 pub use verify::{SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER, Verifier};
-pub use webhook::Webhook;
+pub use webhook::{UrlVerifier, UrlWebhook, Webhook};
 
 /// A verified SignalWire callback as a server extractor (features `axum`,
 /// `actix-web`): `Form<RecordingStatusCallback>` in a handler's arguments.

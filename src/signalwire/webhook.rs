@@ -1,18 +1,89 @@
-//! One call from request to verified, typed callback.
+//! One call from request to verified, typed callback, for the providers
+//! that sign the URL they call: SignalWire and Twilio.
+
+use std::fmt;
 
 use super::{Callback, Verifier};
-use crate::error::{Error, SecretError};
+use crate::error::{Error, SecretError, VerifyError};
 use crate::headers::Headers;
 
-/// Receives SignalWire callbacks: verifies the signature over the URL
-/// SignalWire called, then reads the callback, in one call.
+/// A verifier of signatures over the URL called and the body:
+/// [`signalwire::Verifier`](Verifier) or
+/// [`twilio::Verifier`](crate::twilio::Verifier). Implemented by those two
+/// only.
+pub trait UrlVerifier: Clone + fmt::Debug + sealed::Sealed {
+    /// The verifier for a signing key (SignalWire) or Auth Token / SharedKey
+    /// secret (Twilio).
+    ///
+    /// # Errors
+    ///
+    /// [`SecretError::Empty`] for an empty key.
+    fn from_key(key: &str) -> Result<Self, SecretError>;
+
+    /// Verifies a request made to `url`.
+    ///
+    /// # Errors
+    ///
+    /// As the verifier's own `verify`.
+    fn verify_request(
+        &self,
+        url: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<(), VerifyError>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Verifier {}
+    impl Sealed for crate::twilio::Verifier {}
+}
+
+impl UrlVerifier for Verifier {
+    fn from_key(key: &str) -> Result<Verifier, SecretError> {
+        Verifier::new(key)
+    }
+
+    fn verify_request(
+        &self,
+        url: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<(), VerifyError> {
+        self.verify(url, headers, body)
+    }
+}
+
+impl UrlVerifier for crate::twilio::Verifier {
+    fn from_key(key: &str) -> Result<crate::twilio::Verifier, SecretError> {
+        crate::twilio::Verifier::new(key)
+    }
+
+    fn verify_request(
+        &self,
+        url: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<(), VerifyError> {
+        self.verify(url, headers, body)
+    }
+}
+
+/// Receives SignalWire callbacks: [`UrlWebhook`] with SignalWire's
+/// signature rules.
+pub type Webhook = UrlWebhook<Verifier>;
+
+/// Receives callbacks signed over the URL called (SignalWire's and
+/// Twilio's): verifies the signature, then reads the callback, in one call.
+/// Use it as [`signalwire::Webhook`](Webhook) or
+/// [`twilio::Webhook`](crate::twilio::Webhook).
 ///
 /// SignalWire signs the full public URL it requested. A server behind a
 /// proxy sees another one, so the server extractors (features `axum`,
 /// `actix-web`) build it from the base given to
-/// [`Webhook::with_public_url`] and the request's path and query. They
+/// [`UrlWebhook::with_public_url`] and the request's path and query. They
 /// trust the `Host` / `X-Forwarded-*` headers instead only after
-/// [`Webhook::trust_forwarded_headers`]: anyone can send those.
+/// [`UrlWebhook::trust_forwarded_headers`]: anyone can send those.
 ///
 /// ```
 /// use recording_webhooks::signalwire::{RecordingStatus, RecordingStatusCallback, Webhook};
@@ -28,21 +99,22 @@ use crate::headers::Headers;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-pub struct Webhook {
-    verifier: Verifier,
+pub struct UrlWebhook<V> {
+    verifier: V,
     public_url: Option<String>,
     trust_forwarded: bool,
     body_limit: usize,
 }
 
-impl Webhook {
-    /// A webhook for the project's Signing Key.
+impl<V: UrlVerifier> UrlWebhook<V> {
+    /// A webhook for the project's Signing Key (SignalWire) or the Auth
+    /// Token / SharedKey secret (Twilio).
     ///
     /// # Errors
     ///
-    /// As [`Verifier::new`]: an empty key is refused.
-    pub fn new(signing_key: &str) -> Result<Webhook, SecretError> {
-        Verifier::new(signing_key).map(Webhook::from)
+    /// [`SecretError::Empty`]: an empty key is refused.
+    pub fn new(key: &str) -> Result<UrlWebhook<V>, SecretError> {
+        V::from_key(key).map(UrlWebhook::from)
     }
 
     /// The same webhook, told the scheme and host SignalWire calls
@@ -50,8 +122,8 @@ impl Webhook {
     /// strips: `https://example.com/hooks`). The server extractors append
     /// the request's path and query to it.
     #[must_use]
-    pub fn with_public_url(self, base: &str) -> Webhook {
-        Webhook {
+    pub fn with_public_url(self, base: &str) -> UrlWebhook<V> {
+        UrlWebhook {
             public_url: Some(base.trim_end_matches('/').to_owned()),
             ..self
         }
@@ -60,11 +132,11 @@ impl Webhook {
     /// The same webhook, trusting the request's `X-Forwarded-Proto` (else
     /// `http`, as the request reached this server) and `X-Forwarded-Host`
     /// (else `Host`) headers for the public URL when no
-    /// [`Webhook::with_public_url`] base is set. Only behind a proxy that
+    /// [`UrlWebhook::with_public_url`] base is set. Only behind a proxy that
     /// sets them, or locally: a client can send any value.
     #[must_use]
-    pub fn trust_forwarded_headers(self) -> Webhook {
-        Webhook {
+    pub fn trust_forwarded_headers(self) -> UrlWebhook<V> {
+        UrlWebhook {
             trust_forwarded: true,
             ..self
         }
@@ -73,8 +145,8 @@ impl Webhook {
     /// The same webhook with another body limit for the server extractors
     /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
     #[must_use]
-    pub fn with_body_limit(self, bytes: usize) -> Webhook {
-        Webhook {
+    pub fn with_body_limit(self, bytes: usize) -> UrlWebhook<V> {
+        UrlWebhook {
             body_limit: bytes,
             ..self
         }
@@ -88,7 +160,7 @@ impl Webhook {
 
     /// The verifier inside, to sign test requests with.
     #[must_use]
-    pub fn verifier(&self) -> &Verifier {
+    pub fn verifier(&self) -> &V {
         &self.verifier
     }
 
@@ -145,7 +217,7 @@ impl Webhook {
         headers: &(impl Headers + ?Sized),
         body: &[u8],
     ) -> Result<C, Error> {
-        self.verifier.verify(url, headers, body)?;
+        self.verifier.verify_request(url, headers, body)?;
         Ok(C::from_body(body)?)
     }
 
@@ -154,22 +226,22 @@ impl Webhook {
     ///
     /// # Errors
     ///
-    /// As [`Webhook::receive`].
+    /// As [`UrlWebhook::receive`].
     pub fn receive_query<C: Callback>(
         &self,
         url: &str,
         headers: &(impl Headers + ?Sized),
     ) -> Result<C, Error> {
-        self.verifier.verify(url, headers, b"")?;
+        self.verifier.verify_request(url, headers, b"")?;
         let query = url.split_once('?').map_or("", |(_, query)| query);
         let query = query.split_once('#').map_or(query, |(query, _)| query);
         Ok(C::from_query(query)?)
     }
 }
 
-impl From<Verifier> for Webhook {
-    fn from(verifier: Verifier) -> Webhook {
-        Webhook {
+impl<V: UrlVerifier> From<V> for UrlWebhook<V> {
+    fn from(verifier: V) -> UrlWebhook<V> {
+        UrlWebhook {
             verifier,
             public_url: None,
             trust_forwarded: false,
