@@ -252,3 +252,68 @@ fn secrets_headers_and_debug() {
     let headers = [("X-Twilio-Signature", signature.as_str())];
     assert_eq!(verifier.verify("https://e.com", &headers, b""), Ok(()));
 }
+
+/// twilio-node's `spec/unit/webhooks/webhooks.spec.js`: a signature over
+/// `server_url` (no parameters) checked against `target_url`.
+#[test]
+fn twilio_node_suite_ports_and_urls() {
+    let verifier = Verifier::new("s3cr3t").unwrap();
+    let check = |server_url: &str, target_url: &str| {
+        let signature = verifier.sign_params(server_url, &[]);
+        verifier
+            .verify(
+                target_url,
+                &[("X-Twilio-Signature", signature.as_str())],
+                b"",
+            )
+            .is_ok()
+    };
+    let cases = [
+        // The signature URL does not match the target URL.
+        (
+            "https://example.com/path?test=param",
+            "https://example.com/path?test=param2",
+            false,
+        ),
+        // Derived from a URL with the port: target with and without it.
+        (
+            "https://example.com:443/path?test=param",
+            "https://example.com:443/path?test=param",
+            true,
+        ),
+        (
+            "https://example.com:443/path?test=param",
+            "https://example.com/path?test=param",
+            true,
+        ),
+        // Derived from a URL without the port: target without and with it.
+        (
+            "https://example.com/path?test=param",
+            "https://example.com/path?test=param",
+            true,
+        ),
+        (
+            "https://example.com/path?test=param",
+            "https://example.com:443/path?test=param",
+            true,
+        ),
+        // A single quote in the query, the same spelling on both sides.
+        (
+            "https://example.com/path?test=param'WithQuote",
+            "https://example.com/path?test=param'WithQuote",
+            true,
+        ),
+        (
+            "https://example.com/path?test=param%27WithQuote",
+            "https://example.com/path?test=param%27WithQuote",
+            true,
+        ),
+    ];
+    for (server_url, target_url, expected) in cases {
+        assert_eq!(
+            check(server_url, target_url),
+            expected,
+            "{server_url} -> {target_url}"
+        );
+    }
+}
