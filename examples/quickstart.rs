@@ -63,6 +63,28 @@ fn receive_signalwire(
             cb.recording_duration
                 .map_or("-".to_owned(), |d| d.to_string()),
         )
+    } else if name.starts_with("dial-action") {
+        let cb: signalwire::DialActionCallback = webhook.receive(url, &headers, body)?;
+        format!(
+            "DialActionCallback       status={} duration={}",
+            cb.dial_call_status,
+            cb.dial_call_duration
+                .map_or("-".to_owned(), |d| d.to_string()),
+        )
+    } else if name.starts_with("record-action") {
+        let cb: signalwire::RecordActionCallback = webhook.receive(url, &headers, body)?;
+        format!(
+            "RecordActionCallback     duration={} digits={}",
+            cb.recording_duration
+                .map_or("-".to_owned(), |d| d.to_string()),
+            cb.digits.as_deref().unwrap_or("-"),
+        )
+    } else if name.starts_with("conference-status") {
+        let cb: signalwire::ConferenceStatusCallback = webhook.receive(url, &headers, body)?;
+        format!(
+            "ConferenceStatusCallback event={} conference={}",
+            cb.status_callback_event, cb.conference_sid
+        )
     } else if name.starts_with("call-status") {
         let cb: signalwire::StatusCallback = webhook.receive(url, &headers, body)?;
         format!(

@@ -47,11 +47,14 @@ use crate::signalwire::verify::{
 /// Twilio sends the same callbacks: `RecordingStatusCallback` (its
 /// `RecordingSource` values `RecordVerb`, `DialVerb`, `Conference`,
 /// `OutboundAPI`, `Trunking`, `StartCallRecordingAPI`,
-/// `StartConferenceRecordingAPI` are variants), the voice `StatusCallback`
-/// and `TranscribeCallback`, with Twilio's parameter names.
+/// `StartConferenceRecordingAPI` are variants), the voice `StatusCallback`,
+/// `TranscribeCallback`, and the `<Dial>` / `<Record>` action and conference
+/// status callbacks, with Twilio's parameter names.
 pub use crate::signalwire::{
-    CallStatus, Callback, Direction, RecordingSource, RecordingStatus, RecordingStatusCallback,
-    RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
+    CallStatus, Callback, ConferenceEvent, ConferenceStatusCallback, DialActionCallback,
+    DialCallStatus, Direction, RecordActionCallback, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack, StatusCallback, TranscribeCallback,
+    TranscriptionStatus,
 };
 
 /// Receives Twilio callbacks in one call: verifies with Twilio's rules over

@@ -431,3 +431,94 @@ fn refused_on_purpose_where_a_reference_accepts() {
             .is_err()
     );
 }
+
+#[test]
+fn dial_record_and_conference_callbacks_from_their_fixtures() {
+    use recording_webhooks::signalwire::{
+        ConferenceEvent, ConferenceStatusCallback, DialActionCallback, DialCallStatus,
+        RecordActionCallback,
+    };
+    let mut dial_statuses = Vec::new();
+    for (name, body) in forms("dial-action.") {
+        let callback =
+            DialActionCallback::from_form(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            callback.dial_call_status.as_str(),
+            name.trim_start_matches("dial-action.")
+        );
+        assert!(!callback.dial_call_status.is_unknown(), "{name}");
+        assert!(callback.other.is_empty(), "{name}: {:?}", callback.other);
+        assert_eq!(
+            sorted_pairs(callback.to_form().as_bytes()),
+            sorted_pairs(&body),
+            "{name}"
+        );
+        assert_json_round_trip(&name, &callback);
+        dial_statuses.push(callback.dial_call_status);
+    }
+    assert_eq!(dial_statuses.len(), DialCallStatus::KNOWN.len());
+
+    let mut events = Vec::new();
+    for (name, body) in forms("conference-status.") {
+        let callback =
+            ConferenceStatusCallback::from_form(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let event = &callback.status_callback_event;
+        assert_eq!(
+            event.as_str(),
+            name.trim_start_matches("conference-status.")
+        );
+        assert!(!event.is_unknown(), "{name}");
+        assert!(callback.other.is_empty(), "{name}: {:?}", callback.other);
+        assert!(callback.timestamp.is_some());
+        if *event == ConferenceEvent::ParticipantMute {
+            assert_eq!(callback.muted, Some(true));
+        }
+        if *event == ConferenceEvent::ConferenceEnd {
+            assert_eq!(callback.recording_file_size, Some(1_456_320));
+            assert_eq!(callback.duration, Some(1820));
+        }
+        assert_eq!(
+            sorted_pairs(callback.to_form().as_bytes()),
+            sorted_pairs(&body),
+            "{name}"
+        );
+        assert_json_round_trip(&name, &callback);
+        events.push(callback.status_callback_event);
+    }
+    assert_eq!(events.len(), ConferenceEvent::KNOWN.len());
+
+    let (name, body) = forms("record-action").remove(0);
+    let callback = RecordActionCallback::from_form(&body).unwrap();
+    assert_eq!(callback.recording_duration, Some(42));
+    assert_eq!(callback.digits.as_deref(), Some("#"));
+    assert!(callback.other.is_empty());
+    assert_eq!(
+        sorted_pairs(callback.to_form().as_bytes()),
+        sorted_pairs(&body)
+    );
+    assert_json_round_trip(&name, &callback);
+
+    // An odd boolean stays in `other`, as any odd optional value does.
+    let odd = ConferenceStatusCallback::from_form(
+        b"AccountSid=a&ConferenceSid=c&StatusCallbackEvent=participant-mute&Muted=maybe",
+    )
+    .unwrap();
+    assert_eq!(odd.muted, None);
+    assert_eq!(odd.other, [("Muted".to_owned(), "maybe".to_owned())]);
+}
+
+#[test]
+fn call_quality_parameters_are_typed() {
+    let (_, body) = forms("call-status.completed").remove(0);
+    let callback = StatusCallback::from_form(&body).unwrap();
+    assert_eq!(callback.audio_in_mos, Some(4.38));
+    assert_eq!(callback.audio_in_average_ptime, Some(20));
+    assert_eq!(callback.audio_in_media_packet_count, Some(4512));
+    assert_eq!(callback.audio_out_media_packet_count, Some(4498));
+    assert_eq!(callback.audio_in_skip_packet_count, Some(3));
+    // Not in SignalWire's API spec: kept as an extra parameter.
+    assert_eq!(
+        callback.other,
+        [("AudioOutMos".to_owned(), "4.41".to_owned())]
+    );
+}

@@ -5,7 +5,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use recording_webhooks::signalwire::{RecordingStatusCallback, StatusCallback, TranscribeCallback};
+use recording_webhooks::signalwire::{
+    ConferenceStatusCallback, DialActionCallback, RecordActionCallback, RecordingStatusCallback,
+    StatusCallback, TranscribeCallback,
+};
 
 fn json_round_trip<C>(callback: &C)
 where
@@ -30,6 +33,20 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(callback) = TranscribeCallback::from_form(data) {
         let again = TranscribeCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
         assert_eq!(again.transcription_status, callback.transcription_status);
+        json_round_trip(&callback);
+    }
+    if let Ok(callback) = DialActionCallback::from_form(data) {
+        let again = DialActionCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        assert_eq!(again.dial_call_status, callback.dial_call_status);
+        json_round_trip(&callback);
+    }
+    if let Ok(callback) = RecordActionCallback::from_form(data) {
+        RecordActionCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        json_round_trip(&callback);
+    }
+    if let Ok(callback) = ConferenceStatusCallback::from_form(data) {
+        let again = ConferenceStatusCallback::from_form(callback.to_form().as_bytes()).expect("round trip");
+        assert_eq!(again.status_callback_event, callback.status_callback_event);
         json_round_trip(&callback);
     }
     let _ = RecordingStatusCallback::from_query(&String::from_utf8_lossy(data));

@@ -83,6 +83,12 @@ impl ToParam for i64 {
     }
 }
 
+impl ToParam for bool {
+    fn to_param(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl ToParam for f64 {
     fn to_param(&self) -> String {
         self.to_string()
@@ -288,6 +294,34 @@ open_enum! {
 }
 
 open_enum! {
+    /// `DialCallStatus`: how the call `<Dial>` made ended.
+    pub enum DialCallStatus {
+        Completed = "completed",
+        Answered = "answered",
+        Busy = "busy",
+        NoAnswer = "no-answer",
+        Failed = "failed",
+        Canceled = "canceled",
+    }
+}
+
+open_enum! {
+    /// `StatusCallbackEvent` of a conference status callback.
+    pub enum ConferenceEvent {
+        ConferenceStart = "conference-start",
+        ConferenceEnd = "conference-end",
+        ParticipantJoin = "participant-join",
+        ParticipantLeave = "participant-leave",
+        ParticipantMute = "participant-mute",
+        ParticipantUnmute = "participant-unmute",
+        ParticipantHold = "participant-hold",
+        ParticipantUnhold = "participant-unhold",
+        ParticipantSpeechStart = "participant-speech-start",
+        ParticipantSpeechStop = "participant-speech-stop",
+    }
+}
+
+open_enum! {
     /// `TranscriptionStatus`.
     pub enum TranscriptionStatus {
         Completed = "completed",
@@ -386,10 +420,29 @@ form_callback! {
         optional recording_url: String = "RecordingUrl",
         /// Its length in seconds.
         optional recording_duration: i64 = "RecordingDuration",
-        /// Mean opinion score of the received audio.
+        /// Mean opinion score of the received audio, 1 to 5 (a string in
+        /// SignalWire's API spec; kept in `other` when not a number).
         optional audio_in_mos: f64 = "AudioInMos",
-        /// Mean opinion score of the sent audio.
-        optional audio_out_mos: f64 = "AudioOutMos",
+        /// Average time between packets of the inbound stream.
+        optional audio_in_average_ptime: i64 = "AudioInAveragePtime",
+        /// DTMF packets in the inbound stream.
+        optional audio_in_dtmf_packet_count: i64 = "AudioInDtmfPacketCount",
+        /// Inbound packets dropped by jitter buffer overflow or underflow.
+        optional audio_in_flush_packet_count: i64 = "AudioInFlushPacketCount",
+        /// Largest jitter variance of inbound RTP packets.
+        optional audio_in_jitter_max_variance: i64 = "AudioInJitterMaxVariance",
+        /// Smallest jitter variance of inbound RTP packets.
+        optional audio_in_jitter_min_variance: i64 = "AudioInJitterMinVariance",
+        /// Largest jitter buffer size of the inbound audio.
+        optional audio_in_largest_jb_size: i64 = "AudioInLargestJbSize",
+        /// Audio packets received.
+        optional audio_in_media_packet_count: i64 = "AudioInMediaPacketCount",
+        /// Inbound packets not received at their ptime (lost).
+        optional audio_in_skip_packet_count: i64 = "AudioInSkipPacketCount",
+        /// DTMF packets sent.
+        optional audio_out_dtmf_packet_count: i64 = "AudioOutDtmfPacketCount",
+        /// Audio packets sent.
+        optional audio_out_media_packet_count: i64 = "AudioOutMediaPacketCount",
     }
 }
 
@@ -412,5 +465,97 @@ form_callback! {
         optional recording_sid: String = "RecordingSid",
         /// Where its audio is.
         optional recording_url: String = "RecordingUrl",
+    }
+}
+
+form_callback! {
+    /// The `<Dial>` verb's `action` callback: how the dialled call ended.
+    pub struct DialActionCallback {
+        /// The project.
+        required account_sid: String = "AccountSid",
+        /// The call that ran `<Dial>`.
+        required call_sid: String = "CallSid",
+        /// How the dialled call ended.
+        required dial_call_status: DialCallStatus = "DialCallStatus",
+        /// The dialled call.
+        optional dial_call_sid: String = "DialCallSid",
+        /// Its length in seconds.
+        optional dial_call_duration: u64 = "DialCallDuration",
+        /// Its recording, when `<Dial record>` was set.
+        optional recording_url: String = "RecordingUrl",
+        /// The calling call's status.
+        optional call_status: CallStatus = "CallStatus",
+        /// The caller.
+        optional from: String = "From",
+        /// The callee.
+        optional to: String = "To",
+        /// The call's direction.
+        optional direction: Direction = "Direction",
+        /// The API version.
+        optional api_version: String = "ApiVersion",
+    }
+}
+
+form_callback! {
+    /// The `<Record>` verb's `action` callback: a recording was made.
+    pub struct RecordActionCallback {
+        /// The project.
+        required account_sid: String = "AccountSid",
+        /// The call.
+        required call_sid: String = "CallSid",
+        /// Where the audio is.
+        optional recording_url: String = "RecordingUrl",
+        /// Its length in seconds.
+        optional recording_duration: i64 = "RecordingDuration",
+        /// The keys pressed to end the recording (`hangup` when the caller
+        /// hung up).
+        optional digits: String = "Digits",
+        /// The recording.
+        optional recording_sid: String = "RecordingSid",
+        /// The call's status.
+        optional call_status: CallStatus = "CallStatus",
+        /// The caller.
+        optional from: String = "From",
+        /// The callee.
+        optional to: String = "To",
+        /// The call's direction.
+        optional direction: Direction = "Direction",
+        /// The API version.
+        optional api_version: String = "ApiVersion",
+    }
+}
+
+form_callback! {
+    /// The `<Conference>` noun's `statusCallback`: the conference or one of
+    /// its participants changed.
+    pub struct ConferenceStatusCallback {
+        /// The project.
+        required account_sid: String = "AccountSid",
+        /// The conference.
+        required conference_sid: String = "ConferenceSid",
+        /// What happened.
+        required status_callback_event: ConferenceEvent = "StatusCallbackEvent",
+        /// The conference's name.
+        optional friendly_name: String = "FriendlyName",
+        /// The participant's call (absent on `conference-start` / `-end`).
+        optional call_sid: String = "CallSid",
+        /// The event's name, where sent.
+        optional event_name: String = "EventName",
+        /// The conference's length in seconds.
+        optional duration: i64 = "Duration",
+        /// Whether the participant is muted.
+        optional muted: bool = "Muted",
+        /// Whether the participant is on hold.
+        optional hold: bool = "Hold",
+        /// Whether the conference starts when this participant enters.
+        optional start_conference_on_enter: bool = "StartConferenceOnEnter",
+        /// Whether the conference ends when this participant leaves.
+        optional end_conference_on_exit: bool = "EndConferenceOnExit",
+        /// The conference's recording.
+        optional recording_url: String = "RecordingUrl",
+        /// Its size in bytes.
+        optional recording_file_size: u64 = "RecordingFileSize",
+        /// When it happened (RFC 2822).
+        optional timestamp: Timestamp = "Timestamp",
     }
 }

@@ -28,8 +28,10 @@ pub(crate) mod verify;
 mod webhook;
 
 pub use callbacks::{
-    CallStatus, Callback, Direction, RecordingSource, RecordingStatus, RecordingStatusCallback,
-    RecordingTrack, StatusCallback, TranscribeCallback, TranscriptionStatus,
+    CallStatus, Callback, ConferenceEvent, ConferenceStatusCallback, DialActionCallback,
+    DialCallStatus, Direction, RecordActionCallback, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack, StatusCallback, TranscribeCallback,
+    TranscriptionStatus,
 };
 pub use verify::{SIGNATURE_HEADER, TWILIO_SIGNATURE_HEADER, Verifier};
 pub use webhook::{UrlVerifier, UrlWebhook, Webhook};

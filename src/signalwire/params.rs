@@ -38,6 +38,16 @@ impl FromParam for i64 {
     }
 }
 
+impl FromParam for bool {
+    fn from_param(value: &str) -> Result<bool, String> {
+        match value {
+            "true" | "True" | "TRUE" => Ok(true),
+            "false" | "False" | "FALSE" => Ok(false),
+            _ => Err("expected true or false".to_owned()),
+        }
+    }
+}
+
 impl FromParam for f64 {
     fn from_param(value: &str) -> Result<f64, String> {
         value
