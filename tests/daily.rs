@@ -403,3 +403,59 @@ fn long_numbers_read_back_as_the_same_value() {
         assert_eq!(serde_json::to_vec(&again).unwrap(), written);
     }
 }
+
+#[test]
+fn values_the_current_event_pages_document_are_typed() {
+    use recording_webhooks::daily::{NetworkQualityState, TranscriptStatus};
+    let fixture = |name: &str| {
+        let path = format!("{}/fixtures/daily/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        Event::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    for (name, status) in [
+        (
+            "transcript.ready-to-download+t_finished",
+            TranscriptStatus::Finished,
+        ),
+        ("transcript.error+t_error", TranscriptStatus::Error),
+    ] {
+        let (Event::TranscriptReadyToDownload(t) | Event::TranscriptError(t)) = fixture(name)
+        else {
+            panic!("{name}")
+        };
+        assert_eq!(t.payload.status, Some(status));
+        assert!(t.payload.room_id.is_some() && t.payload.room_name.is_none());
+    }
+    for (suffix, state) in [
+        ("network-unknown", NetworkQualityState::NotMeasured),
+        ("network-warning", NetworkQualityState::Warning),
+        ("network-bad", NetworkQualityState::Bad),
+    ] {
+        let Event::ParticipantJoined(joined) = fixture(&format!("participant.joined+{suffix}"))
+        else {
+            panic!("{suffix}")
+        };
+        assert_eq!(joined.payload.network_quality_state, Some(state));
+    }
+    assert_eq!(
+        NetworkQualityState::from("unknown"),
+        NetworkQualityState::NotMeasured
+    );
+    let Event::StreamingError(error) = fixture("streaming.error") else {
+        panic!()
+    };
+    assert_eq!(
+        error.payload.error_message.as_deref(),
+        Some("Streaming endpoint rejected the connection")
+    );
+    let Event::StreamingError(error) = fixture("streaming.error+error_msg") else {
+        panic!()
+    };
+    assert_eq!(
+        error.payload.error_msg.as_deref(),
+        Some("Streaming endpoint rejected the connection")
+    );
+    let Event::StreamingWarning(warning) = fixture("streaming.warning") else {
+        panic!()
+    };
+    assert_eq!(warning.payload.details.unwrap().endpoints.len(), 1);
+}

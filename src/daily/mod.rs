@@ -30,9 +30,9 @@ use serde_json::Value;
 
 pub use crate::replay::DEFAULT_TOLERANCE;
 pub use payload::{
-    BatchProcessorJob, Dial, Layout, LayoutPreset, Meeting, Participant, RecordingError,
-    RecordingReadyToDownload, RecordingStarted, RecordingStatus, RecordingType, Streaming, Track,
-    TrackType, Transcript, TranscriptStatus,
+    BatchProcessorJob, Dial, Layout, LayoutPreset, Meeting, NetworkQualityState, Participant,
+    RecordingError, RecordingReadyToDownload, RecordingStarted, RecordingStatus, RecordingType,
+    Streaming, StreamingDetails, Track, TrackType, Transcript, TranscriptStatus,
 };
 pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier};
 pub use webhook::{Delivery, Webhook};
@@ -176,6 +176,7 @@ daily_events! {
     StreamingStarted = "streaming.started" => Streaming,
     StreamingUpdated = "streaming.updated" => Streaming,
     StreamingEnded = "streaming.ended" => Streaming,
+    StreamingWarning = "streaming.warning" => Streaming,
     StreamingError = "streaming.error" => Streaming,
     BatchProcessorJobFinished = "batch-processor.job-finished" => BatchProcessorJob,
     BatchProcessorError = "batch-processor.error" => BatchProcessorJob,

@@ -37,8 +37,22 @@ open_enum! {
     /// A transcription's status.
     pub enum TranscriptStatus {
         InProgress = "t_in_progress",
+        Finished = "t_finished",
         Completed = "t_completed",
         Failed = "t_failed",
+        Error = "t_error",
+    }
+}
+
+open_enum! {
+    /// A participant's network quality (`networkQualityState`).
+    pub enum NetworkQualityState {
+        /// Daily's `unknown`: not measured yet (the name `Unknown` is the
+        /// variant every open enum keeps for undocumented values).
+        NotMeasured = "unknown",
+        Good = "good",
+        Warning = "warning",
+        Bad = "bad",
     }
 }
 
@@ -197,7 +211,7 @@ pub struct Participant {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub network_quality_state: Option<String>,
+    pub network_quality_state: Option<NetworkQualityState>,
     /// Their permissions (`hasPresence`, `canSend`, `canReceive`,
     /// `canAdmin`), as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,7 +263,7 @@ pub struct Transcript {
     pub error: Option<Value>,
 }
 
-/// `streaming.*`: a live stream started, changed, ended or failed.
+/// `streaming.*`: a live stream started, changed, ended, warned or failed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Streaming {
@@ -265,12 +279,31 @@ pub struct Streaming {
     /// The layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layout: Option<Layout>,
-    /// What went wrong, on `streaming.error`.
+    /// What went wrong, on `streaming.error` (the docs' spelling).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_message: Option<String>,
+    /// What went wrong, as the first docs and production consumers spell it
+    /// (`error_msg`, as the other error events do).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
     /// The room, on `streaming.error`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_name: Option<String>,
+    /// What the warning is about, on `streaming.warning`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<StreamingDetails>,
+}
+
+/// The `details` of `streaming.warning`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct StreamingDetails {
+    /// The streaming endpoints concerned, as sent.
+    #[serde(default)]
+    pub endpoints: Vec<Value>,
+    /// Anything else Daily sends, kept.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
 }
 
 /// `batch-processor.job-finished` and `batch-processor.error`.
