@@ -478,3 +478,54 @@ fn participant_event_data_and_relative_times_in_any_legitimate_form() {
     assert_eq!(message.to, recording_webhooks::recall::ChatTo::OnlyBot);
     assert_eq!(message.text, "hello");
 }
+
+#[test]
+fn raw_media_events_carry_their_media_object_and_video_type() {
+    use recording_webhooks::recall::VideoType;
+    let fixture = |name: &str| {
+        let path = format!("{}/fixtures/recall/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        Event::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    let Event::AudioMixedRawData(audio) = fixture("audio_mixed_raw.data") else {
+        panic!()
+    };
+    assert!(audio.audio_mixed.is_some() && audio.video_separate.is_none());
+    let Event::AudioSeparateRawData(audio) = fixture("audio_separate_raw.data") else {
+        panic!()
+    };
+    assert!(audio.audio_separate.is_some());
+    for (name, video_type) in [
+        ("video_separate_png.data", VideoType::Webcam),
+        ("video_separate_h264.data", VideoType::Screenshare),
+    ] {
+        let (Event::VideoSeparatePngData(video) | Event::VideoSeparateH264Data(video)) =
+            fixture(name)
+        else {
+            panic!("{name}")
+        };
+        assert!(video.video_separate.is_some(), "{name}");
+        assert_eq!(video.data.video_type, Some(video_type), "{name}");
+    }
+    assert!(VideoType::from("mirror").is_unknown());
+}
+
+#[test]
+fn sub_codes_only_third_party_code_names_stay_unknown() {
+    // Seen in third-party consumers citing Recall's docs, on no Recall page
+    // (../shared/spec/recall.md, "Added 2026-11-23"): open, not typed.
+    for value in [
+        "meeting_not_accessible",
+        "google_meet_organisation_restricted",
+        "webex_service_app_unauthorized",
+        "zoom_bot_blocked",
+        "zoom_authorized_participants_only",
+        "zoom_token_expired",
+        "microsoft_teams_townhall_meeting_not_supported",
+        "webex_pin_required",
+        "webex_password_required",
+        "timeout_exceeded_only_bots_in_call",
+    ] {
+        assert!(FatalSubCode::from(value).is_unknown(), "{value}");
+        assert!(CallEndedSubCode::from(value).is_unknown(), "{value}");
+    }
+}

@@ -50,7 +50,8 @@ pub use legacy::{BotLog, BotStatusChange, LegacyStatus, LogEntry};
 pub use media::{MediaObjectEvent, MediaObjectKey};
 pub use realtime::{
     ChatMessage, ChatTo, MediaChunk, Participant, ParticipantAction, ParticipantData,
-    ParticipantEvent, RawMediaEvent, RelativeTimestamp, TranscriptEvent, Utterance, Word,
+    ParticipantEvent, RawMediaEvent, RelativeTimestamp, TranscriptEvent, Utterance, VideoType,
+    Word,
 };
 pub use status::{
     BotEvent, CalendarSyncEvents, CalendarUpdate, RealtimeEndpointEvent, RecordingEvent, Resource,

@@ -190,6 +190,16 @@ pub struct TranscriptEvent {
     pub bot: Option<Resource>,
 }
 
+open_enum! {
+    /// Which video a separate video frame is from (`type`).
+    pub enum VideoType {
+        /// The participant's camera.
+        Webcam = "webcam",
+        /// The participant's shared screen.
+        Screenshare = "screenshare",
+    }
+}
+
 /// Raw media from a websocket endpoint: a chunk of audio (16 kHz mono
 /// S16LE) or a video frame (PNG or H.264).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -202,6 +212,9 @@ pub struct MediaChunk {
     /// Whose stream it is, for the separate streams.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant: Option<Participant>,
+    /// Webcam or screenshare, on `video_separate_*.data`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub video_type: Option<VideoType>,
 }
 
 impl MediaChunk {
@@ -225,6 +238,16 @@ pub struct RawMediaEvent {
     /// The endpoint that received it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
+    /// The mixed audio object, on `audio_mixed_raw.data`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_mixed: Option<Resource>,
+    /// The separate audio object, on `audio_separate_raw.data`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_separate: Option<Resource>,
+    /// The separate video object, on `video_separate_png.data` and
+    /// `video_separate_h264.data`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_separate: Option<Resource>,
     /// The recording.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
