@@ -523,7 +523,6 @@ fn sub_codes_only_third_party_code_names_stay_unknown() {
         "microsoft_teams_townhall_meeting_not_supported",
         "webex_pin_required",
         "webex_password_required",
-        "timeout_exceeded_only_bots_in_call",
     ] {
         assert!(FatalSubCode::from(value).is_unknown(), "{value}");
         assert!(CallEndedSubCode::from(value).is_unknown(), "{value}");

@@ -135,6 +135,9 @@ open_enum! {
         TimeoutExceededInCallRecording = "timeout_exceeded_in_call_recording",
         TimeoutExceededRecordingPermissionDenied = "timeout_exceeded_recording_permission_denied",
         TimeoutExceededMaxDuration = "timeout_exceeded_max_duration",
+        /// From the sub-code list this crate was first built from (the seed
+        /// document behind `shared/spec/recall.md`); no current Recall page
+        /// lists it. Kept so that code matching it keeps compiling.
         TimeoutExceededOnlyBotsInCall = "timeout_exceeded_only_bots_in_call",
         BotKickedFromCall = "bot_kicked_from_call",
         BotKickedFromWaitingRoom = "bot_kicked_from_waiting_room",
