@@ -1,0 +1,470 @@
+//! `rwh verify`: check a captured request and, when it fails, find which of
+//! the usual causes it is, by retrying with that cause undone.
+
+use recording_webhooks::{VerifyError, daily, recall, signalwire};
+use time::OffsetDateTime;
+
+use crate::Provider;
+use crate::sign::is_json;
+
+type Headers = Vec<(String, String)>;
+
+/// `Name: value` lines; anything else (a request line, blank lines) is
+/// skipped.
+pub fn parse_headers(text: &str) -> Headers {
+    text.lines()
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(name, _)| !name.trim().is_empty() && !name.contains(' '))
+        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+        .collect()
+}
+
+/// The request as captured, and what to check it with.
+struct Capture<'a> {
+    provider: Provider,
+    secret: &'a str,
+    headers: &'a Headers,
+    body: &'a [u8],
+    url: Option<&'a str>,
+}
+
+impl Capture<'_> {
+    /// The verdict with some part replaced.
+    fn check(
+        &self,
+        secret: &str,
+        headers: &Headers,
+        body: &[u8],
+        url: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Result<(), VerifyError>, String> {
+        let secret_error = |err: recording_webhooks::SecretError| format!("--secret: {err}");
+        Ok(match self.provider {
+            Provider::Recall => recall::Verifier::new(secret)
+                .map_err(secret_error)?
+                .verify_at(headers, body, now)
+                .map(|_| ()),
+            Provider::Daily => daily::Verifier::new(secret)
+                .map_err(secret_error)?
+                .verify_at(headers, body, now),
+            Provider::Signalwire => {
+                let url = url.ok_or("--url is required for signalwire: it signs the URL")?;
+                signalwire::Verifier::new(secret)
+                    .map_err(secret_error)?
+                    .verify(url, headers, body)
+            }
+        })
+    }
+
+    fn passes_with(
+        &self,
+        secret: &str,
+        headers: &Headers,
+        body: &[u8],
+        url: Option<&str>,
+        now: OffsetDateTime,
+    ) -> bool {
+        matches!(self.check(secret, headers, body, url, now), Ok(Ok(())))
+    }
+}
+
+/// Verifies; on failure prints the error and every cause found.
+pub fn verify(
+    provider: Provider,
+    secret: &str,
+    headers: &Headers,
+    body: &[u8],
+    url: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<bool, String> {
+    let capture = Capture {
+        provider,
+        secret,
+        headers,
+        body,
+        url,
+    };
+    if provider == Provider::Signalwire && url.is_none() {
+        return Err("--url is required for signalwire: it signs the URL".to_owned());
+    }
+    // An unusable secret is one of the causes to explain, not a stop.
+    let error = match capture.check(secret, headers, body, url, now) {
+        Ok(Ok(())) => {
+            println!("verified: this is a genuine {} request", provider.name());
+            return Ok(true);
+        }
+        Ok(Err(error)) => error.to_string(),
+        Err(unusable_secret) => unusable_secret,
+    };
+    println!("does not verify: {error}");
+    let mut causes = header_causes(&capture);
+    // From here on, the signature is checked at its own time, so that a
+    // stale timestamp does not hide another cause.
+    let signed_at = signed_at(&capture).unwrap_or(now);
+    causes.extend(timestamp_cause(&capture, now, signed_at));
+    causes.extend(body_causes(&capture, signed_at));
+    causes.extend(secret_causes(&capture, signed_at));
+    causes.extend(url_causes(&capture));
+    if causes.is_empty() {
+        println!(
+            "why: none of the usual causes matches: the secret is likely not the one that signed it"
+        );
+    }
+    for cause in causes {
+        println!("why: {cause}");
+    }
+    Ok(false)
+}
+
+/// The headers each provider signs with, and their provider.
+const SIGNATURE_HEADERS: [(&str, Provider); 5] = [
+    ("webhook-signature", Provider::Recall),
+    ("svix-signature", Provider::Recall),
+    ("x-webhook-signature", Provider::Daily),
+    ("x-signalwire-signature", Provider::Signalwire),
+    ("x-twilio-signature", Provider::Signalwire),
+];
+
+fn expected_headers(provider: Provider) -> &'static [&'static str] {
+    match provider {
+        Provider::Recall => &["webhook-id", "webhook-timestamp", "webhook-signature"],
+        Provider::Daily => &["x-webhook-timestamp", "x-webhook-signature"],
+        Provider::Signalwire => &["x-signalwire-signature"],
+    }
+}
+
+/// A header name without case, `-` and `_`.
+fn normalized(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '-' && *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How many single-character edits turn `a` into `b`.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+fn header_causes(capture: &Capture) -> Vec<String> {
+    let present = |name: &str| {
+        capture
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+    };
+    let mut causes = Vec::new();
+    for (name, provider) in SIGNATURE_HEADERS {
+        if provider != capture.provider && present(name) {
+            causes.push(format!(
+                "the request carries `{name}`, {}'s signature header: is it a {} request?",
+                provider.name(),
+                provider.name()
+            ));
+        }
+    }
+    let alias_present = capture.provider == Provider::Signalwire && present("x-twilio-signature")
+        || capture.provider == Provider::Recall && present("svix-signature");
+    for expected in expected_headers(capture.provider) {
+        if present(expected) || alias_present {
+            continue;
+        }
+        let lookalike = capture.headers.iter().find(|(name, _)| {
+            normalized(name) == normalized(expected)
+                || distance(&normalized(name), &normalized(expected)) <= 2
+        });
+        causes.push(match lookalike {
+            Some((name, _)) => {
+                format!("header `{expected}` is missing, but `{name}` is there: misspelt?")
+            }
+            None => format!("header `{expected}` is missing"),
+        });
+    }
+    causes
+}
+
+/// The instant in the timestamp header, for the timestamped schemes.
+fn signed_at(capture: &Capture) -> Option<OffsetDateTime> {
+    let name = match capture.provider {
+        Provider::Recall => "webhook-timestamp",
+        Provider::Daily => "x-webhook-timestamp",
+        Provider::Signalwire => return None,
+    };
+    let value = capture.headers.iter().find(|(n, _)| {
+        n.eq_ignore_ascii_case(name)
+            || (capture.provider == Provider::Recall && n.eq_ignore_ascii_case("svix-timestamp"))
+    })?;
+    value
+        .1
+        .parse()
+        .ok()
+        .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
+}
+
+fn timestamp_cause(
+    capture: &Capture,
+    now: OffsetDateTime,
+    signed_at: OffsetDateTime,
+) -> Option<String> {
+    let seconds = (now - signed_at).whole_seconds();
+    if seconds.abs() <= 300 {
+        return None;
+    }
+    let when = if seconds > 0 {
+        format!("{seconds} s before now")
+    } else {
+        format!("{} s after now", -seconds)
+    };
+    let good = capture.passes_with(
+        capture.secret,
+        capture.headers,
+        capture.body,
+        capture.url,
+        signed_at,
+    );
+    Some(format!(
+        "it was signed {when}, beyond the 300 s window{}",
+        if good {
+            "; the signature itself is good: a replayed or delayed request, or a clock that is off"
+        } else {
+            ""
+        }
+    ))
+}
+
+/// The body as a receiving framework may have changed it, each with what
+/// changed; undoing the change is the body that was signed.
+fn body_variants(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+    let mut variants = Vec::new();
+    if let Some(stripped) = body.strip_suffix(b"\n") {
+        variants.push(("a trailing newline was added to it", stripped.to_vec()));
+    } else {
+        variants.push(("its trailing newline was removed", [body, b"\n"].concat()));
+    }
+    let text = String::from_utf8_lossy(body);
+    if text.contains("\r\n") {
+        variants.push((
+            "its line endings were changed to CRLF",
+            text.replace("\r\n", "\n").into_bytes(),
+        ));
+    } else if text.contains('\n') {
+        variants.push((
+            "its line endings were changed from CRLF",
+            text.replace('\n', "\r\n").into_bytes(),
+        ));
+    }
+    if is_json(body) {
+        variants.push((
+            "the JSON was re-serialized (pretty-printed)",
+            minified(body),
+        ));
+        // Re-indented by a serializer that sorts keys, as serde_json's
+        // `Value` does.
+        if let Ok(pretty) = serde_json::from_slice::<serde_json::Value>(body)
+            .and_then(|value| serde_json::to_vec_pretty(&value))
+        {
+            variants.push(("the JSON was re-serialized (compacted)", pretty));
+        }
+    } else if let Some(form) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()
+        .and_then(|pairs| serde_urlencoded::to_string(&pairs).ok())
+    {
+        variants.push(("the form was re-encoded", form.clone().into_bytes()));
+        variants.push((
+            "the form was re-encoded",
+            form.replace('+', "%20").into_bytes(),
+        ));
+    }
+    variants.retain(|(_, variant)| variant != body);
+    variants
+}
+
+/// JSON without the whitespace outside strings, keys in their order.
+fn minified(body: &[u8]) -> Vec<u8> {
+    let (mut out, mut in_string, mut escaped) = (Vec::with_capacity(body.len()), false, false);
+    for &byte in body {
+        if in_string {
+            out.push(byte);
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if !byte.is_ascii_whitespace() {
+            in_string = byte == b'"';
+            out.push(byte);
+        }
+    }
+    out
+}
+
+fn body_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
+    let mut causes: Vec<String> = Vec::new();
+    for (change, variant) in body_variants(capture.body) {
+        let cause = format!(
+            "the body was changed after it was signed: {change}; verify the raw bytes as received"
+        );
+        if !causes.contains(&cause)
+            && capture.passes_with(
+                capture.secret,
+                capture.headers,
+                &variant,
+                capture.url,
+                signed_at,
+            )
+        {
+            causes.push(cause);
+        }
+    }
+    causes
+}
+
+fn secret_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
+    let secret = capture.secret;
+    let mut causes = Vec::new();
+    let prefixed = secret.starts_with("whsec_");
+    match capture.provider {
+        Provider::Recall if !prefixed && secret.starts_with("PSK") => {
+            causes.push("the secret looks like a SignalWire signing key (`PSK...`), not Recall's `whsec_...`".to_owned());
+        }
+        Provider::Recall if !prefixed => causes.push(
+            "the secret has no `whsec_` prefix, which every Recall.ai secret has: is it another provider's?".to_owned(),
+        ),
+        Provider::Daily if prefixed => {
+            let bare = &secret["whsec_".len()..];
+            if capture.passes_with(bare, capture.headers, capture.body, capture.url, signed_at) {
+                causes.push("it verifies with the `whsec_` prefix removed: Daily's secrets have none".to_owned());
+            } else {
+                causes.push("the secret starts with `whsec_`, as Recall.ai's do; Daily's never do: is it Recall's?".to_owned());
+            }
+        }
+        Provider::Signalwire if prefixed => causes.push(
+            "the secret starts with `whsec_`, as Recall.ai's do; SignalWire's signing keys start with `PSK`".to_owned(),
+        ),
+        _ => {}
+    }
+    causes
+}
+
+/// The URL's parts, to rebuild variants of it.
+struct Url<'a> {
+    scheme: &'a str,
+    host: &'a str,
+    path: &'a str,
+    query: Option<&'a str>,
+}
+
+fn split_url(url: &str) -> Option<Url<'_>> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (host, rest) = rest.split_at(host_end);
+    let (path, query) = match rest.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (rest, None),
+    };
+    Some(Url {
+        scheme,
+        host,
+        path,
+        query,
+    })
+}
+
+fn url_causes(capture: &Capture) -> Vec<String> {
+    let (Provider::Signalwire, Some(given)) = (capture.provider, capture.url) else {
+        return Vec::new();
+    };
+    let Some(url) = split_url(given) else {
+        return vec![format!("`{given}` is not a URL with a scheme and host")];
+    };
+    let header = |name: &str| {
+        capture
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.split(',').next().unwrap_or_default().trim().to_owned())
+    };
+    let mut hosts = vec![url.host.to_owned()];
+    hosts.extend(header("x-forwarded-host"));
+    hosts.extend(header("host"));
+    let other_scheme = if url.scheme == "https" {
+        "http"
+    } else {
+        "https"
+    };
+    let mut schemes = vec![url.scheme.to_owned(), other_scheme.to_owned()];
+    schemes.extend(header("x-forwarded-proto"));
+    let toggled_path = match url.path.strip_suffix('/') {
+        Some(path) => path.to_owned(),
+        None => format!("{}/", url.path),
+    };
+    let mut found = Vec::new();
+    for scheme in &schemes {
+        for host in &hosts {
+            for path in [url.path.to_owned(), toggled_path.clone()] {
+                for query in [url.query, None] {
+                    let candidate = match query {
+                        Some(query) => format!("{scheme}://{host}{path}?{query}"),
+                        None => format!("{scheme}://{host}{path}"),
+                    };
+                    if candidate != given
+                        && !found.contains(&candidate)
+                        && capture.passes_with(
+                            capture.secret,
+                            capture.headers,
+                            capture.body,
+                            Some(&candidate),
+                            OffsetDateTime::now_utc(),
+                        )
+                    {
+                        found.push(candidate);
+                    }
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|candidate| {
+            format!("it verifies with the URL `{candidate}`: give the verifier the URL SignalWire called (scheme, host, port, path and query as SignalWire has them)")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("webhooksignature", "webhooksignatur"), 1);
+        assert_eq!(distance("abc", "abc"), 0);
+        assert_eq!(distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn headers_from_lines() {
+        let headers = parse_headers(
+            "POST /recall HTTP/1.1\r\nHost: 127.0.0.1:3000\r\nwebhook-id: msg_1\r\n\r\n",
+        );
+        assert_eq!(
+            headers,
+            [
+                ("Host".to_owned(), "127.0.0.1:3000".to_owned()),
+                ("webhook-id".to_owned(), "msg_1".to_owned())
+            ]
+        );
+    }
+}

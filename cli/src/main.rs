@@ -1,0 +1,356 @@
+//! `rwh`, the command-line companion of `recording-webhooks`: list the
+//! bundled sample events, sign and send them to a local receiver as the
+//! provider would, print the headers or a curl command, explain why a
+//! captured delivery fails to verify, and parse a body.
+
+mod diagnose;
+mod sign;
+
+mod samples {
+    include!(concat!(env!("OUT_DIR"), "/samples.rs"));
+}
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use recording_webhooks::{daily, recall, signalwire};
+
+/// Send signed sample webhooks to a local receiver; explain failed verifications.
+#[derive(Parser)]
+#[command(name = "rwh", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the bundled sample events of a provider.
+    Events {
+        /// recall, signalwire or daily.
+        provider: Provider,
+    },
+    /// Sign a sample (or a file) as the provider does and POST it.
+    Send {
+        /// recall, signalwire or daily.
+        provider: Provider,
+        /// A bundled sample's name (see `rwh events`) or a file.
+        #[arg(required_unless_present = "all")]
+        sample: Option<String>,
+        /// The receiver's URL.
+        #[arg(long)]
+        to: String,
+        /// The webhook secret (SignalWire: the Signing Key).
+        #[arg(long)]
+        secret: String,
+        /// Send every bundled sample of the provider.
+        #[arg(long, conflicts_with = "sample")]
+        all: bool,
+    },
+    /// Print the headers the provider would send with a body, or a curl command.
+    Sign {
+        /// recall, signalwire or daily.
+        provider: Provider,
+        /// The body to sign, as it will be sent.
+        file: PathBuf,
+        /// The webhook secret (SignalWire: the Signing Key).
+        #[arg(long)]
+        secret: String,
+        /// The URL it is sent to (SignalWire signs it; curl needs it).
+        #[arg(long)]
+        url: Option<String>,
+        /// Print a ready curl command instead of the headers.
+        #[arg(long)]
+        curl: bool,
+    },
+    /// Check a captured request; on failure, say why.
+    Verify {
+        /// recall, signalwire or daily.
+        provider: Provider,
+        /// The webhook secret (SignalWire: the Signing Key).
+        #[arg(long)]
+        secret: String,
+        /// The request's headers, one `Name: value` per line.
+        #[arg(long)]
+        headers: PathBuf,
+        /// The request's body, as raw bytes.
+        #[arg(long)]
+        body: PathBuf,
+        /// The URL the provider called (SignalWire signs it).
+        #[arg(long)]
+        url: Option<String>,
+        /// Check as if the time were this (Unix seconds).
+        #[arg(long)]
+        now: Option<i64>,
+    },
+    /// Parse a body into its typed event and print what a handler reads.
+    Parse {
+        /// recall, signalwire or daily.
+        provider: Provider,
+        /// The body.
+        file: PathBuf,
+    },
+}
+
+/// The providers `rwh` speaks for.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Provider {
+    /// Recall.ai (Svix / Standard Webhooks signatures).
+    Recall,
+    /// SignalWire (form callbacks, `X-SignalWire-Signature`).
+    Signalwire,
+    /// Daily (`X-Webhook-Signature`).
+    Daily,
+}
+
+impl Provider {
+    fn samples(self) -> &'static [(&'static str, &'static [u8])] {
+        match self {
+            Provider::Recall => samples::RECALL,
+            Provider::Signalwire => samples::SIGNALWIRE,
+            Provider::Daily => samples::DAILY,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Recall => "recall",
+            Provider::Signalwire => "signalwire",
+            Provider::Daily => "daily",
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Events { provider } => {
+            for (name, _) in provider.samples() {
+                println!("{name}");
+            }
+            Ok(true)
+        }
+        Command::Send {
+            provider,
+            sample,
+            to,
+            secret,
+            all,
+        } => send(provider, sample.as_deref(), &to, &secret, all),
+        Command::Sign {
+            provider,
+            file,
+            secret,
+            url,
+            curl,
+        } => sign_file(provider, &file, &secret, url.as_deref(), curl),
+        Command::Verify {
+            provider,
+            secret,
+            headers,
+            body,
+            url,
+            now,
+        } => read(&headers).and_then(|headers| {
+            let headers = diagnose::parse_headers(&String::from_utf8_lossy(&headers));
+            let body = read(&body)?;
+            let now = match now {
+                Some(seconds) => time::OffsetDateTime::from_unix_timestamp(seconds)
+                    .map_err(|err| format!("--now: {err}"))?,
+                None => time::OffsetDateTime::now_utc(),
+            };
+            diagnose::verify(provider, &secret, &headers, &body, url.as_deref(), now)
+        }),
+        Command::Parse { provider, file } => read(&file).map(|body| parse(provider, &body)),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("rwh: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+}
+
+/// A bundled sample by name, or a file.
+fn sample_or_file(provider: Provider, sample: &str) -> Result<(String, Vec<u8>), String> {
+    match provider.samples().iter().find(|(name, _)| *name == sample) {
+        Some((name, body)) => Ok(((*name).to_owned(), body.to_vec())),
+        None => read(Path::new(sample)).map(|body| (sample.to_owned(), body)),
+    }
+}
+
+fn send(
+    provider: Provider,
+    sample: Option<&str>,
+    to: &str,
+    secret: &str,
+    all: bool,
+) -> Result<bool, String> {
+    let bodies: Vec<(String, Vec<u8>)> = if all {
+        provider
+            .samples()
+            .iter()
+            .map(|(name, body)| ((*name).to_owned(), body.to_vec()))
+            .collect()
+    } else {
+        vec![sample_or_file(provider, sample.unwrap_or_default())?]
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    let (mut accepted, mut rejected) = (0usize, 0usize);
+    for (name, body) in &bodies {
+        let request = sign::request(provider, secret, to, body)?;
+        let mut post = agent.post(to);
+        for (header, value) in &request.headers {
+            post = post.header(header.as_str(), value.as_str());
+        }
+        let started = Instant::now();
+        let mut response = post
+            .send(body.as_slice())
+            .map_err(|err| format!("cannot reach {to}: {err}"))?;
+        let elapsed = started.elapsed();
+        let status = response.status();
+        let answer = response.body_mut().read_to_string().unwrap_or_default();
+        let first_line = answer.lines().next().unwrap_or_default();
+        println!(
+            "{name}: {} in {} ms{}{first_line}",
+            status.as_u16(),
+            elapsed.as_millis(),
+            if first_line.is_empty() { "" } else { ": " }
+        );
+        if status.is_success() {
+            accepted += 1;
+        } else {
+            rejected += 1;
+        }
+    }
+    if all {
+        println!(
+            "{} sent, {accepted} accepted, {rejected} rejected",
+            bodies.len()
+        );
+    }
+    Ok(rejected == 0)
+}
+
+fn sign_file(
+    provider: Provider,
+    file: &Path,
+    secret: &str,
+    url: Option<&str>,
+    curl: bool,
+) -> Result<bool, String> {
+    let body = read(file)?;
+    let default_url = format!("http://127.0.0.1:3000/{}", provider.name());
+    let url = url.unwrap_or(&default_url);
+    let request = sign::request(provider, secret, url, &body)?;
+    if curl {
+        let mut command = format!("curl -X POST '{url}'");
+        for (name, value) in &request.headers {
+            command.push_str(&format!(" \\\n  -H '{name}: {value}'"));
+        }
+        command.push_str(&format!(" \\\n  --data-binary @'{}'", file.display()));
+        println!("{command}");
+    } else {
+        for (name, value) in &request.headers {
+            println!("{name}: {value}");
+        }
+    }
+    Ok(true)
+}
+
+fn parse(provider: Provider, body: &[u8]) -> bool {
+    let described = match provider {
+        Provider::Recall => recall::Event::from_slice(body).map(|event| {
+            let field = |value: Option<&str>| value.unwrap_or("-").to_owned();
+            format!(
+                "{}\nbot_id: {}\nrecording_id: {}\ncode: {}\nsub_code: {}\nupdated_at: {}",
+                event.event_type(),
+                field(event.bot_id()),
+                field(event.recording_id()),
+                field(event.code()),
+                field(event.sub_code()),
+                event
+                    .updated_at()
+                    .map_or("-".to_owned(), ToString::to_string),
+            )
+        }),
+        Provider::Daily => daily::Event::from_slice(body).map(|event| {
+            format!(
+                "{}\nid: {}\nevent_ts: {}",
+                event.event_type(),
+                event.id().unwrap_or("-"),
+                event.event_ts().map_or("-".to_owned(), ToString::to_string),
+            )
+        }),
+        Provider::Signalwire => signalwire_summary(body),
+    };
+    match described {
+        Ok(text) => {
+            println!("{text}");
+            true
+        }
+        Err(err) => {
+            println!("does not parse: {err}");
+            false
+        }
+    }
+}
+
+/// The callback a form is, told by its distinguishing parameter.
+fn signalwire_summary(body: &[u8]) -> Result<String, recording_webhooks::ParseError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let has = |name: &str| pairs.iter().any(|(n, _)| n == name);
+    if has("RecordingStatus") {
+        let cb = signalwire::RecordingStatusCallback::from_form(body)?;
+        Ok(format!(
+            "RecordingStatusCallback\nrecording_sid: {}\nrecording_status: {}\nrecording_duration: {}",
+            cb.recording_sid,
+            cb.recording_status,
+            cb.recording_duration
+                .map_or("-".to_owned(), |d| d.to_string())
+        ))
+    } else if has("DialCallStatus") {
+        let cb = signalwire::DialActionCallback::from_form(body)?;
+        Ok(format!(
+            "DialActionCallback\ncall_sid: {}\ndial_call_status: {}",
+            cb.call_sid, cb.dial_call_status
+        ))
+    } else if has("StatusCallbackEvent") {
+        let cb = signalwire::ConferenceStatusCallback::from_form(body)?;
+        Ok(format!(
+            "ConferenceStatusCallback\nconference_sid: {}\nstatus_callback_event: {}",
+            cb.conference_sid, cb.status_callback_event
+        ))
+    } else if has("TranscriptionStatus") {
+        let cb = signalwire::TranscribeCallback::from_form(body)?;
+        Ok(format!(
+            "TranscribeCallback\ntranscription_sid: {}\ntranscription_status: {}",
+            cb.transcription_sid, cb.transcription_status
+        ))
+    } else if has("CallStatus") && !has("RecordingUrl") {
+        let cb = signalwire::StatusCallback::from_form(body)?;
+        Ok(format!(
+            "StatusCallback\ncall_sid: {}\ncall_status: {}",
+            cb.call_sid, cb.call_status
+        ))
+    } else {
+        let cb = signalwire::RecordActionCallback::from_form(body)?;
+        Ok(format!(
+            "RecordActionCallback\ncall_sid: {}\nrecording_url: {}",
+            cb.call_sid,
+            cb.recording_url.as_deref().unwrap_or("-")
+        ))
+    }
+}

@@ -1,0 +1,87 @@
+//! Signing a body exactly as each provider does.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use recording_webhooks::{daily, recall, signalwire};
+
+use crate::Provider;
+
+/// The headers a provider sends with a body, content type included.
+pub struct Request {
+    pub headers: Vec<(String, String)>,
+}
+
+/// Whether a body is JSON rather than a form.
+pub fn is_json(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Signs `body` for `url` with the provider's scheme, at the current time
+/// and, for Recall, with a fresh message id.
+pub fn request(
+    provider: Provider,
+    secret: &str,
+    url: &str,
+    body: &[u8],
+) -> Result<Request, String> {
+    let secret_error = |err: recording_webhooks::SecretError| format!("--secret: {err}");
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_err(|err| err.to_string())?;
+    let seconds = i64::try_from(now.as_secs()).map_err(|err| err.to_string())?;
+    let json = || ("content-type".to_owned(), "application/json".to_owned());
+    let headers = match provider {
+        Provider::Recall => {
+            let verifier = recall::Verifier::new(secret).map_err(secret_error)?;
+            let id = format!("msg_rwh{:x}", now.as_nanos());
+            let signature = verifier.sign(&id, seconds, body);
+            vec![
+                json(),
+                ("webhook-id".to_owned(), id),
+                ("webhook-timestamp".to_owned(), seconds.to_string()),
+                ("webhook-signature".to_owned(), signature),
+            ]
+        }
+        Provider::Daily => {
+            let verifier = daily::Verifier::new(secret).map_err(secret_error)?;
+            vec![
+                json(),
+                ("X-Webhook-Timestamp".to_owned(), seconds.to_string()),
+                (
+                    "X-Webhook-Signature".to_owned(),
+                    verifier.sign(seconds, body),
+                ),
+            ]
+        }
+        Provider::Signalwire => {
+            let verifier = signalwire::Verifier::new(secret).map_err(secret_error)?;
+            if is_json(body) {
+                vec![
+                    json(),
+                    (
+                        "X-SignalWire-Signature".to_owned(),
+                        verifier.sign_body(url, body),
+                    ),
+                ]
+            } else {
+                let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+                    .map_err(|err| format!("the body is not a form: {err}"))?;
+                let pairs: Vec<(&str, &str)> = pairs
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v.as_str()))
+                    .collect();
+                vec![
+                    (
+                        "content-type".to_owned(),
+                        "application/x-www-form-urlencoded".to_owned(),
+                    ),
+                    (
+                        "X-SignalWire-Signature".to_owned(),
+                        verifier.sign_params(url, &pairs),
+                    ),
+                ]
+            }
+        }
+    };
+    Ok(Request { headers })
+}

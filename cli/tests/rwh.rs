@@ -1,0 +1,483 @@
+//! `rwh` run as a process: against a loopback receiver built on the
+//! library's own `Webhook`s, and on captured requests it must explain.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use recording_webhooks::{daily, recall, signalwire};
+
+const RECALL_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
+const SIGNALWIRE_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
+
+fn rwh(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rwh"))
+        .args(args)
+        .output()
+        .expect("rwh runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A blocking receiver on a loopback port: each request verified and
+/// parsed by the library's `Webhook`s; 2xx when both succeed.
+fn receiver() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let recall = recall::Webhook::new(RECALL_SECRET).unwrap();
+    let daily = daily::Webhook::new(DAILY_SECRET).unwrap();
+    let signalwire = signalwire::Webhook::new(SIGNALWIRE_KEY)
+        .unwrap()
+        .with_public_url(&base);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(&stream);
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let mut headers = Vec::new();
+            loop {
+                line.clear();
+                reader.read_line(&mut line).unwrap();
+                match line.trim_end().split_once(':') {
+                    Some((name, value)) => {
+                        headers.push((name.trim().to_owned(), value.trim().to_owned()))
+                    }
+                    None => break,
+                }
+            }
+            let length: usize = headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+                .map_or(0, |(_, v)| v.parse().unwrap());
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let result = match path.as_str() {
+                "/recall" => recall
+                    .receive(&headers, &body)
+                    .map(|d| d.event.event_type().to_string()),
+                "/daily" => daily
+                    .receive(&headers, &body)
+                    .map(|d| d.event.event_type().to_string()),
+                "/signalwire" => signalwire
+                    .verifier()
+                    .verify(
+                        &format!("{}{path}", signalwire.public_url("", &headers).unwrap()),
+                        &headers,
+                        &body,
+                    )
+                    .map(|()| "callback".to_owned())
+                    .map_err(recording_webhooks::Error::from),
+                _ => Ok("not found".to_owned()),
+            };
+            let (status, text) = match result {
+                Ok(text) => (200, text),
+                Err(err) => (err.status_code(), err.to_string()),
+            };
+            let reply = format!(
+                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+                text.len()
+            );
+            stream.write_all(reply.as_bytes()).unwrap();
+        }
+    });
+    base
+}
+
+#[test]
+fn events_lists_the_bundled_samples() {
+    let output = rwh(&["events", "recall"]);
+    assert!(output.status.success());
+    let names = stdout(&output);
+    assert!(names.lines().count() >= 79, "{names}");
+    assert!(names.lines().any(|name| name == "bot.call_ended"));
+    assert!(
+        stdout(&rwh(&["events", "signalwire"])).contains("recording-status.completed+Conference")
+    );
+    assert!(stdout(&rwh(&["events", "daily"])).contains("recording.ready-to-download"));
+}
+
+#[test]
+fn send_all_is_accepted_by_a_receiver_on_the_library() {
+    let base = receiver();
+    for (provider, secret) in [
+        ("recall", RECALL_SECRET),
+        ("daily", DAILY_SECRET),
+        ("signalwire", SIGNALWIRE_KEY),
+    ] {
+        let to = format!("{base}/{provider}");
+        let output = rwh(&["send", provider, "--all", "--to", &to, "--secret", secret]);
+        let text = stdout(&output);
+        assert!(output.status.success(), "{provider}: {text}");
+        let samples = stdout(&rwh(&["events", provider])).lines().count();
+        let summary = text.lines().last().unwrap();
+        assert_eq!(
+            summary,
+            format!("{samples} sent, {samples} accepted, 0 rejected"),
+            "{provider}"
+        );
+        assert!(text.contains(": 200 in "), "{text}");
+    }
+    // One sample, with the wrong secret: the receiver's 401, exit status 1.
+    let to = format!("{base}/daily");
+    let output = rwh(&[
+        "send",
+        "daily",
+        "meeting.started",
+        "--to",
+        &to,
+        "--secret",
+        "b3RoZXI=",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("meeting.started: 401 in "),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_unreachable_receiver_is_one_line_and_exit_1() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let to = format!("http://127.0.0.1:{port}/recall");
+    let output = rwh(&[
+        "send",
+        "recall",
+        "bot.done",
+        "--to",
+        &to,
+        "--secret",
+        RECALL_SECRET,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("rwh: cannot reach") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    for args in [
+        &["send", "recall", "--to", "http://x"][..],
+        &["events", "zoom"],
+        &["verify", "recall"],
+        &["frobnicate"],
+    ] {
+        assert_eq!(rwh(args).status.code(), Some(2), "{args:?}");
+    }
+}
+
+/// A scratch directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rwh-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes a captured request and runs `rwh verify` on it.
+fn verify(
+    provider: &str,
+    secret: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+    extra: &[&str],
+) -> (bool, String) {
+    let dir = scratch(&format!("{provider}-{}", body.len()));
+    let header_file = dir.join("headers.txt");
+    let body_file = dir.join("body");
+    let lines: String = headers
+        .iter()
+        .map(|(n, v)| format!("{n}: {v}\r\n"))
+        .collect();
+    std::fs::write(&header_file, lines).unwrap();
+    std::fs::write(&body_file, body).unwrap();
+    let mut args = vec![
+        "verify",
+        provider,
+        "--secret",
+        secret,
+        "--headers",
+        header_file.to_str().unwrap(),
+        "--body",
+        body_file.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let output = rwh(&args);
+    (output.status.success(), stdout(&output))
+}
+
+fn recall_capture(body: &[u8], at: i64) -> Vec<(String, String)> {
+    let verifier = recall::Verifier::new(RECALL_SECRET).unwrap();
+    vec![
+        ("webhook-id".into(), "msg_1".into()),
+        ("webhook-timestamp".into(), at.to_string()),
+        ("webhook-signature".into(), verifier.sign("msg_1", at, body)),
+    ]
+}
+
+const AT: i64 = 1_700_000_000;
+const AT_TEXT: &str = "1700000000";
+
+#[test]
+fn verify_explains_each_usual_cause() {
+    let pretty = b"{\n  \"event\": \"bot.done\",\n  \"data\": {\"bot\": {\"id\": \"b1\"}}\n}";
+    let headers = recall_capture(pretty, AT);
+
+    let (ok, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &headers,
+        pretty,
+        &["--now", AT_TEXT],
+    );
+    assert!(ok && text.starts_with("verified"), "{text}");
+
+    let cases: [(&[u8], &str); 3] = [
+        (
+            &[&pretty[..], b"\n"].concat(),
+            "a trailing newline was added",
+        ),
+        (
+            &String::from_utf8_lossy(pretty)
+                .replace('\n', "\r\n")
+                .into_bytes(),
+            "line endings were changed to CRLF",
+        ),
+        (
+            &pretty[..pretty.len() - 1],
+            "its trailing newline was removed",
+        ),
+    ];
+    for (body, expected) in cases {
+        let (ok, text) = verify("recall", RECALL_SECRET, &headers, body, &["--now", AT_TEXT]);
+        // The last one: no such change, so no such claim.
+        if expected.contains("removed") {
+            assert!(!ok && !text.contains(expected), "{text}");
+        } else {
+            assert!(!ok && text.contains(expected), "{expected}: {text}");
+        }
+    }
+
+    // Signed compact, as providers send; received pretty-printed.
+    let compact = br#"{"event":"bot.done","data":{"bot":{"id":"b1","note":"a \" b"}}}"#;
+    let received = b"{\n  \"event\": \"bot.done\",\n  \"data\": {\"bot\": {\"id\": \"b1\", \"note\": \"a \\\" b\"}}\n}";
+    let (ok, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &recall_capture(compact, AT),
+        received,
+        &["--now", AT_TEXT],
+    );
+    assert!(
+        !ok && text.contains("the JSON was re-serialized (pretty-printed)"),
+        "{text}"
+    );
+
+    // An hour late: the distance, and that the signature itself is good.
+    let (ok, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &headers,
+        pretty,
+        &["--now", "1700003600"],
+    );
+    assert!(
+        !ok && text.contains("signed 3600 s before now")
+            && text.contains("the signature itself is good"),
+        "{text}"
+    );
+
+    // A misspelt header.
+    let mut misspelt = headers.clone();
+    misspelt[2].0 = "webhook_signature".into();
+    let (_, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &misspelt,
+        pretty,
+        &["--now", AT_TEXT],
+    );
+    assert!(
+        text.contains("`webhook-signature` is missing, but `webhook_signature` is there"),
+        "{text}"
+    );
+
+    // Daily's headers checked as Recall's.
+    let daily_headers = vec![
+        ("X-Webhook-Timestamp".to_owned(), AT_TEXT.to_owned()),
+        (
+            "X-Webhook-Signature".to_owned(),
+            daily::Verifier::new(DAILY_SECRET).unwrap().sign(AT, pretty),
+        ),
+    ];
+    let (_, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &daily_headers,
+        pretty,
+        &["--now", AT_TEXT],
+    );
+    assert!(text.contains("daily's signature header"), "{text}");
+
+    // A Daily secret given with Recall's prefix.
+    let prefixed = format!("whsec_{DAILY_SECRET}");
+    let (ok, text) = verify(
+        "daily",
+        &prefixed,
+        &daily_headers,
+        pretty,
+        &["--now", AT_TEXT],
+    );
+    assert!(
+        !ok && text.contains("it verifies with the `whsec_` prefix removed"),
+        "{text}"
+    );
+
+    // No secret is ever printed.
+    for secret in [RECALL_SECRET, DAILY_SECRET] {
+        assert!(!text.contains(secret));
+    }
+}
+
+#[test]
+fn verify_finds_the_url_signalwire_signed() {
+    let public = "https://hooks.example.com/signalwire/recording?tenant=acme";
+    let body = b"AccountSid=a&RecordingSid=r&RecordingStatus=completed";
+    let signature = signalwire::Verifier::new(SIGNALWIRE_KEY)
+        .unwrap()
+        .sign_params(
+            public,
+            &[
+                ("AccountSid", "a"),
+                ("RecordingSid", "r"),
+                ("RecordingStatus", "completed"),
+            ],
+        );
+    let headers = vec![
+        ("Host".to_owned(), "internal:8080".to_owned()),
+        (
+            "X-Forwarded-Host".to_owned(),
+            "hooks.example.com".to_owned(),
+        ),
+        ("X-Forwarded-Proto".to_owned(), "https".to_owned()),
+        ("X-SignalWire-Signature".to_owned(), signature),
+    ];
+    let (ok, text) = verify(
+        "signalwire",
+        SIGNALWIRE_KEY,
+        &headers,
+        body,
+        &["--url", public],
+    );
+    assert!(ok, "{text}");
+    for (given, hint) in [
+        (
+            "http://internal:8080/signalwire/recording?tenant=acme",
+            "the proxy's internal host and scheme",
+        ),
+        (
+            "https://hooks.example.com/signalwire/recording/?tenant=acme",
+            "a trailing slash",
+        ),
+    ] {
+        let (ok, text) = verify(
+            "signalwire",
+            SIGNALWIRE_KEY,
+            &headers,
+            body,
+            &["--url", given],
+        );
+        assert!(
+            !ok && text.contains(&format!("it verifies with the URL `{public}`")),
+            "{hint}: {text}"
+        );
+    }
+    let without_query = "https://hooks.example.com/signalwire/recording";
+    let signature = signalwire::Verifier::new(SIGNALWIRE_KEY)
+        .unwrap()
+        .sign_params(
+            without_query,
+            &[
+                ("AccountSid", "a"),
+                ("RecordingSid", "r"),
+                ("RecordingStatus", "completed"),
+            ],
+        );
+    let mut headers = headers;
+    headers[3].1 = signature;
+    let (_, text) = verify(
+        "signalwire",
+        SIGNALWIRE_KEY,
+        &headers,
+        body,
+        &["--url", public],
+    );
+    assert!(
+        text.contains(&format!("it verifies with the URL `{without_query}`")),
+        "{text}"
+    );
+}
+
+#[test]
+fn sign_prints_headers_or_a_curl_command_and_parse_the_typed_event() {
+    let dir = scratch("sign");
+    let file = dir.join("bot.done.json");
+    std::fs::write(&file, br#"{"event":"bot.done","data":{"data":{"code":"done","sub_code":null,"updated_at":"2025-01-29T23:49:58.570998+00:00"},"bot":{"id":"b1","metadata":{}}}}"#).unwrap();
+    let file = file.to_str().unwrap();
+    let output = rwh(&["sign", "recall", file, "--secret", RECALL_SECRET]);
+    let text = stdout(&output);
+    assert!(output.status.success());
+    for name in [
+        "webhook-id: msg_",
+        "webhook-timestamp: ",
+        "webhook-signature: v1,",
+    ] {
+        assert!(text.contains(name), "{text}");
+    }
+    let curl = stdout(&rwh(&[
+        "sign",
+        "recall",
+        file,
+        "--secret",
+        RECALL_SECRET,
+        "--curl",
+        "--url",
+        "http://127.0.0.1:9/recall",
+    ]));
+    assert!(
+        curl.starts_with("curl -X POST 'http://127.0.0.1:9/recall'")
+            && curl.contains("--data-binary"),
+        "{curl}"
+    );
+    assert!(!text.contains(RECALL_SECRET) && !curl.contains(RECALL_SECRET));
+
+    let output = rwh(&["parse", "recall", file]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("bot.done\nbot_id: b1\n") && text.contains("code: done"),
+        "{text}"
+    );
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, br#"{"event":"bot.done","data":{"bot":{"id":7}}}"#).unwrap();
+    let output = rwh(&["parse", "recall", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("`data.bot.id`"),
+        "{}",
+        stdout(&output)
+    );
+}
