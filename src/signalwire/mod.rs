@@ -1,11 +1,15 @@
 //! SignalWire (Compatibility API / cXML) callbacks and their signatures.
 //!
 //! Callbacks are form-encoded (`POST`) or in the query string (`GET`):
-//! verify the request with [`Verifier::verify`], then read it with
+//! [`Webhook::receive`] verifies and reads one in one call; or verify the
+//! request with [`Verifier::verify`], then read it with
 //! [`RecordingStatusCallback::from_form`] (or `from_query`), or the
-//! neighbouring [`StatusCallback`] and [`TranscribeCallback`]. Documented
-//! parameters are typed; every other parameter is kept, in order, in
-//! `other`. SignalWire ids are UUIDs and are never checked for shape.
+//! neighbouring [`StatusCallback`], [`TranscribeCallback`],
+//! [`DialActionCallback`], [`RecordActionCallback`] and
+//! [`ConferenceStatusCallback`]. Documented parameters are typed; every
+//! other parameter is kept, in order, in `other`, and an optional value
+//! that is empty or odd stays there too instead of failing the callback.
+//! SignalWire ids are UUIDs and are never checked for shape.
 //!
 //! ```
 //! use recording_webhooks::signalwire::{RecordingStatus, RecordingStatusCallback, Verifier};
