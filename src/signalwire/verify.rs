@@ -253,13 +253,7 @@ pub(crate) fn matches_params<M: Mac + KeyInit + Clone>(
 ) -> bool {
     let params: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
     let params = signed_order(params, rule);
-    let mut parts: Vec<&[u8]> =
-        Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
-    parts.push(b"");
-    for (name, value) in &params {
-        parts.push(name.as_bytes());
-        parts.push(value.as_bytes());
-    }
+    let mut parts = signed_parts(b"", &params);
     url_variants(url).iter().flatten().any(|u| {
         if let Some(first) = parts.first_mut() {
             *first = u.as_bytes();
@@ -276,12 +270,21 @@ pub(crate) fn sign_params<M: Mac + KeyInit + Clone>(
     rule: Repeated,
 ) -> String {
     let params = signed_order(params.to_vec(), rule);
-    let mut parts: Vec<&[u8]> = vec![url.as_bytes()];
-    for (name, value) in &params {
-        parts.push(name.as_bytes());
-        parts.push(value.as_bytes());
+    mac::to_base64(mac.compute(&signed_parts(url.as_bytes(), &params)))
+}
+
+/// What the MAC covers, in pieces: the URL, then each name and value.
+fn signed_parts<'a, N: AsRef<str>, V: AsRef<str>>(
+    url: &'a [u8],
+    params: &'a [(N, V)],
+) -> Vec<&'a [u8]> {
+    let mut parts = Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
+    parts.push(url);
+    for (name, value) in params {
+        parts.push(name.as_ref().as_bytes());
+        parts.push(value.as_ref().as_bytes());
     }
-    mac::to_base64(mac.compute(&parts))
+    parts
 }
 
 /// The first value of query parameter `name` in `url`, decoded.
