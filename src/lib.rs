@@ -24,6 +24,7 @@ pub mod svix;
 mod tagged;
 mod timestamp;
 pub mod twilio;
+pub mod zoom;
 
 pub use error::{Error, ParseError, SecretError, VerifyError};
 pub use headers::Headers;

@@ -10,7 +10,7 @@ use crate::error::SecretError;
 use hmac::digest::{CtOutput, KeyInit, Output};
 use hmac::{Hmac, Mac};
 
-/// HMAC-SHA256, as Svix / Standard Webhooks and Daily sign.
+/// HMAC-SHA256, as Svix / Standard Webhooks, Daily and Zoom sign.
 pub(crate) type HmacSha256 = Hmac<sha2::Sha256>;
 
 /// An HMAC state that has already absorbed its key.
@@ -112,6 +112,22 @@ pub(crate) fn matches_hex<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bo
 /// Standard padded base64 of a MAC, as signatures are sent.
 pub(crate) fn to_base64<M: Mac>(mac: CtOutput<M>) -> String {
     STANDARD.encode(mac.into_bytes())
+}
+
+/// Lowercase hex of a MAC, as Zoom sends signatures.
+pub(crate) fn to_hex<M: Mac>(mac: CtOutput<M>) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let bytes = mac.into_bytes();
+    let mut hex = String::with_capacity(bytes.len().saturating_mul(2));
+    for byte in bytes.iter() {
+        for nibble in [byte >> 4, byte & 0x0f] {
+            // A nibble is below 16: the lookup cannot miss.
+            hex.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    hex
 }
 
 /// Secrets are accepted with or without `=` padding, and with non-zero

@@ -1,0 +1,824 @@
+//! The payloads of Zoom's `recording.*` events, as Zoom's SDK (Rivet)
+//! declares them.
+//!
+//! Zoom adds fields without notice, so every object here keeps the keys it
+//! does not know in `other` and writes them back when serialized. A field
+//! Zoom declares optional, or leaves out for some files, is an `Option`.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Number, Value};
+
+use crate::open_enum::open_enum;
+use crate::timestamp::Timestamp;
+
+/// The keys an object carries that this version of the crate does not know.
+pub type Other = Map<String, Value>;
+
+open_enum! {
+    /// What a recording file holds (`file_type`).
+    pub enum FileType {
+        /// Video.
+        Mp4 = "MP4",
+        /// Audio only.
+        M4a = "M4A",
+        /// Timestamps of the recording (JSON).
+        Timeline = "TIMELINE",
+        /// The audio transcript (VTT).
+        Transcript = "TRANSCRIPT",
+        /// The in-meeting chat (TXT).
+        Chat = "CHAT",
+        /// Closed captions (VTT).
+        Cc = "CC",
+        /// Poll results.
+        Csv = "CSV",
+        /// Summary and Q&A.
+        Tb = "TB",
+        /// Chat messages.
+        ChatMessage = "CHAT_MESSAGE",
+    }
+}
+
+open_enum! {
+    /// A recording file's extension (`file_extension`).
+    pub enum FileExtension {
+        Mp4 = "MP4",
+        M4a = "M4A",
+        Txt = "TXT",
+        Vtt = "VTT",
+        Csv = "CSV",
+        Json = "JSON",
+        Jpg = "JPG",
+    }
+}
+
+open_enum! {
+    /// Which view or track a recording file is (`recording_type`). Some
+    /// values carry literal parentheses.
+    pub enum RecordingType {
+        SharedScreenWithSpeakerViewCc = "shared_screen_with_speaker_view(CC)",
+        SharedScreenWithSpeakerView = "shared_screen_with_speaker_view",
+        SharedScreenWithGalleryView = "shared_screen_with_gallery_view",
+        SpeakerView = "speaker_view",
+        GalleryView = "gallery_view",
+        SharedScreen = "shared_screen",
+        AudioOnly = "audio_only",
+        AudioTranscript = "audio_transcript",
+        ChatFile = "chat_file",
+        ActiveSpeaker = "active_speaker",
+        HostVideo = "host_video",
+        AudioOnlyEachParticipant = "audio_only_each_participant",
+        CcTranscript = "cc_transcript",
+        ClosedCaption = "closed_caption",
+        Poll = "poll",
+        Timeline = "timeline",
+        Thumbnail = "thumbnail",
+        ChatMessage = "chat_message",
+    }
+}
+
+open_enum! {
+    /// A recording file's processing status (`status`).
+    pub enum RecordingStatus {
+        Completed = "completed",
+    }
+}
+
+open_enum! {
+    /// An on-demand recording registrant's status.
+    pub enum RegistrantStatus {
+        Approved = "approved",
+        Pending = "pending",
+        Denied = "denied",
+    }
+}
+
+/// The kind of meeting (`type`, a number). Webinars and newer products use
+/// other numbers, kept in [`MeetingType::Unknown`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeetingType {
+    /// `0`: a prescheduled meeting.
+    Prescheduled,
+    /// `1`: an instant meeting.
+    Instant,
+    /// `2`: a scheduled meeting.
+    Scheduled,
+    /// `3`: a recurring meeting with no fixed time.
+    RecurringNoFixedTime,
+    /// `4`: a meeting in a personal meeting room.
+    PersonalMeetingRoom,
+    /// `7`: a personal audio conference.
+    PersonalAudioConference,
+    /// `8`: a recurring meeting with a fixed time.
+    RecurringFixedTime,
+    /// A number this version of the crate does not know, kept as received.
+    Unknown(i64),
+}
+
+impl MeetingType {
+    /// Every documented value, in Zoom's order.
+    pub const KNOWN: &'static [MeetingType] = &[
+        MeetingType::Prescheduled,
+        MeetingType::Instant,
+        MeetingType::Scheduled,
+        MeetingType::RecurringNoFixedTime,
+        MeetingType::PersonalMeetingRoom,
+        MeetingType::PersonalAudioConference,
+        MeetingType::RecurringFixedTime,
+    ];
+
+    /// The number Zoom sends.
+    #[must_use]
+    pub fn code(self) -> i64 {
+        match self {
+            MeetingType::Prescheduled => 0,
+            MeetingType::Instant => 1,
+            MeetingType::Scheduled => 2,
+            MeetingType::RecurringNoFixedTime => 3,
+            MeetingType::PersonalMeetingRoom => 4,
+            MeetingType::PersonalAudioConference => 7,
+            MeetingType::RecurringFixedTime => 8,
+            MeetingType::Unknown(code) => code,
+        }
+    }
+
+    /// Whether the number is one this version of the crate does not know.
+    #[must_use]
+    pub fn is_unknown(self) -> bool {
+        matches!(self, MeetingType::Unknown(_))
+    }
+}
+
+impl From<i64> for MeetingType {
+    fn from(code: i64) -> MeetingType {
+        MeetingType::KNOWN
+            .iter()
+            .copied()
+            .find(|known| known.code() == code)
+            .unwrap_or(MeetingType::Unknown(code))
+    }
+}
+
+impl fmt::Display for MeetingType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.code(), f)
+    }
+}
+
+impl Serialize for MeetingType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for MeetingType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<MeetingType, D::Error> {
+        i64::deserialize(deserializer).map(MeetingType::from)
+    }
+}
+
+/// A recording's download token: a bearer credential, valid for 24 hours,
+/// for the event's `download_url`s.
+///
+/// Send it as `Authorization: Bearer <token>` (older integrations append
+/// `?access_token=<token>` to the URL). `Debug` shows it redacted, so an
+/// event can be logged with `{:?}`; serialization writes it back unchanged.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DownloadToken(String);
+
+impl DownloadToken {
+    /// The token itself, to put in an `Authorization` header. Never log it.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for DownloadToken {
+    fn from(token: String) -> DownloadToken {
+        DownloadToken(token)
+    }
+}
+
+impl fmt::Debug for DownloadToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DownloadToken(<redacted>)")
+    }
+}
+
+/// What most `recording.*` events carry in `payload`: the account, who did
+/// it (for the events an operator triggers), and the object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Payload<O> {
+    /// The account the meeting belongs to.
+    pub account_id: String,
+    /// The e-mail of the user who triggered the event, for trash, delete,
+    /// recover and registration decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// The user id of the operator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_id: Option<String>,
+    /// What the event is about.
+    pub object: O,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// The span of a recording in progress (`recording_file` of
+/// `recording.started` and its neighbours).
+///
+/// RFC 3339 instants as sent; Zoom sends an empty string for an end not yet
+/// reached, so the text is kept and [`RecordingSpan::start`] /
+/// [`RecordingSpan::end`] read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingSpan {
+    /// When recording started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_start: Option<String>,
+    /// When recording ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_end: Option<String>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+impl RecordingSpan {
+    /// `recording_start` as an instant, when it is one.
+    #[must_use]
+    pub fn start(&self) -> Option<Timestamp> {
+        self.recording_start.as_deref().and_then(|t| t.parse().ok())
+    }
+
+    /// `recording_end` as an instant, when it is one.
+    #[must_use]
+    pub fn end(&self) -> Option<Timestamp> {
+        self.recording_end.as_deref().and_then(|t| t.parse().ok())
+    }
+}
+
+/// A meeting whose recording started, paused, resumed or stopped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingInProgress {
+    /// The meeting number (above 2^32 for many meetings).
+    pub id: u64,
+    /// The meeting instance.
+    pub uuid: String,
+    /// The host's user id.
+    pub host_id: String,
+    /// The meeting's topic.
+    pub topic: String,
+    /// The kind of meeting.
+    #[serde(rename = "type")]
+    pub meeting_type: MeetingType,
+    /// When the meeting started.
+    pub start_time: Timestamp,
+    /// The meeting's IANA time zone; instant meetings send `""`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Minutes, as Zoom counts them: `0` in some recording webhooks, so
+    /// infer nothing from it.
+    pub duration: i64,
+    /// The span recorded so far.
+    pub recording_file: RecordingSpan,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// A recorded meeting: `recording.completed`, `recording.transcript_completed`,
+/// and the trash, delete and recover events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Recording {
+    /// The meeting instance; de-duplicate a meeting's events by it.
+    pub uuid: String,
+    /// The meeting number, shared by every occurrence of a recurring
+    /// meeting (above 2^32 for many meetings).
+    pub id: u64,
+    /// The account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    /// The host's user id.
+    pub host_id: String,
+    /// The host's e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_email: Option<String>,
+    /// The meeting's topic: any Unicode, emoji included.
+    pub topic: String,
+    /// The kind of meeting.
+    #[serde(rename = "type")]
+    pub meeting_type: MeetingType,
+    /// When the meeting started.
+    pub start_time: Timestamp,
+    /// The meeting's IANA time zone; instant meetings send `""`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Minutes, as Zoom counts them: `0` in some recording webhooks, so
+    /// infer nothing from it.
+    pub duration: i64,
+    /// The size of all files, in bytes.
+    pub total_size: u64,
+    /// How many files there are.
+    pub recording_count: u64,
+    /// The link to share the recording.
+    pub share_url: String,
+    /// The recording's password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// The recording's play passcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_play_passcode: Option<String>,
+    /// Whether it was recorded on premises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_prem: Option<bool>,
+    /// Whether Zoom deletes the recording automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_delete: Option<bool>,
+    /// When Zoom deletes it (a date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_delete_date: Option<String>,
+    /// The files; absent from some trash events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_files: Option<Vec<RecordingFile>>,
+    /// One audio file per participant, when the account records them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_audio_files: Option<Vec<ParticipantAudioFile>>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// One file of a recording (`recording_files[]`).
+///
+/// `CC` and `TIMELINE` files come without `id`, `status`, `file_size` and
+/// `recording_type`; on-premise files without `download_url`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingFile {
+    /// The file's id: de-duplicate files by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The meeting **uuid** (not its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<String>,
+    /// When the file's span starts.
+    pub recording_start: Timestamp,
+    /// When it ends.
+    pub recording_end: Timestamp,
+    /// What the file holds.
+    pub file_type: FileType,
+    /// Its extension.
+    pub file_extension: FileExtension,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// Its size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<u64>,
+    /// Where an on-premise file is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_path: Option<String>,
+    /// Where to play it in a browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub play_url: Option<String>,
+    /// Where to download it, with the event's download token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download_url: Option<String>,
+    /// Its processing status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RecordingStatus>,
+    /// Which view or track it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_type: Option<RecordingType>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// One participant's own audio file (`participant_audio_files[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ParticipantAudioFile {
+    /// The file's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When the file's span starts.
+    pub recording_start: Timestamp,
+    /// When it ends.
+    pub recording_end: Timestamp,
+    /// What the file holds.
+    pub file_type: FileType,
+    /// Its extension.
+    pub file_extension: FileExtension,
+    /// Its name (the participant's name, as Zoom writes it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// Its size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<u64>,
+    /// Where an on-premise file is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_path: Option<String>,
+    /// Where to play it in a browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub play_url: Option<String>,
+    /// Where to download it, with the event's download token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download_url: Option<String>,
+    /// Its processing status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RecordingStatus>,
+    /// Keys this version of the crate does not know (the Video SDK adds
+    /// `user_id` and `user_key`).
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// `recording.renamed`: the meeting before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Renamed {
+    /// The account.
+    pub account_id: String,
+    /// The e-mail of the user who renamed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Their user id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_id: Option<String>,
+    /// When it was renamed (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_stamp: Option<i64>,
+    /// The meeting with its new topic.
+    pub object: RenamedMeeting,
+    /// The meeting with its old topic.
+    pub old_object: RenamedMeeting,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// A meeting as `recording.renamed` describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RenamedMeeting {
+    /// The meeting instance.
+    pub uuid: String,
+    /// The meeting number.
+    pub id: u64,
+    /// The topic.
+    pub topic: String,
+    /// The kind of meeting.
+    #[serde(rename = "type")]
+    pub meeting_type: MeetingType,
+    /// The host's user id.
+    pub host_id: String,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// The payload of the batch events: who acted, and on what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchPayload<O> {
+    /// The account.
+    pub account_id: String,
+    /// The e-mail of the user who acted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Their user id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_id: Option<String>,
+    /// What was done (`recording.batch_trashed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    /// What it was done to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<O>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// The meetings of `recording.batch_trashed`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchTrashed {
+    /// The meeting instances whose recordings went to the trash.
+    #[serde(default)]
+    pub meeting_uuids: Vec<String>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// The meetings of `recording.batch_deleted` and `recording.batch_recovered`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchMeetings {
+    /// The meetings and their files.
+    #[serde(default)]
+    pub meetings: Vec<BatchMeeting>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// One meeting of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BatchMeeting {
+    /// The meeting instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_uuid: Option<String>,
+    /// The files acted on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_file_ids: Option<Vec<String>>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// `recording.archive_files_completed` (the archiving add-on), where Zoom
+/// declares every field optional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ArchivePayload {
+    /// The account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    /// The archived meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<ArchivedMeeting>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// An archived meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ArchivedMeeting {
+    /// The meeting instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// The meeting number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u64>,
+    /// The host's user id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_id: Option<String>,
+    /// The topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// The kind of meeting.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub meeting_type: Option<MeetingType>,
+    /// When the meeting started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Timestamp>,
+    /// The meeting's time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// Seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_in_second: Option<i64>,
+    /// The size of all files, in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_size: Option<u64>,
+    /// How many files there are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_count: Option<u64>,
+    /// `meeting_type`: `internal` or `external`, as Zoom words it (the
+    /// field is named apart from [`ArchivedMeeting::meeting_type`], which is
+    /// `type` on the wire, as everywhere in this crate).
+    #[serde(
+        rename = "meeting_type",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub meeting_type_name: Option<String>,
+    /// The account's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_name: Option<String>,
+    /// When archiving completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complete_time: Option<Timestamp>,
+    /// Whether it is a breakout room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_breakout_room: Option<bool>,
+    /// The parent meeting of a breakout room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_meeting_id: Option<String>,
+    /// The archive's status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RecordingStatus>,
+    /// The archive's group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// The archived files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive_files: Option<Vec<ArchiveFile>>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// One archived file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ArchiveFile {
+    /// The file's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What the file holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_type: Option<FileType>,
+    /// Its extension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_extension: Option<FileExtension>,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// Its size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<u64>,
+    /// Where to download it, with the event's download token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download_url: Option<String>,
+    /// Its processing status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RecordingStatus>,
+    /// Which view or track it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_type: Option<RecordingType>,
+    /// Whether it is one participant's file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual: Option<bool>,
+    /// That participant's e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_email: Option<String>,
+    /// When that participant joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_join_time: Option<Timestamp>,
+    /// When that participant left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_leave_time: Option<Timestamp>,
+    /// The file's encryption fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption_fingerprint: Option<String>,
+    /// How many chat messages it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_of_messages: Option<u64>,
+    /// Where it is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_location: Option<String>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// `recording.cloud_storage_usage_updated`: the account's cloud storage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CloudStorageUsage {
+    /// Free storage, as Zoom words it (`"1 GB"`).
+    pub free_storage: String,
+    /// The plan's storage.
+    pub plan_storage: String,
+    /// The plan.
+    pub plan_type: String,
+    /// Storage used.
+    pub storage_used: String,
+    /// Storage used, in percent (a number).
+    pub storage_used_percentage: Number,
+    /// Storage beyond the plan.
+    pub storage_exceed: String,
+    /// Until when the excess is allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_exceed_date: Option<String>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// A meeting whose on-demand recording someone registered for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Registration {
+    /// The meeting number.
+    pub id: u64,
+    /// The meeting instance.
+    pub uuid: String,
+    /// The host's user id.
+    pub host_id: String,
+    /// The topic.
+    pub topic: String,
+    /// The kind of meeting.
+    #[serde(rename = "type")]
+    pub meeting_type: MeetingType,
+    /// When the meeting started.
+    pub start_time: Timestamp,
+    /// The meeting's time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Minutes.
+    pub duration: i64,
+    /// Who registered.
+    pub registrant: Registrant,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// Someone registered for an on-demand recording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Registrant {
+    /// The registrant's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Their e-mail.
+    pub email: String,
+    /// Their registration's status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RegistrantStatus>,
+    /// Their first name.
+    pub first_name: String,
+    /// Their last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Their address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Their city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Their country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Their postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip: Option<String>,
+    /// Their state or province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Their phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Their industry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    /// Their organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    /// Their job title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_title: Option<String>,
+    /// Their purchasing time frame.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchasing_time_frame: Option<String>,
+    /// Their role in the purchase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_in_purchase_process: Option<String>,
+    /// Their organization's size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_of_employees: Option<String>,
+    /// Their comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
+    /// Their answers to the host's questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_questions: Option<Vec<CustomQuestion>>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}
+
+/// A registrant's answer to one of the host's questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CustomQuestion {
+    /// The question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Keys this version of the crate does not know.
+    #[serde(flatten)]
+    pub other: Other,
+}

@@ -1,0 +1,250 @@
+//! One call from request to verified, typed event, and the answer to Zoom's
+//! URL validation.
+
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+use super::{Event, Verifier};
+use crate::error::{Error, SecretError, VerifyError};
+use crate::headers::Headers;
+
+/// Receives Zoom webhooks: verifies `x-zm-signature`, then parses the
+/// event, in one call; for a verified `endpoint.url_validation`, computes
+/// the answer Zoom expects.
+///
+/// Several Secret Tokens can be accepted at once (a token being rotated,
+/// several Zoom apps behind one URL): each is tried in the order added, and
+/// a URL validation is answered with the token that verified it.
+///
+/// ```
+/// use recording_webhooks::zoom::{Event, Webhook};
+///
+/// let webhook = Webhook::new("zoom-test-secret-token-0001")?;
+/// let body = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+/// let headers = [
+///     ("x-zm-request-timestamp", "1739923528"),
+///     ("x-zm-signature", "v0=c396580094fea489713722c0febf39c0609fcf2a398460b847ac073c59ce910c"),
+/// ];
+/// let now = time::OffsetDateTime::from_unix_timestamp(1739923528).unwrap();
+/// let delivery = webhook.receive_at(&headers, body, now).unwrap();
+/// // Answer 200 with this JSON.
+/// let answer = delivery.url_validation_response().unwrap();
+/// assert_eq!(
+///     answer.to_json(),
+///     r#"{"plainToken":"qgg8vlvZRS6UYooatFL8Aw","encryptedToken":"4daf718ef353f4bd053bf49d951f277c373c181ea1ddc73f1bdf0b4803ad537e"}"#
+/// );
+///
+/// // The same request unsigned is a 401, and nothing is answered.
+/// let unsigned: [(&str, &str); 0] = [];
+/// assert_eq!(webhook.receive_at(&unsigned, body, now).unwrap_err().status_code(), 401);
+/// # Ok::<(), recording_webhooks::SecretError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    /// The first Secret Token's verifier.
+    verifier: Verifier,
+    /// The tokens added with `with_secret_token`, tried after it.
+    more: Vec<Verifier>,
+    body_limit: usize,
+}
+
+/// A verified Zoom delivery.
+///
+/// Zoom sends no delivery id: de-duplicate by the event name and
+/// [`Event::meeting_uuid`] (a file by its id). `recording.completed` has
+/// arrived twice for one recording, identical but for the download URLs
+/// and token.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Delivery {
+    /// When Zoom signed the request (`x-zm-request-timestamp`).
+    pub timestamp: OffsetDateTime,
+    /// The event.
+    pub event: Event,
+    /// Computed when the request verified, and only then.
+    url_validation: Option<UrlValidationResponse>,
+}
+
+impl Delivery {
+    /// The answer to Zoom's URL validation: `Some` only for a verified
+    /// `endpoint.url_validation`. Answer it with status 200 and
+    /// `Content-Type: application/json` ([`UrlValidationResponse::to_json`]).
+    ///
+    /// The answer is an HMAC under the Secret Token of a string the
+    /// requester chose, the same construction as the event signature, so
+    /// it is computed only for a request whose own signature verified: an
+    /// endpoint that answers unverified requests signs forged events for
+    /// anyone.
+    #[must_use]
+    pub fn url_validation_response(&self) -> Option<&UrlValidationResponse> {
+        self.url_validation.as_ref()
+    }
+}
+
+/// The answer to Zoom's URL validation:
+/// `{"plainToken": "...", "encryptedToken": "<hex HMAC-SHA256>"}`.
+///
+/// Only [`Delivery::url_validation_response`] makes one, for a request that
+/// verified.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct UrlValidationResponse {
+    /// The challenge's `plainToken`, unchanged.
+    #[serde(rename = "plainToken")]
+    pub plain_token: String,
+    /// The lowercase hex HMAC-SHA256 of `plainToken` under the Secret Token
+    /// that verified the request.
+    #[serde(rename = "encryptedToken")]
+    pub encrypted_token: String,
+}
+
+impl UrlValidationResponse {
+    /// The JSON body to answer with.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Two strings in a struct: serializing cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Webhook {
+    /// A webhook for the app's Secret Token.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn new(secret_token: &str) -> Result<Webhook, SecretError> {
+        Verifier::new(secret_token).map(Webhook::from)
+    }
+
+    /// The same webhook, also accepting requests signed with
+    /// `secret_token`, tried after the tokens before it. Use it while a
+    /// token is rotated, or for several Zoom apps behind one URL.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn with_secret_token(mut self, secret_token: &str) -> Result<Webhook, SecretError> {
+        let tolerance = self.tolerance();
+        self.more
+            .push(Verifier::new(secret_token)?.with_tolerance(tolerance));
+        Ok(self)
+    }
+
+    /// The same webhook with another replay window for every token
+    /// (default 5 minutes; see [`Verifier::with_tolerance`] on Zoom's
+    /// retries).
+    #[must_use]
+    pub fn with_tolerance(self, tolerance: Duration) -> Webhook {
+        Webhook {
+            verifier: self.verifier.with_tolerance(tolerance),
+            more: self
+                .more
+                .into_iter()
+                .map(|verifier| verifier.with_tolerance(tolerance))
+                .collect(),
+            ..self
+        }
+    }
+
+    /// The replay window in force.
+    #[must_use]
+    pub fn tolerance(&self) -> Duration {
+        self.verifier().tolerance()
+    }
+
+    /// The same webhook with another body limit for the server extractors
+    /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
+    #[must_use]
+    pub fn with_body_limit(self, bytes: usize) -> Webhook {
+        Webhook {
+            body_limit: bytes,
+            ..self
+        }
+    }
+
+    /// The body limit the server extractors enforce.
+    #[must_use]
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
+    }
+
+    /// The verifier of the first Secret Token, to sign test requests with.
+    #[must_use]
+    pub fn verifier(&self) -> &Verifier {
+        &self.verifier
+    }
+
+    /// Every token's verifier, in the order tried.
+    pub fn verifiers(&self) -> impl Iterator<Item = &Verifier> {
+        std::iter::once(&self.verifier).chain(&self.more)
+    }
+
+    /// Verifies a request against the system clock, then parses it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Verify`] when the request does not verify (answer 401), and
+    /// only then [`Error::Parse`] when its body does not parse, or a URL
+    /// validation's `plainToken` is not a Zoom token (answer 400).
+    pub fn receive(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Delivery, Error> {
+        self.receive_at(headers, body, OffsetDateTime::now_utc())
+    }
+
+    /// As [`Webhook::receive`], as if the time were `now`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Webhook::receive`]. With several tokens and none verifying, the
+    /// error is the first token's.
+    pub fn receive_at(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<Delivery, Error> {
+        let mut first_error: Option<VerifyError> = None;
+        for verifier in self.verifiers() {
+            match verifier.verify_at(headers, body, now) {
+                Ok(verified) => {
+                    let event = Event::from_slice(body)?;
+                    let url_validation = match &event {
+                        Event::EndpointUrlValidation(validation) => Some(UrlValidationResponse {
+                            plain_token: validation.payload.plain_token.clone(),
+                            encrypted_token: verifier
+                                .encrypt_token(&validation.payload.plain_token),
+                        }),
+                        _ => None,
+                    };
+                    return Ok(Delivery {
+                        timestamp: verified.timestamp,
+                        event,
+                        url_validation,
+                    });
+                }
+                Err(err) => {
+                    first_error.get_or_insert(err);
+                }
+            }
+        }
+        Err(first_error
+            .unwrap_or(VerifyError::NoMatchingSignature {
+                name: super::SIGNATURE_HEADER,
+            })
+            .into())
+    }
+}
+
+impl From<Verifier> for Webhook {
+    fn from(verifier: Verifier) -> Webhook {
+        Webhook {
+            verifier,
+            more: Vec::new(),
+            body_limit: crate::DEFAULT_BODY_LIMIT,
+        }
+    }
+}
