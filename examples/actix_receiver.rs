@@ -1,8 +1,9 @@
-//! A webhook receiver for all three providers on actix-web, with the
+//! A webhook receiver for every provider on actix-web, with the
 //! crate's extractors: each handler takes the verified, typed delivery.
 //!
 //! ```sh
-//! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... DAILY_WEBHOOK_SECRET=... \
+//! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... \
+//! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... PUBLIC_BASE_URL=https://hooks.example.com \
 //!     cargo run --example actix_receiver --features actix-web -- 3002
 //! cargo run --example actix_receiver --features actix-web -- 3002 --demo   # public demo secrets
 //! ```
@@ -20,9 +21,9 @@
 #[path = "shared/mod.rs"]
 pub mod shared;
 
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, Responder, web};
 use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
-use recording_webhooks::{daily, recall, twilio};
+use recording_webhooks::{daily, recall, twilio, zoom};
 use shared::Webhooks;
 
 /// The routes, and the webhooks the extractors find in the app data.
@@ -33,11 +34,13 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(web::Data::new(webhooks.signalwire.clone()))
             .app_data(web::Data::new(webhooks.twilio.clone()))
             .app_data(web::Data::new(webhooks.daily.clone()))
+            .app_data(web::Data::new(webhooks.zoom.clone()))
             .app_data(web::Data::new(webhooks))
             .route("/recall", web::post().to(on_recall))
             .route("/signalwire/recording", web::post().to(on_recording))
             .route("/twilio/recording", web::post().to(on_twilio_recording))
-            .route("/daily", web::post().to(on_daily));
+            .route("/daily", web::post().to(on_daily))
+            .route("/zoom", web::post().to(on_zoom));
     }
 }
 
@@ -82,6 +85,29 @@ async fn on_daily(webhooks: web::Data<Webhooks>, delivery: daily::Delivery) -> H
         return HttpResponse::Ok().body("duplicate");
     }
     println!("daily       {} {id}", delivery.event.event_type());
+    HttpResponse::Ok().body("ok")
+}
+
+async fn on_zoom(
+    request: HttpRequest,
+    webhooks: web::Data<Webhooks>,
+    delivery: zoom::Delivery,
+) -> HttpResponse {
+    // Verified before it got here: answering cannot sign anything forged.
+    if let Some(answer) = delivery.url_validation_response() {
+        return answer.clone().respond_to(&request);
+    }
+    let event = &delivery.event;
+    // Zoom sends no delivery id: a meeting instance's event is unique, and
+    // an event about no meeting is told apart by when it occurred.
+    let key = match event.meeting_uuid() {
+        Some(uuid) => format!("{}/{uuid}", event.event_type()),
+        None => format!("{}@{}", event.event_type(), event.event_ts()),
+    };
+    if !webhooks.first_time(&key) {
+        return HttpResponse::Ok().body("duplicate");
+    }
+    println!("zoom        {key} files={}", event.recording_files().len());
     HttpResponse::Ok().body("ok")
 }
 

@@ -1,17 +1,20 @@
-//! A webhook receiver for all three providers on axum, with the crate's
+//! A webhook receiver for every provider on axum, with the crate's
 //! extractors: each handler takes the verified, typed delivery.
 //!
 //! ```sh
-//! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... DAILY_WEBHOOK_SECRET=... \
+//! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... \
+//! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... PUBLIC_BASE_URL=https://hooks.example.com \
 //!     cargo run --example axum_receiver --features axum -- 3000
 //! cargo run --example axum_receiver --features axum -- 3000 --demo   # public demo secrets
 //! ```
 //!
 //! Routes: `POST /recall`, `POST /signalwire/recording`,
-//! `POST /twilio/recording`, `POST /daily`. The
+//! `POST /twilio/recording`, `POST /daily`, `POST /zoom`. The
 //! extractors answer 415 (content type), 413 (over 1 MiB), 401
 //! (verification) and 400 (parse) before a handler runs. Retries are
-//! acknowledged once: Recall's by message id, Daily's by event id.
+//! acknowledged once: Recall's by message id, Daily's by event id, Zoom's
+//! by event name and meeting instance. Zoom's URL validation is answered
+//! (200, JSON) only for a request that verified.
 
 #![allow(
     clippy::unwrap_used,
@@ -27,9 +30,10 @@ pub mod shared;
 use axum::Router;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
-use recording_webhooks::{daily, recall, signalwire, twilio};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
 impl FromRef<Webhooks> for recall::Webhook {
@@ -56,12 +60,19 @@ impl FromRef<Webhooks> for daily::Webhook {
     }
 }
 
+impl FromRef<Webhooks> for zoom::Webhook {
+    fn from_ref(webhooks: &Webhooks) -> Self {
+        webhooks.zoom.clone()
+    }
+}
+
 pub fn router(webhooks: Webhooks) -> Router {
     Router::new()
         .route("/recall", post(on_recall))
         .route("/signalwire/recording", post(on_recording))
         .route("/twilio/recording", post(on_twilio_recording))
         .route("/daily", post(on_daily))
+        .route("/zoom", post(on_zoom))
         .with_state(webhooks)
 }
 
@@ -107,6 +118,25 @@ async fn on_daily(State(webhooks): State<Webhooks>, delivery: daily::Delivery) -
     }
     println!("daily       {} {id}", delivery.event.event_type());
     "ok"
+}
+
+async fn on_zoom(State(webhooks): State<Webhooks>, delivery: zoom::Delivery) -> Response {
+    // Verified before it got here: answering cannot sign anything forged.
+    if let Some(answer) = delivery.url_validation_response() {
+        return answer.clone().into_response();
+    }
+    let event = &delivery.event;
+    // Zoom sends no delivery id: a meeting instance's event is unique, and
+    // an event about no meeting is told apart by when it occurred.
+    let key = match event.meeting_uuid() {
+        Some(uuid) => format!("{}/{uuid}", event.event_type()),
+        None => format!("{}@{}", event.event_type(), event.event_ts()),
+    };
+    if !webhooks.first_time(&key) {
+        return "duplicate".into_response();
+    }
+    println!("zoom        {key} files={}", event.recording_files().len());
+    "ok".into_response()
 }
 
 #[tokio::main]

@@ -1,6 +1,5 @@
-//! The main job, end to end: signs every bundled Recall.ai, SignalWire and
-//! Daily fixture
-//! as the provider would, then verifies and parses each request as a
+//! The main job, end to end: signs every bundled Recall.ai, SignalWire,
+//! Daily and Zoom fixture as the provider would, then verifies and parses each request as a
 //! receiving service does, printing one line per typed event. Finally it
 //! shows a tampered and a replayed request being rejected.
 //!
@@ -19,7 +18,7 @@
 use std::path::Path;
 
 use recording_webhooks::recall::{Event, Verifier, Webhook};
-use recording_webhooks::{daily, signalwire};
+use recording_webhooks::{daily, signalwire, zoom};
 use time::OffsetDateTime;
 
 const DEMO_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -132,6 +131,41 @@ fn receive_daily(
     Ok(())
 }
 
+const ZOOM_DEMO_TOKEN: &str = "zoom-test-secret-token-0001";
+
+/// What a Zoom handler does: verify, parse, and answer a verified URL
+/// validation with its JSON.
+fn receive_zoom(
+    webhook: &zoom::Webhook,
+    now: i64,
+    body: &[u8],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let headers = [
+        (zoom::TIMESTAMP_HEADER, now.to_string()),
+        (zoom::SIGNATURE_HEADER, webhook.verifier().sign(now, body)),
+    ];
+    let delivery = webhook.receive(&headers, body)?;
+    let event = &delivery.event;
+    let detail = match delivery.url_validation_response() {
+        Some(answer) => format!("answer 200 {}", answer.to_json()),
+        None => format!(
+            "meeting={} uuid={} files={} download_token={}",
+            event
+                .meeting_id()
+                .map_or("-".to_owned(), |id| id.to_string()),
+            event.meeting_uuid().unwrap_or("-"),
+            event.recording_files().len(),
+            if event.download_token().is_some() {
+                "yes"
+            } else {
+                "no"
+            },
+        ),
+    };
+    println!("zoom    {:<34} {detail}", event.event_type());
+    Ok(())
+}
+
 /// The headers Svix would send with `body`.
 fn signed(verifier: &Verifier, id: &str, at: i64, body: &[u8]) -> Vec<(&'static str, String)> {
     vec![
@@ -187,6 +221,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let daily_webhook = daily::Webhook::new(DAILY_DEMO_SECRET)?;
     for path in fixtures("daily")? {
         receive_daily(&daily_webhook, now, &std::fs::read(path)?)?;
+    }
+
+    let zoom_webhook = zoom::Webhook::new(ZOOM_DEMO_TOKEN)?;
+    for path in fixtures("zoom")? {
+        receive_zoom(&zoom_webhook, now, &std::fs::read(path)?)?;
+    }
+    // An unsigned URL validation is never answered: its HMAC would sign
+    // whatever the sender put in `plainToken`.
+    let challenge = std::fs::read(fixtures("zoom")?[0].as_path())?;
+    let unsigned = [(zoom::TIMESTAMP_HEADER, now.to_string())];
+    match zoom_webhook.receive(&unsigned, &challenge) {
+        Ok(_) => return Err("an unsigned URL validation was answered".into()),
+        Err(err) => println!("zoom    rejected unsigned URL validation: {err}"),
     }
 
     let body = std::fs::read(&paths[0])?;

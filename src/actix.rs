@@ -1,17 +1,19 @@
 //! actix-web 4 extractors (feature `actix-web`): a handler takes the
 //! verified, typed delivery as an argument.
 //!
-//! [`recall::Delivery`], [`daily::Delivery`] and [`signalwire::Form`] find
-//! their `Webhook` in the application data (`web::Data<recall::Webhook>`,
+//! [`recall::Delivery`], [`daily::Delivery`], [`zoom::Delivery`],
+//! [`signalwire::Form`] and [`twilio::Form`] find their `Webhook` in the
+//! application data (`web::Data<recall::Webhook>`,
 //! ...), read the body up to the webhook's limit, verify, then parse. They
 //! answer 415 for the wrong content type, 413 for a body over the limit,
 //! 401 when verification fails and 400 when the body does not parse, with a
 //! short text ([`Rejection`]). [`crate::Headers`] is implemented for
-//! actix-web's own `HeaderMap`, and [`crate::Error`] is a `ResponseError`.
+//! actix-web's own `HeaderMap`, [`crate::Error`] is a `ResponseError`, and
+//! a [`zoom::UrlValidationResponse`] is a `Responder` (200, Zoom's JSON).
 //!
 //! ```no_run
-//! use actix_web::{App, HttpResponse, web};
-//! use recording_webhooks::{daily, recall, signalwire};
+//! use actix_web::{App, HttpResponse, Responder, web};
+//! use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 //!
 //! async fn on_recall(delivery: recall::Delivery) -> HttpResponse {
 //!     println!("{} {}", delivery.id, delivery.event.event_type());
@@ -30,18 +32,41 @@
 //!     HttpResponse::Ok().finish()
 //! }
 //!
+//! async fn on_twilio(
+//!     twilio::Form(callback): twilio::Form<twilio::RecordingStatusCallback>,
+//! ) -> HttpResponse {
+//!     println!("{} {}", callback.recording_sid, callback.recording_status);
+//!     HttpResponse::NoContent().finish()
+//! }
+//!
+//! async fn on_zoom(request: actix_web::HttpRequest, delivery: zoom::Delivery) -> HttpResponse {
+//!     // Zoom's URL validation, answered only because it verified.
+//!     if let Some(answer) = delivery.url_validation_response() {
+//!         return answer.clone().respond_to(&request);
+//!     }
+//!     println!("{} {:?}", delivery.event.event_type(), delivery.event.meeting_uuid());
+//!     HttpResponse::NoContent().finish()
+//! }
+//!
 //! # fn app() -> Result<(), Box<dyn std::error::Error>> {
 //! let recall = recall::Webhook::new(&std::env::var("RECALL_WEBHOOK_SECRET")?)?;
 //! let signalwire = signalwire::Webhook::new(&std::env::var("SIGNALWIRE_SIGNING_KEY")?)?
 //!     .with_public_url("https://hooks.example.com");
 //! let daily = daily::Webhook::new(&std::env::var("DAILY_WEBHOOK_SECRET")?)?;
+//! let twilio = twilio::Webhook::new(&std::env::var("TWILIO_AUTH_TOKEN")?)?
+//!     .with_public_url("https://hooks.example.com");
+//! let zoom = zoom::Webhook::new(&std::env::var("ZOOM_SECRET_TOKEN")?)?;
 //! let app = App::new()
 //!     .app_data(web::Data::new(recall))
 //!     .app_data(web::Data::new(signalwire))
 //!     .app_data(web::Data::new(daily))
+//!     .app_data(web::Data::new(twilio))
+//!     .app_data(web::Data::new(zoom))
 //!     .route("/recall", web::post().to(on_recall))
 //!     .route("/signalwire/recording", web::post().to(on_recording))
-//!     .route("/daily", web::post().to(on_daily));
+//!     .route("/daily", web::post().to(on_daily))
+//!     .route("/twilio/recording", web::post().to(on_twilio))
+//!     .route("/zoom", web::post().to(on_zoom));
 //! # let _ = app;
 //! # Ok(())
 //! # }
@@ -55,12 +80,12 @@ use actix_web::dev::Payload;
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
-use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
 
 use crate::headers::Headers;
 use crate::rejection::{FORM_OR_JSON, JSON};
 use crate::signalwire::{Callback, UrlVerifier, UrlWebhook};
-use crate::{daily, recall, signalwire, twilio};
+use crate::{daily, recall, signalwire, twilio, zoom};
 
 pub use crate::rejection::Rejection;
 
@@ -136,6 +161,34 @@ impl FromRequest for daily::Delivery {
             let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
             Ok(webhook.receive(request.headers(), &body)?)
         })
+    }
+}
+
+impl FromRequest for zoom::Delivery {
+    type Error = Rejection;
+    type Future = Extracted<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let payload = web::Payload::from_request(&request, payload);
+        Box::pin(async move {
+            let webhook: zoom::Webhook =
+                webhook(&request, "no web::Data<zoom::Webhook> in the app")?;
+            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+            Ok(webhook.receive(request.headers(), &body)?)
+        })
+    }
+}
+
+impl Responder for zoom::UrlValidationResponse {
+    type Body = BoxBody;
+
+    /// 200 with the JSON Zoom expects.
+    fn respond_to(self, _request: &HttpRequest) -> HttpResponse<BoxBody> {
+        HttpResponse::Ok()
+            .content_type("application/json")
+            .body(self.to_json())
     }
 }
 

@@ -1,24 +1,29 @@
 //! axum 0.8 extractors (feature `axum`): a handler takes the verified,
 //! typed delivery as an argument.
 //!
-//! [`recall::Delivery`], [`daily::Delivery`] and [`signalwire::Form`] find
-//! their `Webhook` in the router state through [`FromRef`], read the body
+//! [`recall::Delivery`], [`daily::Delivery`], [`zoom::Delivery`],
+//! [`signalwire::Form`] and [`twilio::Form`] find their `Webhook` in the
+//! router state through [`FromRef`], read the body
 //! up to the webhook's limit, verify, then parse. They answer 415 for the
 //! wrong content type, 413 for a body over the limit, 401 when
 //! verification fails and 400 when the body does not parse, with a short
-//! text ([`Rejection`]).
+//! text ([`Rejection`]). A [`zoom::UrlValidationResponse`] is a response:
+//! 200 with Zoom's JSON.
 //!
 //! ```no_run
 //! use axum::extract::FromRef;
 //! use axum::http::StatusCode;
+//! use axum::response::{IntoResponse, Response};
 //! use axum::routing::post;
-//! use recording_webhooks::{daily, recall, signalwire};
+//! use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 //!
 //! #[derive(Clone)]
 //! struct State {
 //!     recall: recall::Webhook,
 //!     signalwire: signalwire::Webhook,
 //!     daily: daily::Webhook,
+//!     twilio: twilio::Webhook,
+//!     zoom: zoom::Webhook,
 //! }
 //!
 //! impl FromRef<State> for recall::Webhook {
@@ -29,6 +34,12 @@
 //! }
 //! impl FromRef<State> for daily::Webhook {
 //!     fn from_ref(state: &State) -> Self { state.daily.clone() }
+//! }
+//! impl FromRef<State> for twilio::Webhook {
+//!     fn from_ref(state: &State) -> Self { state.twilio.clone() }
+//! }
+//! impl FromRef<State> for zoom::Webhook {
+//!     fn from_ref(state: &State) -> Self { state.zoom.clone() }
 //! }
 //!
 //! async fn on_recall(delivery: recall::Delivery) -> StatusCode {
@@ -48,17 +59,38 @@
 //!     StatusCode::OK
 //! }
 //!
+//! async fn on_twilio(
+//!     twilio::Form(callback): twilio::Form<twilio::RecordingStatusCallback>,
+//! ) -> StatusCode {
+//!     println!("{} {}", callback.recording_sid, callback.recording_status);
+//!     StatusCode::NO_CONTENT
+//! }
+//!
+//! async fn on_zoom(delivery: zoom::Delivery) -> Response {
+//!     // Zoom's URL validation, answered only because it verified.
+//!     if let Some(answer) = delivery.url_validation_response() {
+//!         return answer.clone().into_response();
+//!     }
+//!     println!("{} {:?}", delivery.event.event_type(), delivery.event.meeting_uuid());
+//!     StatusCode::NO_CONTENT.into_response()
+//! }
+//!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let state = State {
 //!     recall: recall::Webhook::new(&std::env::var("RECALL_WEBHOOK_SECRET")?)?,
 //!     signalwire: signalwire::Webhook::new(&std::env::var("SIGNALWIRE_SIGNING_KEY")?)?
 //!         .with_public_url("https://hooks.example.com"),
 //!     daily: daily::Webhook::new(&std::env::var("DAILY_WEBHOOK_SECRET")?)?,
+//!     twilio: twilio::Webhook::new(&std::env::var("TWILIO_AUTH_TOKEN")?)?
+//!         .with_public_url("https://hooks.example.com"),
+//!     zoom: zoom::Webhook::new(&std::env::var("ZOOM_SECRET_TOKEN")?)?,
 //! };
 //! let app = axum::Router::new()
 //!     .route("/recall", post(on_recall))
 //!     .route("/signalwire/recording", post(on_recording))
 //!     .route("/daily", post(on_daily))
+//!     .route("/twilio/recording", post(on_twilio))
+//!     .route("/zoom", post(on_zoom))
 //!     .with_state(state);
 //! # let _: axum::Router = app;
 //! # Ok(())
@@ -72,7 +104,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::rejection::{FORM_OR_JSON, JSON};
 use crate::signalwire::{Callback, UrlVerifier, UrlWebhook};
-use crate::{daily, recall, signalwire, twilio};
+use crate::{daily, recall, signalwire, twilio, zoom};
 
 pub use crate::rejection::Rejection;
 
@@ -128,6 +160,32 @@ where
         let webhook = daily::Webhook::from_ref(state);
         let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
         Ok(webhook.receive(&parts.headers, &body)?)
+    }
+}
+
+impl<S> FromRequest<S> for zoom::Delivery
+where
+    zoom::Webhook: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        let webhook = zoom::Webhook::from_ref(state);
+        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+        Ok(webhook.receive(&parts.headers, &body)?)
+    }
+}
+
+impl IntoResponse for zoom::UrlValidationResponse {
+    /// 200 with the JSON Zoom expects.
+    fn into_response(self) -> Response {
+        (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            self.to_json(),
+        )
+            .into_response()
     }
 }
 

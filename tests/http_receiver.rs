@@ -26,13 +26,16 @@ mod actix_receiver;
 mod common;
 
 use axum_receiver::shared::Webhooks;
-use recording_webhooks::{daily, recall, signalwire, twilio};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 use reqwest::{Client, StatusCode};
 
 const RECALL_SECRET: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const SIGNALWIRE_KEY: &str = "PSK_test_receiver_key";
 const TWILIO_TOKEN: &str = "twilio_test_auth_token";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
+/// Zoom's: a token being rotated out, then the current one (the spec's).
+const ZOOM_TOKENS: &str = "zoom-old-token-being-rotated,zoom-test-secret-token-0001";
+const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
 
 fn secrets(name: &str) -> Option<String> {
     match name {
@@ -40,6 +43,7 @@ fn secrets(name: &str) -> Option<String> {
         "SIGNALWIRE_SIGNING_KEY" => Some(SIGNALWIRE_KEY.into()),
         "DAILY_WEBHOOK_SECRET" => Some(DAILY_SECRET.into()),
         "TWILIO_AUTH_TOKEN" => Some(TWILIO_TOKEN.into()),
+        "ZOOM_SECRET_TOKEN" => Some(ZOOM_TOKENS.into()),
         _ => None,
     }
 }
@@ -52,6 +56,7 @@ struct Sender {
     signalwire: signalwire::Verifier,
     twilio: twilio::Verifier,
     daily: daily::Verifier,
+    zoom: zoom::Verifier,
 }
 
 fn now() -> i64 {
@@ -67,6 +72,7 @@ impl Sender {
             signalwire: signalwire::Verifier::new(SIGNALWIRE_KEY).unwrap(),
             twilio: twilio::Verifier::new(TWILIO_TOKEN).unwrap(),
             daily: daily::Verifier::new(DAILY_SECRET).unwrap(),
+            zoom: zoom::Verifier::new(ZOOM_TOKEN).unwrap(),
         }
     }
 
@@ -132,6 +138,35 @@ impl Sender {
 }
 
 impl Sender {
+    /// Posts to `/zoom`, signed over `signed` (when given) at `at`; the
+    /// status, the `Content-Type` and the text of the answer.
+    async fn zoom(
+        &self,
+        body: &[u8],
+        signed: Option<&[u8]>,
+        at: i64,
+    ) -> (StatusCode, String, String) {
+        let mut request = self
+            .client
+            .post(format!("{}/zoom", self.base))
+            .header("content-type", "application/json; charset=utf-8")
+            .header("x-zm-request-timestamp", at.to_string());
+        if let Some(signed) = signed {
+            request = request.header("x-zm-signature", self.zoom.sign(at, signed));
+        }
+        let response = request.body(body.to_vec()).send().await.unwrap();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (
+            response.status(),
+            content_type,
+            response.text().await.unwrap(),
+        )
+    }
+
     /// Posts a form to `/twilio/recording`, signed by Twilio's rules over
     /// `signed`'s parameters.
     async fn twilio(&self, body: &[u8], signed: &[(&str, &str)]) -> StatusCode {
@@ -366,6 +401,61 @@ async fn every_signalwire_recording_fixture_and_the_rejections(sender: &Sender) 
     );
 }
 
+async fn every_zoom_fixture_the_validation_and_the_oracle(sender: &Sender) {
+    for (name, body) in common::fixtures("zoom") {
+        let (status, _, text) = sender.zoom(&body, Some(&body), now()).await;
+        assert_eq!(status, StatusCode::OK, "{name}: {text}");
+    }
+    // The docs' challenge, answered with the HMAC of the token that verified
+    // it (the second configured), computed by Python's `hmac`.
+    let challenge = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+    let (status, content_type, text) = sender.zoom(challenge, Some(challenge), now()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    let answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        answer,
+        serde_json::json!({
+            "plainToken": "qgg8vlvZRS6UYooatFL8Aw",
+            "encryptedToken": "4daf718ef353f4bd053bf49d951f277c373c181ea1ddc73f1bdf0b4803ad537e",
+        })
+    );
+
+    // The signing oracle: a body-shaped token, unsigned, wrongly signed or
+    // stale, gets a 401 and no HMAC; signed, a 400 and no HMAC.
+    let forged = r#"{"event":"recording.completed","payload":{"account_id":"attacker","object":{"uuid":"x","id":1,"recording_files":[{"download_url":"https://evil.example/x"}]}},"event_ts":1739923528000}"#;
+    let oracle = serde_json::to_vec(&serde_json::json!({
+        "event": "endpoint.url_validation",
+        "event_ts": 1739923528000_i64,
+        "payload": {"plainToken": format!("v0:1739923528:{forged}")},
+    }))
+    .unwrap();
+    for (signed, at, expected) in [
+        (None, now(), StatusCode::UNAUTHORIZED),
+        (Some(&b"another body"[..]), now(), StatusCode::UNAUTHORIZED),
+        (Some(&oracle[..]), now() - 3600, StatusCode::UNAUTHORIZED),
+        (Some(&oracle[..]), now(), StatusCode::BAD_REQUEST),
+    ] {
+        let (status, _, text) = sender.zoom(&oracle, signed, at).await;
+        assert_eq!(status, expected, "{text}");
+        assert!(
+            !text.contains("encryptedToken") && text.len() < 100,
+            "{text}"
+        );
+    }
+    let (status, _, _) = sender.zoom(b"{}", Some(b"{}"), now()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let response = sender
+        .client
+        .post(format!("{}/zoom", sender.base))
+        .header("content-type", "text/plain")
+        .body(challenge.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
+
 #[tokio::test]
 async fn axum_receiver_answers_every_provider() {
     let sender = start_axum().await;
@@ -373,6 +463,7 @@ async fn axum_receiver_answers_every_provider() {
     every_daily_fixture_the_ping_and_the_rejections(&sender).await;
     every_signalwire_recording_fixture_and_the_rejections(&sender).await;
     every_twilio_rule_and_the_rejections(&sender).await;
+    every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
 }
 
 #[tokio::test]
@@ -382,6 +473,7 @@ async fn actix_receiver_answers_every_provider() {
     every_daily_fixture_the_ping_and_the_rejections(&sender).await;
     every_signalwire_recording_fixture_and_the_rejections(&sender).await;
     every_twilio_rule_and_the_rejections(&sender).await;
+    every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
 }
 
 #[test]

@@ -4,21 +4,24 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
-use recording_webhooks::{daily, recall, signalwire, twilio};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 
-/// The three webhooks, and the delivery ids seen (shared by every clone).
+/// The webhooks of every provider, and the delivery ids seen (shared by
+/// every clone).
 #[derive(Clone)]
 pub struct Webhooks {
     pub recall: recall::Webhook,
     pub signalwire: signalwire::Webhook,
     pub twilio: twilio::Webhook,
     pub daily: daily::Webhook,
+    pub zoom: zoom::Webhook,
     seen: Arc<Mutex<SeenIds>>,
 }
 
 impl Webhooks {
     /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY`,
-    /// `TWILIO_AUTH_TOKEN` and `DAILY_WEBHOOK_SECRET`, read by `lookup`;
+    /// `TWILIO_AUTH_TOKEN`, `DAILY_WEBHOOK_SECRET` and `ZOOM_SECRET_TOKEN`
+    /// (several Zoom tokens separated by commas), read by `lookup`;
     /// public demo secrets only when `demo` is set. SignalWire's and
     /// Twilio's public URL is `PUBLIC_BASE_URL`, else the request's own
     /// `Host` (fine locally; behind a proxy, set `PUBLIC_BASE_URL`).
@@ -56,11 +59,19 @@ impl Webhooks {
             "DAILY_WEBHOOK_SECRET",
             "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
         )?)?;
+        // Several Zoom apps (or a token being rotated) behind one URL.
+        let zoom_tokens = secret("ZOOM_SECRET_TOKEN", "zoom-test-secret-token-0001")?;
+        let mut tokens = zoom_tokens.split(',');
+        let mut zoom = zoom::Webhook::new(tokens.next().unwrap_or_default())?;
+        for token in tokens {
+            zoom = zoom.with_secret_token(token)?;
+        }
         Ok(Webhooks {
             recall,
             signalwire,
             twilio,
             daily,
+            zoom,
             seen: Arc::default(),
         })
     }
