@@ -10,6 +10,7 @@ fn main() {
         ("RECALL", "recall", "json"),
         ("SIGNALWIRE", "signalwire", "form"),
         ("DAILY", "daily", "json"),
+        ("ZOOM", "zoom", "json"),
     ] {
         let dir = fixtures.join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());

@@ -1,7 +1,7 @@
 //! `rwh verify`: check a captured request and, when it fails, find which of
 //! the usual causes it is, by retrying with that cause undone.
 
-use recording_webhooks::{VerifyError, daily, recall, signalwire};
+use recording_webhooks::{VerifyError, daily, recall, signalwire, zoom};
 use time::OffsetDateTime;
 
 use crate::Provider;
@@ -47,6 +47,10 @@ impl Capture<'_> {
             Provider::Daily => daily::Verifier::new(secret)
                 .map_err(secret_error)?
                 .verify_at(headers, body, now),
+            Provider::Zoom => zoom::Verifier::new(secret)
+                .map_err(secret_error)?
+                .verify_at(headers, body, now)
+                .map(|_| ()),
             Provider::Signalwire => {
                 let url = url.ok_or("--url is required for signalwire: it signs the URL")?;
                 signalwire::Verifier::new(secret)
@@ -117,12 +121,13 @@ pub fn verify(
 }
 
 /// The headers each provider signs with, and their provider.
-const SIGNATURE_HEADERS: [(&str, Provider); 5] = [
+const SIGNATURE_HEADERS: [(&str, Provider); 6] = [
     ("webhook-signature", Provider::Recall),
     ("svix-signature", Provider::Recall),
     ("x-webhook-signature", Provider::Daily),
     ("x-signalwire-signature", Provider::Signalwire),
     ("x-twilio-signature", Provider::Signalwire),
+    ("x-zm-signature", Provider::Zoom),
 ];
 
 fn expected_headers(provider: Provider) -> &'static [&'static str] {
@@ -130,6 +135,7 @@ fn expected_headers(provider: Provider) -> &'static [&'static str] {
         Provider::Recall => &["webhook-id", "webhook-timestamp", "webhook-signature"],
         Provider::Daily => &["x-webhook-timestamp", "x-webhook-signature"],
         Provider::Signalwire => &["x-signalwire-signature"],
+        Provider::Zoom => &["x-zm-request-timestamp", "x-zm-signature"],
     }
 }
 
@@ -199,6 +205,7 @@ fn signed_at(capture: &Capture) -> Option<OffsetDateTime> {
     let name = match capture.provider {
         Provider::Recall => "webhook-timestamp",
         Provider::Daily => "x-webhook-timestamp",
+        Provider::Zoom => "x-zm-request-timestamp",
         Provider::Signalwire => return None,
     };
     let value = capture.headers.iter().find(|(n, _)| {
@@ -217,6 +224,9 @@ fn timestamp_cause(
     now: OffsetDateTime,
     signed_at: OffsetDateTime,
 ) -> Option<String> {
+    if let Some(cause) = zoom_timestamp_cause(capture) {
+        return Some(cause);
+    }
     let seconds = (now - signed_at).whole_seconds();
     if seconds.abs() <= 300 {
         return None;
@@ -240,6 +250,27 @@ fn timestamp_cause(
         } else {
             ""
         }
+    ))
+}
+
+/// Zoom's timestamp is whole seconds; milliseconds (as in `event_ts`) or a
+/// reformatted number never verify.
+fn zoom_timestamp_cause(capture: &Capture) -> Option<String> {
+    if capture.provider != Provider::Zoom {
+        return None;
+    }
+    let (_, value) = capture
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(zoom::TIMESTAMP_HEADER))?;
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return (value.len() >= 13).then(|| {
+            format!("`{}` looks like milliseconds: Zoom signs whole Unix seconds (the body's `event_ts` is the one in milliseconds)", zoom::TIMESTAMP_HEADER)
+        });
+    }
+    Some(format!(
+        "`{}` is `{value}`, not whole Unix seconds in digits only",
+        zoom::TIMESTAMP_HEADER
     ))
 }
 
@@ -350,6 +381,9 @@ fn secret_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
                 causes.push("the secret starts with `whsec_`, as Recall.ai's do; Daily's never do: is it Recall's?".to_owned());
             }
         }
+        Provider::Zoom if prefixed => causes.push(
+            "the secret starts with `whsec_`, as Recall.ai's do; Zoom's Secret Token has no prefix".to_owned(),
+        ),
         Provider::Signalwire if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; SignalWire's signing keys start with `PSK`".to_owned(),
         ),

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use recording_webhooks::{daily, recall, signalwire};
+use recording_webhooks::{daily, recall, signalwire, zoom};
 
 /// Send signed sample webhooks to a local receiver; explain failed verifications.
 #[derive(Parser)]
@@ -29,12 +29,12 @@ struct Cli {
 enum Command {
     /// List the bundled sample events of a provider.
     Events {
-        /// recall, signalwire or daily.
+        /// recall, signalwire, daily or zoom.
         provider: Provider,
     },
     /// Sign a sample (or a file) as the provider does and POST it.
     Send {
-        /// recall, signalwire or daily.
+        /// recall, signalwire, daily or zoom.
         provider: Provider,
         /// A bundled sample's name (see `rwh events`) or a file.
         #[arg(required_unless_present = "all")]
@@ -42,7 +42,7 @@ enum Command {
         /// The receiver's URL.
         #[arg(long)]
         to: String,
-        /// The webhook secret (SignalWire: the Signing Key).
+        /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
         #[arg(long)]
         secret: String,
         /// Send every bundled sample of the provider.
@@ -51,11 +51,11 @@ enum Command {
     },
     /// Print the headers the provider would send with a body, or a curl command.
     Sign {
-        /// recall, signalwire or daily.
+        /// recall, signalwire, daily or zoom.
         provider: Provider,
         /// The body to sign, as it will be sent.
         file: PathBuf,
-        /// The webhook secret (SignalWire: the Signing Key).
+        /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
         #[arg(long)]
         secret: String,
         /// The URL it is sent to (SignalWire signs it; curl needs it).
@@ -67,9 +67,9 @@ enum Command {
     },
     /// Check a captured request; on failure, say why.
     Verify {
-        /// recall, signalwire or daily.
+        /// recall, signalwire, daily or zoom.
         provider: Provider,
-        /// The webhook secret (SignalWire: the Signing Key).
+        /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
         #[arg(long)]
         secret: String,
         /// The request's headers, one `Name: value` per line.
@@ -87,7 +87,7 @@ enum Command {
     },
     /// Parse a body into its typed event and print what a handler reads.
     Parse {
-        /// recall, signalwire or daily.
+        /// recall, signalwire, daily or zoom.
         provider: Provider,
         /// The body.
         file: PathBuf,
@@ -103,6 +103,8 @@ pub enum Provider {
     Signalwire,
     /// Daily (`X-Webhook-Signature`).
     Daily,
+    /// Zoom (`x-zm-signature`; URL validation answered and checked).
+    Zoom,
 }
 
 impl Provider {
@@ -111,6 +113,7 @@ impl Provider {
             Provider::Recall => samples::RECALL,
             Provider::Signalwire => samples::SIGNALWIRE,
             Provider::Daily => samples::DAILY,
+            Provider::Zoom => samples::ZOOM,
         }
     }
 
@@ -119,6 +122,7 @@ impl Provider {
             Provider::Recall => "recall",
             Provider::Signalwire => "signalwire",
             Provider::Daily => "daily",
+            Provider::Zoom => "zoom",
         }
     }
 }
@@ -229,7 +233,17 @@ fn send(
             elapsed.as_millis(),
             if first_line.is_empty() { "" } else { ": " }
         );
-        if status.is_success() {
+        // Zoom's URL validation is only passed by the right answer.
+        let validation = match provider {
+            Provider::Zoom if status.is_success() => {
+                sign::check_zoom_validation(secret, body, &answer)
+            }
+            _ => Ok(()),
+        };
+        if let Err(problem) = &validation {
+            println!("{name}: the URL validation answer is wrong: {problem}");
+        }
+        if status.is_success() && validation.is_ok() {
             accepted += 1;
         } else {
             rejected += 1;
@@ -295,6 +309,23 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
             )
         }),
         Provider::Signalwire => signalwire_summary(body),
+        Provider::Zoom => zoom::Event::from_slice(body).map(|event| {
+            let plain_token = match &event {
+                zoom::Event::EndpointUrlValidation(validation) => validation.plain_token.as_str(),
+                _ => "-",
+            };
+            format!(
+                "{}\nevent_ts: {}\naccount_id: {}\nmeeting_uuid: {}\nmeeting_id: {}\nrecording_files: {}\ndownload_token: {}\nplain_token: {plain_token}",
+                event.event_type(),
+                event.event_ts(),
+                event.account_id().unwrap_or("-"),
+                event.meeting_uuid().unwrap_or("-"),
+                event.meeting_id().map_or("-".to_owned(), |id| id.to_string()),
+                event.recording_files().len(),
+                // A bearer credential: say whether it is there, never what.
+                if event.download_token().is_some() { "present" } else { "-" },
+            )
+        }),
     };
     match described {
         Ok(text) => {

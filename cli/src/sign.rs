@@ -2,7 +2,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use recording_webhooks::{daily, recall, signalwire};
+use hmac::{Hmac, KeyInit, Mac};
+use recording_webhooks::{daily, recall, signalwire, zoom};
 
 use crate::Provider;
 
@@ -53,6 +54,20 @@ pub fn request(
                 ),
             ]
         }
+        Provider::Zoom => {
+            let verifier = zoom::Verifier::new(secret).map_err(secret_error)?;
+            vec![
+                (
+                    "content-type".to_owned(),
+                    "application/json; charset=utf-8".to_owned(),
+                ),
+                (zoom::TIMESTAMP_HEADER.to_owned(), seconds.to_string()),
+                (
+                    zoom::SIGNATURE_HEADER.to_owned(),
+                    verifier.sign(seconds, body),
+                ),
+            ]
+        }
         Provider::Signalwire => {
             let verifier = signalwire::Verifier::new(secret).map_err(secret_error)?;
             if is_json(body) {
@@ -84,4 +99,34 @@ pub fn request(
         }
     };
     Ok(Request { headers })
+}
+
+/// For a Zoom `endpoint.url_validation` body, checks the receiver's answer
+/// as Zoom does: JSON with the same `plainToken` and, as `encryptedToken`,
+/// the hex HMAC-SHA256 of it under the Secret Token. Any other body passes.
+pub fn check_zoom_validation(secret: &str, body: &[u8], answer: &str) -> Result<(), String> {
+    let Ok(zoom::Event::EndpointUrlValidation(validation)) = zoom::Event::from_slice(body) else {
+        return Ok(());
+    };
+    let plain_token = &validation.plain_token;
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
+        .map_err(|err| err.to_string())?;
+    mac.update(plain_token.as_bytes());
+    let expected: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let answer: serde_json::Value =
+        serde_json::from_str(answer).map_err(|err| format!("not JSON ({err})"))?;
+    if answer["plainToken"] != plain_token.as_str() {
+        return Err(format!("`plainToken` is not `{plain_token}`"));
+    }
+    if answer["encryptedToken"] != expected.as_str() {
+        return Err(
+            "`encryptedToken` is not the HMAC of `plainToken` under this secret".to_owned(),
+        );
+    }
+    Ok(())
 }

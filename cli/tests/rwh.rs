@@ -6,11 +6,12 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use recording_webhooks::{daily, recall, signalwire};
+use recording_webhooks::{daily, recall, signalwire, zoom};
 
 const RECALL_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 const SIGNALWIRE_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
+const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
 
 fn rwh(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rwh"))
@@ -30,6 +31,7 @@ fn receiver() -> String {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let recall = recall::Webhook::new(RECALL_SECRET).unwrap();
     let daily = daily::Webhook::new(DAILY_SECRET).unwrap();
+    let zoom = zoom::Webhook::new(ZOOM_TOKEN).unwrap();
     let signalwire = signalwire::Webhook::new(SIGNALWIRE_KEY)
         .unwrap()
         .with_public_url(&base);
@@ -73,6 +75,15 @@ fn receiver() -> String {
                     )
                     .map(|()| "callback".to_owned())
                     .map_err(recording_webhooks::Error::from),
+                // Zoom's URL validation answered with its JSON.
+                "/zoom" => zoom.receive(&headers, &body).map(|d| {
+                    d.url_validation_response()
+                        .map_or_else(|| d.event.event_type().to_string(), |a| a.to_json())
+                }),
+                // A receiver that forgets the URL validation's answer.
+                "/zoom-forgetful" => zoom
+                    .receive(&headers, &body)
+                    .map(|d| d.event.event_type().to_string()),
                 _ => Ok("not found".to_owned()),
             };
             let (status, text) = match result {
@@ -100,6 +111,15 @@ fn events_lists_the_bundled_samples() {
         stdout(&rwh(&["events", "signalwire"])).contains("recording-status.completed+Conference")
     );
     assert!(stdout(&rwh(&["events", "daily"])).contains("recording.ready-to-download"));
+    let zoom = stdout(&rwh(&["events", "zoom"]));
+    assert!(
+        zoom.lines().any(|name| name == "endpoint.url_validation"),
+        "{zoom}"
+    );
+    assert!(
+        zoom.lines().any(|name| name == "recording.completed"),
+        "{zoom}"
+    );
 }
 
 #[test]
@@ -109,6 +129,7 @@ fn send_all_is_accepted_by_a_receiver_on_the_library() {
         ("recall", RECALL_SECRET),
         ("daily", DAILY_SECRET),
         ("signalwire", SIGNALWIRE_KEY),
+        ("zoom", ZOOM_TOKEN),
     ] {
         let to = format!("{base}/{provider}");
         let output = rwh(&["send", provider, "--all", "--to", &to, "--secret", secret]);
@@ -143,6 +164,56 @@ fn send_all_is_accepted_by_a_receiver_on_the_library() {
 }
 
 #[test]
+fn send_zoom_checks_the_url_validation_answer() {
+    let base = receiver();
+    let right = format!("{base}/zoom");
+    let output = rwh(&[
+        "send",
+        "zoom",
+        "endpoint.url_validation",
+        "--to",
+        &right,
+        "--secret",
+        ZOOM_TOKEN,
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    // The answer, as the spec computes it for this token.
+    assert!(
+        text.contains("4daf718ef353f4bd053bf49d951f277c373c181ea1ddc73f1bdf0b4803ad537e"),
+        "{text}"
+    );
+    // A 200 without the answer fails the validation, as it does with Zoom.
+    let forgetful = format!("{base}/zoom-forgetful");
+    let output = rwh(&[
+        "send",
+        "zoom",
+        "endpoint.url_validation",
+        "--to",
+        &forgetful,
+        "--secret",
+        ZOOM_TOKEN,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("the URL validation answer is wrong: not JSON"),
+        "{}",
+        stdout(&output)
+    );
+    // Other events need no answer there.
+    let output = rwh(&[
+        "send",
+        "zoom",
+        "recording.completed",
+        "--to",
+        &forgetful,
+        "--secret",
+        ZOOM_TOKEN,
+    ]);
+    assert!(output.status.success(), "{}", stdout(&output));
+}
+
+#[test]
 fn an_unreachable_receiver_is_one_line_and_exit_1() {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -172,7 +243,7 @@ fn an_unreachable_receiver_is_one_line_and_exit_1() {
 fn bad_arguments_are_usage_errors() {
     for args in [
         &["send", "recall", "--to", "http://x"][..],
-        &["events", "zoom"],
+        &["events", "teams"],
         &["verify", "recall"],
         &["frobnicate"],
     ] {
@@ -479,5 +550,60 @@ fn sign_prints_headers_or_a_curl_command_and_parse_the_typed_event() {
         stdout(&output).contains("`data.bot.id`"),
         "{}",
         stdout(&output)
+    );
+}
+
+#[test]
+fn verify_and_parse_zoom() {
+    let body = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+    // The spec's vector, from Python's `hmac`.
+    let signed = vec![
+        ("x-zm-request-timestamp".to_owned(), "1739923528".to_owned()),
+        (
+            "x-zm-signature".to_owned(),
+            "v0=c396580094fea489713722c0febf39c0609fcf2a398460b847ac073c59ce910c".to_owned(),
+        ),
+    ];
+    let (ok, text) = verify("zoom", ZOOM_TOKEN, &signed, body, &["--now", "1739923528"]);
+    assert!(ok && text.starts_with("verified"), "{text}");
+
+    // Stale, but the signature itself is good.
+    let (ok, text) = verify("zoom", ZOOM_TOKEN, &signed, body, &["--now", "1739930000"]);
+    assert!(!ok);
+    assert!(text.contains("the signature itself is good"), "{text}");
+
+    // The timestamp in milliseconds, as `event_ts` is.
+    let millis = vec![
+        (
+            "x-zm-request-timestamp".to_owned(),
+            "1739923528000".to_owned(),
+        ),
+        signed[1].clone(),
+    ];
+    let (ok, text) = verify("zoom", ZOOM_TOKEN, &millis, body, &["--now", "1739923528"]);
+    assert!(!ok);
+    assert!(text.contains("looks like milliseconds"), "{text}");
+
+    // A Recall secret given for Zoom.
+    let (ok, text) = verify(
+        "zoom",
+        RECALL_SECRET,
+        &signed,
+        body,
+        &["--now", "1739923528"],
+    );
+    assert!(!ok);
+    assert!(text.contains("Zoom's Secret Token has no prefix"), "{text}");
+
+    let dir = scratch("zoom-parse");
+    let file = dir.join("validation.json");
+    std::fs::write(&file, body).unwrap();
+    let output = rwh(&["parse", "zoom", file.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.starts_with("endpoint.url_validation\n"), "{text}");
+    assert!(
+        text.contains("plain_token: qgg8vlvZRS6UYooatFL8Aw"),
+        "{text}"
     );
 }
