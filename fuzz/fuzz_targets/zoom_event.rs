@@ -1,0 +1,22 @@
+//! `zoom::Event::from_slice` on arbitrary bytes; what parses must
+//! serialize, and what it serializes to must parse again to an equal event.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use recording_webhooks::zoom::Event;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(event) = Event::from_slice(data) {
+        let _ = (
+            event.event_type(),
+            event.meeting_uuid(),
+            event.meeting_id(),
+            event.account_id(),
+            event.recording_files().len(),
+            event.download_token(),
+        );
+        let written = serde_json::to_vec(&event).expect("a parsed event serializes");
+        let again = Event::from_slice(&written).expect("a serialized event parses");
+        assert_eq!(again, event, "an event serialized and parsed again is equal");
+    }
+});
