@@ -1,10 +1,11 @@
 //! A webhook receiver with nothing but the standard library, to show the
-//! crate needs no framework: a blocking HTTP/1.1 server for `POST /recall`
-//! and `POST /daily` on 127.0.0.1 (port from the first argument, default
-//! 3001), one request per connection.
+//! crate needs no framework: a blocking HTTP/1.1 server for `POST /recall`,
+//! `POST /daily` and `POST /zoom` on 127.0.0.1 (port from the first
+//! argument, default 3001), one request per connection.
 //!
 //! ```sh
-//! RECALL_WEBHOOK_SECRET=whsec_... DAILY_WEBHOOK_SECRET=... cargo run --example std_receiver -- 3001
+//! RECALL_WEBHOOK_SECRET=whsec_... DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... \
+//!     cargo run --example std_receiver -- 3001
 //! cargo run --example std_receiver -- 3001 --demo   # the README's demo secrets
 //! ```
 //!
@@ -22,7 +23,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 
-use recording_webhooks::{daily, recall};
+use recording_webhooks::{daily, recall, zoom};
 
 const MAX_BODY: usize = 1024 * 1024;
 
@@ -68,8 +69,21 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
     }))
 }
 
-fn handle(request: &Request, recall: &recall::Verifier, daily: &daily::Verifier) -> (u16, String) {
-    match request.path.as_str() {
+/// The verifiers, one per provider served.
+struct Receivers {
+    recall: recall::Verifier,
+    daily: daily::Verifier,
+    zoom: zoom::Webhook,
+}
+
+/// The status, the content type and the text to answer.
+fn handle(request: &Request, receivers: &Receivers) -> (u16, &'static str, String) {
+    let Receivers {
+        recall,
+        daily,
+        zoom,
+    } = receivers;
+    let (status, message) = match request.path.as_str() {
         "/recall" => match recall.verify(&request.headers, &request.body) {
             Err(err) => (401, err.to_string()),
             Ok(verified) => match recall::Event::from_slice(&request.body) {
@@ -90,8 +104,17 @@ fn handle(request: &Request, recall: &recall::Verifier, daily: &daily::Verifier)
                 Err(err) => (400, err.to_string()),
             },
         },
+        // Zoom's URL validation is answered only once the request verified.
+        "/zoom" => match zoom.receive(&request.headers, &request.body) {
+            Err(err) => (err.status_code(), err.to_string()),
+            Ok(delivery) => match delivery.url_validation_response() {
+                Some(answer) => return (200, "application/json", answer.to_json()),
+                None => (200, format!("zoom {}", delivery.event.event_type())),
+            },
+        },
         _ => (404, "not found".to_owned()),
-    }
+    };
+    (status, "text/plain", message)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -114,18 +137,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "DAILY_WEBHOOK_SECRET",
         "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
     )?)?;
+    let zoom = zoom::Webhook::new(&secret("ZOOM_SECRET_TOKEN", "zoom-test-secret-token-0001")?)?;
+    let receivers = Receivers {
+        recall,
+        daily,
+        zoom,
+    };
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     println!("listening on http://{}", listener.local_addr()?);
     for stream in listener.incoming() {
         let mut stream = stream?;
-        let (status, message) = match read_request(&stream) {
-            Ok(Some(request)) => handle(&request, &recall, &daily),
-            Ok(None) => (400, "expected a POST with a body under 1 MiB".to_owned()),
-            Err(err) => (400, err.to_string()),
+        let (status, content_type, message) = match read_request(&stream) {
+            Ok(Some(request)) => handle(&request, &receivers),
+            Ok(None) => (
+                400,
+                "text/plain",
+                "expected a POST with a body under 1 MiB".to_owned(),
+            ),
+            Err(err) => (400, "text/plain", err.to_string()),
         };
         println!("{status} {message}");
         let reply = format!(
-            "HTTP/1.1 {status} \r\ncontent-length: {}\r\nconnection: close\r\n\r\n{message}",
+            "HTTP/1.1 {status} \r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{message}",
             message.len()
         );
         stream.write_all(reply.as_bytes())?;
