@@ -95,7 +95,7 @@ async fn on_zoom(
 ) -> HttpResponse {
     // Verified before it got here: answering cannot sign anything forged.
     if let Some(answer) = delivery.url_validation_response() {
-        return answer.clone().respond_to(&request);
+        return answer.respond_to(&request);
     }
     let event = &delivery.event;
     // Zoom sends no delivery id: a meeting instance's event is unique, and

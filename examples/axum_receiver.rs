@@ -123,7 +123,7 @@ async fn on_daily(State(webhooks): State<Webhooks>, delivery: daily::Delivery) -
 async fn on_zoom(State(webhooks): State<Webhooks>, delivery: zoom::Delivery) -> Response {
     // Verified before it got here: answering cannot sign anything forged.
     if let Some(answer) = delivery.url_validation_response() {
-        return answer.clone().into_response();
+        return answer.into_response();
     }
     let event = &delivery.event;
     // Zoom sends no delivery id: a meeting instance's event is unique, and

@@ -42,7 +42,7 @@
 //! async fn on_zoom(request: actix_web::HttpRequest, delivery: zoom::Delivery) -> HttpResponse {
 //!     // Zoom's URL validation, answered only because it verified.
 //!     if let Some(answer) = delivery.url_validation_response() {
-//!         return answer.clone().respond_to(&request);
+//!         return answer.respond_to(&request);
 //!     }
 //!     println!("{} {:?}", delivery.event.event_type(), delivery.event.meeting_uuid());
 //!     HttpResponse::NoContent().finish()

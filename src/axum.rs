@@ -69,7 +69,7 @@
 //! async fn on_zoom(delivery: zoom::Delivery) -> Response {
 //!     // Zoom's URL validation, answered only because it verified.
 //!     if let Some(answer) = delivery.url_validation_response() {
-//!         return answer.clone().into_response();
+//!         return answer.into_response();
 //!     }
 //!     println!("{} {:?}", delivery.event.event_type(), delivery.event.meeting_uuid());
 //!     StatusCode::NO_CONTENT.into_response()

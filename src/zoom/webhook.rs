@@ -76,8 +76,8 @@ impl Delivery {
     /// endpoint that answers unverified requests signs forged events for
     /// anyone.
     #[must_use]
-    pub fn url_validation_response(&self) -> Option<&UrlValidationResponse> {
-        self.url_validation.as_ref()
+    pub fn url_validation_response(&self) -> Option<UrlValidationResponse> {
+        self.url_validation.clone()
     }
 }
 
@@ -87,7 +87,6 @@ impl Delivery {
 /// Only [`Delivery::url_validation_response`] makes one, for a request that
 /// verified.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[non_exhaustive]
 pub struct UrlValidationResponse {
     /// The challenge's `plainToken`, unchanged.
     #[serde(rename = "plainToken")]
