@@ -26,6 +26,26 @@ pub enum SecretError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// The secret starts or ends with whitespace, most often a newline
+    /// pasted or read from a file with it. It is refused rather than
+    /// trimmed: a key that differs from the provider's by one character
+    /// would fail every request with nothing to say why.
+    #[error(
+        "the webhook secret starts or ends with whitespace (a newline pasted with it?): remove it"
+    )]
+    SurroundingWhitespace,
+    /// The secret has the prefix of another provider's secrets.
+    #[error(
+        "the secret starts with `{prefix}`, like a {looks_like} secret: this verifier takes {expected}"
+    )]
+    WrongProvider {
+        /// The prefix found.
+        prefix: &'static str,
+        /// Whose secrets carry it.
+        looks_like: &'static str,
+        /// What this verifier takes instead.
+        expected: &'static str,
+    },
     /// A Standard Webhooks asymmetric key (`whpk_` or `whsk_`) was given where
     /// a symmetric `whsec_` secret is expected.
     #[error(
@@ -38,6 +58,17 @@ pub enum SecretError {
 }
 
 impl SecretError {
+    /// The secret as given, refused when empty or padded with whitespace.
+    pub(crate) fn check(secret: &str) -> Result<&str, SecretError> {
+        if secret.is_empty() {
+            return Err(SecretError::Empty);
+        }
+        if secret.trim() != secret {
+            return Err(SecretError::SurroundingWhitespace);
+        }
+        Ok(secret)
+    }
+
     /// Describes a base64 failure by position only: the offending byte is
     /// part of the secret and must not reach a log.
     pub(crate) fn from_base64(err: base64::DecodeError) -> SecretError {
@@ -123,6 +154,12 @@ pub enum VerifyError {
         /// The query parameter holding the hash.
         parameter: &'static str,
     },
+    /// The body cannot be checked as the provider signed it.
+    #[error("the body cannot be verified: {reason}")]
+    InvalidBody {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// No signature in the header matches the request: wrong secret,
     /// altered body, or a forged request.
     #[error("no signature in header `{name}` matches the request")]
@@ -154,6 +191,18 @@ pub enum ParseError {
         /// What was wrong.
         message: String,
     },
+}
+
+impl ParseError {
+    /// A form error, its parameter name and message cut to a bounded
+    /// length: both can come from the request.
+    pub(crate) fn form(parameter: &str, message: impl Into<String>) -> ParseError {
+        let mut parameter = parameter.to_owned();
+        crate::json_path::shorten(&mut parameter, 64);
+        let mut message = message.into();
+        crate::json_path::shorten(&mut message, 200);
+        ParseError::Form { parameter, message }
+    }
 }
 
 /// Why a webhook request was not accepted: it failed verification, or it

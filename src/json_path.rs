@@ -10,6 +10,29 @@ use crate::error::ParseError;
 /// an error must not carry a large part of the body.
 const MAX_MESSAGE: usize = 200;
 
+/// Longest key kept in a path; a longer one is cut and ends with `…`.
+const MAX_KEY: usize = 24;
+
+/// Longest path kept, whatever its keys and depth.
+const MAX_PATH: usize = 260;
+
+/// How many levels a path shows at each end; deeper paths show how many
+/// levels were left out between them.
+const SHOWN_LEVELS: usize = 4;
+
+/// Cuts `text` to at most `max` bytes on a character boundary, marking the
+/// cut with `…`.
+pub(crate) fn shorten(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut cut = max;
+        while !text.is_char_boundary(cut) {
+            cut = cut.saturating_sub(1);
+        }
+        text.truncate(cut);
+        text.push('…');
+    }
+}
+
 impl ParseError {
     pub(crate) fn from_json(body: &[u8], err: &serde_json::Error) -> ParseError {
         ParseError::from_json_within(body, 0, body, err)
@@ -44,14 +67,7 @@ impl ParseError {
                 );
             }
         }
-        if message.len() > MAX_MESSAGE {
-            let mut cut = MAX_MESSAGE;
-            while !message.is_char_boundary(cut) {
-                cut = cut.saturating_sub(1);
-            }
-            message.truncate(cut);
-            message.push('…');
-        }
+        shorten(&mut message, MAX_MESSAGE);
         ParseError::Json {
             path: path_at(body, offset),
             message,
@@ -109,14 +125,30 @@ fn path_at(body: &[u8], offset: usize) -> String {
                 }
                 if let Some(Frame::Object { key: key @ None }) = stack.last_mut() {
                     let raw = text.get(start..i.saturating_sub(1)).unwrap_or_default();
-                    *key = Some(String::from_utf8_lossy(raw).into_owned());
+                    // Only the start of a long key is kept.
+                    let head = raw.get(..MAX_KEY.saturating_add(4)).unwrap_or(raw);
+                    let mut name = String::from_utf8_lossy(head).into_owned();
+                    if head.len() < raw.len() {
+                        name.push_str("……");
+                    }
+                    shorten(&mut name, MAX_KEY);
+                    *key = Some(name);
                 }
             }
             _ => {}
         }
     }
+    // A deep path shows its first and last levels and counts the rest.
+    let levels = stack.len();
+    let skipped = levels.saturating_sub(SHOWN_LEVELS.saturating_mul(2));
     let mut path = String::new();
-    for frame in &stack {
+    for (level, frame) in stack.iter().enumerate() {
+        if skipped > 0 && level >= SHOWN_LEVELS && level < SHOWN_LEVELS.saturating_add(skipped) {
+            if level == SHOWN_LEVELS {
+                path.push_str(&format!(".…({skipped} levels)…"));
+            }
+            continue;
+        }
         match frame {
             Frame::Object { key: Some(key) } => {
                 if !path.is_empty() {
@@ -133,6 +165,7 @@ fn path_at(body: &[u8], offset: usize) -> String {
     if path.is_empty() {
         path.push('.');
     }
+    shorten(&mut path, MAX_PATH);
     path
 }
 
@@ -194,6 +227,29 @@ mod tests {
         assert_eq!(error_path::<Outer>("[1,2]"), "[0]");
         assert_eq!(error_path::<Outer>(r#"{"data":{"code":"#), "data.code");
         assert_eq!(error_path::<Outer>(""), ".");
+    }
+
+    #[test]
+    fn long_keys_and_deep_paths_are_bounded() {
+        let key = "k".repeat(100_000);
+        let body = format!(r#"{{"data":{{"{key}":1,"code":"a","count":"x"}},"list":[]}}"#);
+        let path = error_path::<Outer>(&body);
+        assert_eq!(path, "data.count");
+        let body = format!(r#"{{"{key}":[1,2"#);
+        let path = error_path::<serde_json::Value>(&body);
+        assert!(path.len() <= 48 && path.contains("kkk…"), "{path}");
+
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = serde_json::from_str::<serde_json::Value>(&deep).unwrap_err();
+        let parsed = ParseError::from_json(deep.as_bytes(), &err);
+        let text = parsed.to_string();
+        assert!(text.len() <= 512, "{}", text.len());
+        assert!(text.contains("levels)"), "{text}");
+
+        let mixed = format!("{}1", format!(r#"{{"{}":["#, "é".repeat(50)).repeat(500));
+        let err = serde_json::from_str::<serde_json::Value>(&mixed).unwrap_err();
+        let text = ParseError::from_json(mixed.as_bytes(), &err).to_string();
+        assert!(text.len() <= 512, "{} {text}", text.len());
     }
 
     #[test]

@@ -42,6 +42,12 @@ use crate::replay::Window;
 /// The prefix of a Standard Webhooks symmetric secret.
 pub const SECRET_PREFIX: &str = "whsec_";
 
+/// The most signature entries checked per request (`v1` and `v1a` alike):
+/// a key rotation sends two or three, and each entry costs a MAC
+/// comparison or an ed25519 verification, so a header of thousands is not
+/// read past this many. Empty entries (doubled spaces) do not count.
+pub const MAX_SIGNATURE_ENTRIES: usize = 16;
+
 pub use crate::replay::DEFAULT_TOLERANCE;
 
 /// The message id header (Standard Webhooks spelling).
@@ -136,6 +142,7 @@ impl Verifier {
     /// assert!(Verifier::new("whsec_not base64!").is_err());
     /// ```
     pub fn new(secret: &str) -> Result<Verifier, SecretError> {
+        let secret = SecretError::check(secret)?;
         for prefix in ["whpk_", "whsk_"] {
             if secret.starts_with(prefix) {
                 return Err(SecretError::AsymmetricKey { prefix });
@@ -200,7 +207,8 @@ impl Verifier {
     /// The checks run in the order the reference libraries run them: the
     /// headers are present and readable, the timestamp is within the
     /// tolerance of `now`, and then some `v1` entry of the signature header
-    /// matches (entries of other versions, and malformed ones, are skipped).
+    /// matches (entries of other versions, and malformed ones, are skipped;
+    /// no more than [`MAX_SIGNATURE_ENTRIES`] are read).
     ///
     /// # Errors
     ///
@@ -260,23 +268,28 @@ impl Verifier {
         let mut message: Option<Vec<u8>> = None;
         // Entries are `version,signature`, space-separated; read as bytes
         // (a byte loop beats a searcher on a string this short).
-        let matched = signatures.as_bytes().split(|b| *b == b' ').any(|entry| {
-            if let Some(signature) = entry.strip_prefix(b"v1,") {
-                return expected
-                    .as_ref()
-                    .is_some_and(|expected| mac::matches_base64(expected, signature));
-            }
-            #[cfg(feature = "ed25519")]
-            if let Some(signature) = entry.strip_prefix(b"v1a,") {
-                return self.public_key.as_ref().is_some_and(|key| {
-                    // ed25519 needs the message whole: built once, only when
-                    // a `v1a` entry is there to check.
-                    let message = message.get_or_insert_with(|| content.concat());
-                    ed25519_matches(key, message, signature)
-                });
-            }
-            false
-        });
+        let matched = signatures
+            .as_bytes()
+            .split(|b| *b == b' ')
+            .filter(|entry| !entry.is_empty())
+            .take(MAX_SIGNATURE_ENTRIES)
+            .any(|entry| {
+                if let Some(signature) = entry.strip_prefix(b"v1,") {
+                    return expected
+                        .as_ref()
+                        .is_some_and(|expected| mac::matches_base64(expected, signature));
+                }
+                #[cfg(feature = "ed25519")]
+                if let Some(signature) = entry.strip_prefix(b"v1a,") {
+                    return self.public_key.as_ref().is_some_and(|key| {
+                        // ed25519 needs the message whole: built once, only when
+                        // a `v1a` entry is there to check.
+                        let message = message.get_or_insert_with(|| content.concat());
+                        ed25519_matches(key, message, signature)
+                    });
+                }
+                false
+            });
         if !matched {
             return Err(VerifyError::NoMatchingSignature {
                 name: signature_name,
@@ -323,6 +336,7 @@ impl Verifier {
     #[cfg(feature = "ed25519")]
     #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
     pub fn from_public_key(public_key: &str) -> Result<Verifier, SecretError> {
+        let public_key = SecretError::check(public_key)?;
         Ok(Verifier {
             mac: None,
             public_key: Some(parse_public_key(public_key)?),
@@ -340,6 +354,7 @@ impl Verifier {
     #[cfg(feature = "ed25519")]
     #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
     pub fn with_public_key(self, public_key: &str) -> Result<Verifier, SecretError> {
+        let public_key = SecretError::check(public_key)?;
         Ok(Verifier {
             public_key: Some(parse_public_key(public_key)?),
             ..self

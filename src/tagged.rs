@@ -91,6 +91,22 @@ impl<T: Tagged> Dispatch<T> {
     }
 }
 
+/// Reads the value of `key` into `slot`, which must still be empty: a key
+/// sent twice is an error in every object the crate reads by hand, as it
+/// is for derived structs (the last value silently winning would let two
+/// readers of one body see different events).
+pub(crate) fn read_once<'de, A: MapAccess<'de>, T: de::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    key: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(key));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
 /// Reads the payload once the tag is known.
 struct Seed<T: Tagged>(T::Tag);
 

@@ -208,7 +208,12 @@ impl fmt::Display for Timestamp {
         match &self.wire {
             Wire::Text(text) => f.write_str(text),
             Wire::Integer => write!(f, "{}", self.instant.unix_timestamp()),
-            Wire::Float(seconds) => write!(f, "{seconds}"),
+            // As serde_json writes it (`1000000000.0`, not `1000000000`),
+            // so `Display` and `Serialize` agree.
+            Wire::Float(seconds) => match serde_json::Number::from_f64(*seconds) {
+                Some(number) => write!(f, "{number}"),
+                None => write!(f, "{seconds}"),
+            },
         }
     }
 }

@@ -154,11 +154,11 @@ impl Verifier {
     ///
     /// # Errors
     ///
-    /// [`SecretError::Empty`] for an empty secret.
+    /// [`SecretError::Empty`] for an empty secret,
+    /// [`SecretError::SurroundingWhitespace`] for one that starts or ends
+    /// with whitespace (a pasted newline).
     pub fn new(auth_token_or_shared_key: &str) -> Result<Verifier, SecretError> {
-        if auth_token_or_shared_key.is_empty() {
-            return Err(SecretError::Empty);
-        }
+        let auth_token_or_shared_key = SecretError::check(auth_token_or_shared_key)?;
         let key = auth_token_or_shared_key.as_bytes();
         Ok(Verifier {
             sha1: KeyedMac::new(key),

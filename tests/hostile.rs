@@ -149,12 +149,21 @@ fn thousands_of_signature_entries_and_parameters() {
         Err(VerifyError::NoMatchingSignature { .. })
     ));
 
-    let form = vec!["RecordingStatus=x&Z=%FF%FE+"; 100_000].join("&");
+    let form = vec!["RecordingStatus=x&Z=%C3%A9+"; 100_000].join("&");
     let callback = RecordingStatusCallback::from_form(
         format!("AccountSid=a&RecordingSid=r&{form}").as_bytes(),
     )
     .unwrap();
     assert_eq!(callback.other.len(), 2 * 100_000 - 1);
+    // Bytes that are not UTF-8 are refused, never replaced.
+    let err = RecordingStatusCallback::from_form(
+        format!("AccountSid=a&RecordingSid=r&{form}&Z=%FF%FE+").as_bytes(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid form parameter `Z`: the value is not UTF-8 once percent-decoded"
+    );
     let headers = [("X-SignalWire-Signature", "x")];
     assert!(
         SignalWireVerifier::new("k")

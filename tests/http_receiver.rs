@@ -48,6 +48,14 @@ fn secrets(name: &str) -> Option<String> {
     }
 }
 
+/// The secrets, and the receiver's own address as its public URL.
+fn secrets_at(base: &str, name: &str) -> Option<String> {
+    match name {
+        "PUBLIC_BASE_URL" => Some(base.to_owned()),
+        _ => secrets(name),
+    }
+}
+
 /// A client for a receiver at `base`, signing as each provider does.
 struct Sender {
     base: String,
@@ -232,9 +240,9 @@ async fn every_twilio_rule_and_the_rejections(sender: &Sender) {
 }
 
 async fn start_axum() -> Sender {
-    let webhooks = Webhooks::from_lookup(secrets, false).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    let webhooks = Webhooks::from_lookup(|name| secrets_at(&base, name), false).unwrap();
     let app = axum_receiver::router(webhooks);
     tokio::spawn(async move { axum::serve(listener, app).await });
     Sender::new(base)
@@ -242,9 +250,11 @@ async fn start_axum() -> Sender {
 
 async fn start_actix() -> Sender {
     // The example includes its own copy of the shared module.
-    let webhooks = actix_receiver::shared::Webhooks::from_lookup(secrets, false).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    let webhooks =
+        actix_receiver::shared::Webhooks::from_lookup(|name| secrets_at(&base, name), false)
+            .unwrap();
     let server = actix_web::HttpServer::new(move || {
         actix_web::App::new().configure(actix_receiver::configure(webhooks.clone()))
     })
@@ -490,4 +500,55 @@ fn the_receivers_refuse_to_start_without_their_secrets() {
     let empty = |name: &str| (name == "SIGNALWIRE_SIGNING_KEY").then(String::new);
     let err = Webhooks::from_lookup(empty, true).err().unwrap();
     assert!(err.to_string().contains("empty"), "{err}");
+}
+
+#[test]
+fn without_a_public_url_the_url_signed_routes_trust_no_host() {
+    let host = [("Host", "attacker.example")];
+    // Not a demo: no public URL to verify against, whatever `Host` says.
+    let webhooks = Webhooks::from_lookup(secrets, false).unwrap();
+    assert_eq!(
+        webhooks
+            .signalwire
+            .public_url("/signalwire/recording", &host),
+        None
+    );
+    assert_eq!(webhooks.twilio.public_url("/twilio/recording", &host), None);
+    // A demo trusts the request's own `Host`.
+    let demo = Webhooks::from_lookup(secrets, true).unwrap();
+    assert_eq!(
+        demo.signalwire.public_url("/x", &host).as_deref(),
+        Some("http://attacker.example/x")
+    );
+    // With PUBLIC_BASE_URL, that base and nothing else.
+    let configured =
+        Webhooks::from_lookup(|name| secrets_at("https://hooks.example.com", name), false).unwrap();
+    assert_eq!(
+        configured
+            .twilio
+            .public_url("/twilio/recording", &host)
+            .as_deref(),
+        Some("https://hooks.example.com/twilio/recording")
+    );
+}
+
+#[tokio::test]
+async fn without_a_public_url_signed_callbacks_are_refused_with_the_reason() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = axum_receiver::router(Webhooks::from_lookup(secrets, false).unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let sender = Sender::new(base);
+    let body = b"AccountSid=a&RecordingSid=r&RecordingStatus=completed";
+    let response = sender
+        .client
+        .post(format!("{}/signalwire/recording", sender.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-signalwire-signature", "anything")
+        .body(body.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(response.text().await.unwrap().contains("public URL"));
 }

@@ -35,7 +35,7 @@ proptest! {
     ) {
         match Verifier::new(&key) {
             Ok(verifier) => { let _ = verifier.verify(&url, &[(header, signature)], &body); }
-            Err(err) => prop_assert!(key.is_empty(), "{err}"),
+            Err(err) => prop_assert!(key.is_empty() || key.trim() != key, "{err}"),
         }
         let _ = RecordingStatusCallback::from_form(&body);
         let _ = StatusCallback::from_form(&body);

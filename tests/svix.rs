@@ -119,11 +119,26 @@ fn thousands_of_entries_are_handled() {
         .verify_at(&headers(&bogus), BODY, at(TIMESTAMP))
         .unwrap_err();
     assert!(matches!(err, VerifyError::NoMatchingSignature { .. }));
+    // Entries past the bound are not read, a match among them included.
     let with_match = format!("{bogus} {SIGNATURE}");
+    assert!(matches!(
+        verifier().verify_at(&headers(&with_match), BODY, at(TIMESTAMP)),
+        Err(VerifyError::NoMatchingSignature { .. })
+    ));
+    // A match within the bound verifies; doubled spaces do not count.
+    let bound = recording_webhooks::svix::MAX_SIGNATURE_ENTRIES;
+    let first = vec!["v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; bound - 1].join("  ");
+    let last_read = format!("{first}   {SIGNATURE}");
     assert!(
         verifier()
-            .verify_at(&headers(&with_match), BODY, at(TIMESTAMP))
+            .verify_at(&headers(&last_read), BODY, at(TIMESTAMP))
             .is_ok()
+    );
+    let one_too_far = format!("v2,x {last_read}");
+    assert!(
+        verifier()
+            .verify_at(&headers(&one_too_far), BODY, at(TIMESTAMP))
+            .is_err()
     );
 }
 

@@ -23,8 +23,9 @@ impl Webhooks {
     /// `TWILIO_AUTH_TOKEN`, `DAILY_WEBHOOK_SECRET` and `ZOOM_SECRET_TOKEN`
     /// (several Zoom tokens separated by commas), read by `lookup`;
     /// public demo secrets only when `demo` is set. SignalWire's and
-    /// Twilio's public URL is `PUBLIC_BASE_URL`, else the request's own
-    /// `Host` (fine locally; behind a proxy, set `PUBLIC_BASE_URL`).
+    /// Twilio's public URL is `PUBLIC_BASE_URL`; without it their routes
+    /// answer 500, unless `demo` trusts the request's own `Host` (fine
+    /// locally, never in production).
     pub fn from_lookup(
         lookup: impl Fn(&str) -> Option<String>,
         demo: bool,
@@ -50,10 +51,22 @@ impl Webhooks {
                 signalwire.with_public_url(&base),
                 twilio.with_public_url(&base),
             ),
-            None => (
+            // A local demo: the request's own `Host` is the URL signed.
+            None if demo => (
                 signalwire.trust_forwarded_headers(),
                 twilio.trust_forwarded_headers(),
             ),
+            // Trusting `Host` / `X-Forwarded-*` here would let a request
+            // signed for one endpoint be replayed against another: without
+            // the public URL, those routes answer 500 and say why.
+            None => {
+                eprintln!(
+                    "SignalWire and Twilio routes are off: set PUBLIC_BASE_URL to the URL \
+                     the providers call (https://hooks.example.com), or run with --demo \
+                     to trust the Host header locally"
+                );
+                (signalwire, twilio)
+            }
         };
         let daily = daily::Webhook::new(&secret(
             "DAILY_WEBHOOK_SECRET",

@@ -316,9 +316,9 @@ impl<'de> Deserialize<'de> for Event {
                         continue;
                     }
                     match &*key {
-                        "version" => version = Some(map.next_value()?),
-                        "id" => id = Some(map.next_value()?),
-                        "event_ts" => event_ts = Some(map.next_value()?),
+                        "version" => tagged::read_once(&mut map, &mut version, "version")?,
+                        "id" => tagged::read_once(&mut map, &mut id, "id")?,
+                        "event_ts" => tagged::read_once(&mut map, &mut event_ts, "event_ts")?,
                         PING_KEY => ping = map.next_value::<Value>()? == PING_KEY,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;

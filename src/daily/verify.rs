@@ -43,8 +43,26 @@ impl Verifier {
     ///
     /// # Errors
     ///
-    /// [`SecretError`] when the secret is not base64 or decodes to nothing.
+    /// [`SecretError`] when the secret is not base64 or decodes to nothing,
+    /// starts or ends with whitespace, or is a Svix / Recall.ai secret
+    /// (`whsec_...`).
+    ///
+    /// ```
+    /// use recording_webhooks::{SecretError, daily::Verifier};
+    ///
+    /// let err = Verifier::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap_err();
+    /// assert!(matches!(err, SecretError::WrongProvider { .. }));
+    /// assert!(err.to_string().contains("Svix / Recall.ai"));
+    /// ```
     pub fn new(secret: &str) -> Result<Verifier, SecretError> {
+        let secret = SecretError::check(secret)?;
+        if secret.starts_with(crate::svix::SECRET_PREFIX) {
+            return Err(SecretError::WrongProvider {
+                prefix: crate::svix::SECRET_PREFIX,
+                looks_like: "Svix / Recall.ai",
+                expected: "the `hmac` secret of a Daily webhook (plain base64)",
+            });
+        }
         Ok(Verifier {
             mac: KeyedMac::new(&mac::decode_secret(secret)?),
             window: Window::default(),

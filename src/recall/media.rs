@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::codes::RecordingStatusCode;
 use super::status::{Resource, Status};
 use crate::open_enum::open_enum;
+use crate::tagged::read_once;
 
 open_enum! {
     /// The key a media object arrives under in a media object status event.
@@ -77,21 +78,28 @@ impl<'de, S: Deserialize<'de>> Deserialize<'de> for MediaObjectEvent<S> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut data = None;
                 let mut object = None;
-                let mut recording = None;
-                let mut bot = None;
+                let mut recording: Option<Option<Resource>> = None;
+                let mut bot: Option<Option<Resource>> = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "data" => data = Some(map.next_value()?),
-                        "recording" => recording = map.next_value()?,
-                        "bot" => bot = map.next_value()?,
+                        "data" => read_once(&mut map, &mut data, "data")?,
+                        "recording" => read_once(&mut map, &mut recording, "recording")?,
+                        "bot" => read_once(&mut map, &mut bot, "bot")?,
                         other => match MediaObjectKey::from(other) {
                             MediaObjectKey::Unknown(_) => {
                                 map.next_value::<de::IgnoredAny>()?;
+                            }
+                            // One media object per event.
+                            _ if object.is_some() => {
+                                return Err(de::Error::custom(
+                                    "a second media object (`transcript`, `video_mixed`, ...)",
+                                ));
                             }
                             known => object = Some((known, map.next_value()?)),
                         },
                     }
                 }
+                let (recording, bot) = (recording.flatten(), bot.flatten());
                 let data = data.ok_or_else(|| de::Error::missing_field("data"))?;
                 let (key, object) = object.ok_or_else(|| {
                     de::Error::custom("missing the media object (`transcript`, `video_mixed`, ...)")

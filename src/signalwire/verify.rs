@@ -77,6 +77,8 @@ impl Verifier {
     ///
     /// [`SecretError::Empty`] for an empty key: an unset environment
     /// variable must not become a key anyone can sign with.
+    /// [`SecretError::SurroundingWhitespace`] for a key that starts or ends
+    /// with whitespace (a pasted newline).
     ///
     /// ```
     /// use recording_webhooks::{SecretError, signalwire::Verifier};
@@ -85,9 +87,7 @@ impl Verifier {
     /// assert_eq!(Verifier::new("").unwrap_err(), SecretError::Empty);
     /// ```
     pub fn new(signing_key: &str) -> Result<Verifier, SecretError> {
-        if signing_key.is_empty() {
-            return Err(SecretError::Empty);
-        }
+        let signing_key = SecretError::check(signing_key)?;
         Ok(Verifier {
             mac: KeyedMac::new(signing_key.as_bytes()),
         })
@@ -251,8 +251,9 @@ pub(crate) fn matches_params<M: Mac + KeyInit + Clone>(
     signature: &str,
     rule: Repeated,
 ) -> bool {
-    let params: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
-    let params = signed_order(params, rule);
+    // The decoded bytes, not a lossy UTF-8 reading of them: `A=%FF` and
+    // `A=%FE` sign differently.
+    let params = signed_order(super::params::decode_pairs(body), rule);
     let mut parts = signed_parts(b"", &params);
     url_variants(url).iter().flatten().any(|u| {
         if let Some(first) = parts.first_mut() {
@@ -274,15 +275,15 @@ pub(crate) fn sign_params<M: Mac + KeyInit + Clone>(
 }
 
 /// What the MAC covers, in pieces: the URL, then each name and value.
-fn signed_parts<'a, N: AsRef<str>, V: AsRef<str>>(
+fn signed_parts<'a, N: AsRef<[u8]>, V: AsRef<[u8]>>(
     url: &'a [u8],
     params: &'a [(N, V)],
 ) -> Vec<&'a [u8]> {
     let mut parts = Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
     parts.push(url);
     for (name, value) in params {
-        parts.push(name.as_ref().as_bytes());
-        parts.push(value.as_ref().as_bytes());
+        parts.push(name.as_ref());
+        parts.push(value.as_ref());
     }
     parts
 }

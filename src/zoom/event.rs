@@ -387,21 +387,17 @@ impl<'de> Deserialize<'de> for Event {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
                 let mut dispatch = Dispatch::<Event>::new();
-                let (mut event_ts, mut download_token) = (None, None);
+                let (mut event_ts, mut download_token): (Option<i64>, _) = (None, None);
                 let mut other = Other::new();
                 while let Some(key) = map.next_key::<Key<'de>>()? {
                     if dispatch.read(&key, &mut map)? {
                         continue;
                     }
                     match &*key {
-                        "event_ts" if event_ts.is_some() => {
-                            return Err(de::Error::duplicate_field("event_ts"));
+                        "event_ts" => tagged::read_once(&mut map, &mut event_ts, "event_ts")?,
+                        "download_token" => {
+                            tagged::read_once(&mut map, &mut download_token, "download_token")?
                         }
-                        "event_ts" => event_ts = Some(map.next_value::<i64>()?),
-                        "download_token" if download_token.is_some() => {
-                            return Err(de::Error::duplicate_field("download_token"));
-                        }
-                        "download_token" => download_token = Some(map.next_value()?),
                         key if other.contains_key(key) => {
                             return Err(de::Error::custom("a key appears twice"));
                         }

@@ -58,11 +58,11 @@ impl Verifier {
     ///
     /// # Errors
     ///
-    /// [`SecretError::Empty`] when the token is empty.
+    /// [`SecretError::Empty`] when the token is empty,
+    /// [`SecretError::SurroundingWhitespace`] when it starts or ends with
+    /// whitespace.
     pub fn new(secret_token: &str) -> Result<Verifier, SecretError> {
-        if secret_token.is_empty() {
-            return Err(SecretError::Empty);
-        }
+        let secret_token = SecretError::check(secret_token)?;
         Ok(Verifier {
             mac: KeyedMac::new(secret_token.as_bytes()),
             window: Window::default(),
