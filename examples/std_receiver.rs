@@ -99,7 +99,7 @@ fn handle(request: &Request, receivers: &Receivers) -> (u16, &'static str, Strin
         "/daily" if daily::Event::is_ping(&request.body) => (200, "daily ping".to_owned()),
         "/daily" => match daily.verify(&request.headers, &request.body) {
             Err(err) => (401, err.to_string()),
-            Ok(()) => match daily::Event::from_slice(&request.body) {
+            Ok(_) => match daily::Event::from_slice(&request.body) {
                 Ok(event) => (200, format!("daily {}", event.event_type())),
                 Err(err) => (400, err.to_string()),
             },

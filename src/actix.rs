@@ -82,12 +82,12 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
 
+use crate::cxml::callbacks::Callback;
+use crate::cxml::webhook::UrlVerifier;
 use crate::headers::Headers;
-use crate::rejection::{FORM_OR_JSON, JSON};
-use crate::signalwire::{Callback, UrlVerifier, UrlWebhook};
+use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
+use crate::webhook::Webhook;
 use crate::{daily, recall, signalwire, twilio, zoom};
-
-pub use crate::rejection::Rejection;
 
 type Extracted<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
 
@@ -99,13 +99,21 @@ impl Headers for HeaderMap {
     fn header_bytes(&self, name: &str) -> Option<&[u8]> {
         self.get(name).map(|value| value.as_bytes())
     }
+
+    fn header_bytes_many<const N: usize>(&self, names: [&str; N]) -> [Option<&[u8]>; N] {
+        crate::headers::first_of_each(self.iter().map(|(n, v)| (n.as_str(), v.as_bytes())), names)
+    }
 }
 
-/// The webhook in the application data, cloned out of its `web::Data`.
-fn webhook<W: Clone + 'static>(request: &HttpRequest, name: &'static str) -> Result<W, Rejection> {
+/// The webhook in the application data: a reference-counted handle to it,
+/// not a copy of its keys.
+fn webhook<W: 'static>(
+    request: &HttpRequest,
+    name: &'static str,
+) -> Result<web::Data<W>, Rejection> {
     request
         .app_data::<web::Data<W>>()
-        .map(|data| W::clone(data))
+        .cloned()
         .ok_or(Rejection::not_configured(name))
 }
 
@@ -138,8 +146,8 @@ impl FromRequest for recall::Delivery {
         let request = request.clone();
         let payload = web::Payload::from_request(&request, payload);
         Box::pin(async move {
-            let webhook: recall::Webhook =
-                webhook(&request, "no web::Data<recall::Webhook> in the app")?;
+            let webhook =
+                webhook::<recall::Webhook>(&request, "no web::Data<recall::Webhook> in the app")?;
             let payload = payload.await.map_err(|_| Rejection::unreadable())?;
             let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
             Ok(webhook.receive(request.headers(), &body)?)
@@ -155,8 +163,8 @@ impl FromRequest for daily::Delivery {
         let request = request.clone();
         let payload = web::Payload::from_request(&request, payload);
         Box::pin(async move {
-            let webhook: daily::Webhook =
-                webhook(&request, "no web::Data<daily::Webhook> in the app")?;
+            let webhook =
+                webhook::<daily::Webhook>(&request, "no web::Data<daily::Webhook> in the app")?;
             let payload = payload.await.map_err(|_| Rejection::unreadable())?;
             let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
             Ok(webhook.receive(request.headers(), &body)?)
@@ -172,8 +180,8 @@ impl FromRequest for zoom::Delivery {
         let request = request.clone();
         let payload = web::Payload::from_request(&request, payload);
         Box::pin(async move {
-            let webhook: zoom::Webhook =
-                webhook(&request, "no web::Data<zoom::Webhook> in the app")?;
+            let webhook =
+                webhook::<zoom::Webhook>(&request, "no web::Data<zoom::Webhook> in the app")?;
             let payload = payload.await.map_err(|_| Rejection::unreadable())?;
             let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
             Ok(webhook.receive(request.headers(), &body)?)
@@ -193,8 +201,8 @@ impl Responder for zoom::UrlValidationResponse {
 }
 
 /// A callback signed over the URL called (SignalWire, Twilio), with the
-/// webhook found in the app data: from the query string of a `GET`, else
-/// from the body.
+/// webhook found in the app data: the flow is the webhook's own; this reads
+/// the parts actix-web holds (its `uri()` keeps a scope's prefix).
 fn url_callback<V, C>(
     request: &HttpRequest,
     payload: &mut Payload,
@@ -207,19 +215,14 @@ where
     let request = request.clone();
     let payload = web::Payload::from_request(&request, payload);
     Box::pin(async move {
-        let webhook: UrlWebhook<V> = webhook(&request, missing)?;
+        let webhook = webhook::<Webhook<V>>(&request, missing)?;
         let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-        let url = webhook
-            .public_url(path_and_query, request.headers())
-            .ok_or(Rejection::not_configured(
-                "the webhook has no public URL: see with_public_url",
-            ))?;
         if request.method() == Method::GET {
-            return Ok(webhook.receive_query(&url, request.headers())?);
+            return webhook.receive_request(true, path_and_query, request.headers(), b"");
         }
         let payload = payload.await.map_err(|_| Rejection::unreadable())?;
         let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
-        Ok(webhook.receive(&url, request.headers(), &body)?)
+        webhook.receive_request(false, path_and_query, request.headers(), &body)
     })
 }
 
@@ -253,7 +256,7 @@ impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
 
 impl ResponseError for Rejection {
     fn status_code(&self) -> StatusCode {
-        StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse<BoxBody> {

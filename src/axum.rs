@@ -102,11 +102,11 @@ use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
 use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::rejection::{FORM_OR_JSON, JSON};
-use crate::signalwire::{Callback, UrlVerifier, UrlWebhook};
+use crate::cxml::callbacks::Callback;
+use crate::cxml::webhook::UrlVerifier;
+use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
+use crate::webhook::Webhook;
 use crate::{daily, recall, signalwire, twilio, zoom};
-
-pub use crate::rejection::Rejection;
 
 /// Checks the content type, then reads the whole body up to `limit` bytes.
 async fn read_body(
@@ -189,9 +189,9 @@ impl IntoResponse for zoom::UrlValidationResponse {
     }
 }
 
-/// A callback signed over the URL called (SignalWire, Twilio): from the
-/// query string of a `GET`, else from the body.
-async fn url_callback<V, C>(webhook: UrlWebhook<V>, request: Request) -> Result<C, Rejection>
+/// A callback signed over the URL called (SignalWire, Twilio): the flow is
+/// the webhook's own; this reads the parts axum holds.
+async fn url_callback<V, C>(webhook: Webhook<V>, request: Request) -> Result<C, Rejection>
 where
     V: UrlVerifier + Send + Sync,
     C: Callback,
@@ -202,17 +202,15 @@ where
         .extensions()
         .get::<OriginalUri>()
         .map_or(request.uri(), |original| &original.0);
-    let path_and_query = uri.path_and_query().map_or("/", |pq| pq.as_str());
-    let url = webhook
-        .public_url(path_and_query, request.headers())
-        .ok_or(Rejection::not_configured(
-            "the webhook has no public URL: see with_public_url",
-        ))?;
+    let path_and_query = uri
+        .path_and_query()
+        .map_or("/", |pq| pq.as_str())
+        .to_owned();
     if request.method() == Method::GET {
-        return Ok(webhook.receive_query(&url, request.headers())?);
+        return webhook.receive_request(true, &path_and_query, request.headers(), b"");
     }
     let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
-    Ok(webhook.receive(&url, &parts.headers, &body)?)
+    webhook.receive_request(false, &path_and_query, &parts.headers, &body)
 }
 
 impl<S, C> FromRequest<S> for signalwire::Form<C>
@@ -246,7 +244,7 @@ where
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         let status =
-            StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         (status, self.reason()).into_response()
     }
 }

@@ -51,7 +51,7 @@ pub trait Headers {
 
 /// One pass over `(name, value)` entries, keeping the first value of each
 /// wanted name.
-fn first_of_each<'a, const N: usize>(
+pub(crate) fn first_of_each<'a, const N: usize>(
     entries: impl Iterator<Item = (&'a str, &'a [u8])>,
     names: [&str; N],
 ) -> [Option<&'a [u8]>; N] {
@@ -73,6 +73,11 @@ impl<H: Headers + ?Sized> Headers for &H {
 
     fn header_bytes(&self, name: &str) -> Option<&[u8]> {
         (**self).header_bytes(name)
+    }
+
+    // Forwarded, so that a reference keeps the one-pass lookup.
+    fn header_bytes_many<const N: usize>(&self, names: [&str; N]) -> [Option<&[u8]>; N] {
+        (**self).header_bytes_many(names)
     }
 }
 

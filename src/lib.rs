@@ -9,6 +9,7 @@ pub mod actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
+mod cxml;
 pub mod daily;
 mod error;
 mod headers;
@@ -24,6 +25,7 @@ pub mod svix;
 mod tagged;
 mod timestamp;
 pub mod twilio;
+pub mod webhook;
 pub mod zoom;
 
 pub use error::{Error, ParseError, SecretError, VerifyError};

@@ -17,9 +17,10 @@ pub struct Rejection {
 }
 
 impl Rejection {
-    /// The HTTP status to answer with.
+    /// The HTTP status to answer with (the same name as
+    /// [`Error::status_code`]).
     #[must_use]
-    pub fn status(&self) -> u16 {
+    pub fn status_code(&self) -> u16 {
         self.status
     }
 

@@ -415,3 +415,15 @@ fn decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
     };
     buf.get(..written).unwrap_or_default()
 }
+
+impl crate::webhook::Sealed for Verifier {}
+
+impl crate::webhook::Timestamped for Verifier {
+    fn tolerance(&self) -> Duration {
+        Verifier::tolerance(self)
+    }
+
+    fn with_tolerance(self, tolerance: Duration) -> Verifier {
+        Verifier::with_tolerance(self, tolerance)
+    }
+}

@@ -83,8 +83,13 @@ impl<T: Tagged> Dispatch<T> {
         match (self.value, self.early) {
             (Some(value), _) => Ok(value),
             (None, Some(early)) => {
-                T::from_payload(tag, &mut serde_json::Deserializer::from_str(early.get()))
-                    .map_err(|err| E::custom(format_args!("in `{}`: {err}", T::PAYLOAD)))
+                // `from_slice`, as every other parse: a `from_str` reader would
+                // compile every payload's deserializer a second time.
+                T::from_payload(
+                    tag,
+                    &mut serde_json::Deserializer::from_slice(early.get().as_bytes()),
+                )
+                .map_err(|err| E::custom(format_args!("in `{}`: {err}", T::PAYLOAD)))
             }
             (None, None) => Err(E::missing_field(T::PAYLOAD)),
         }
@@ -172,9 +177,13 @@ fn early_payload_error<T: Tagged>(body: &[u8]) -> Option<ParseError> {
     if payload_at > offset(tag)? {
         return None;
     }
-    let tag: T::Tag = serde_json::from_str(tag.get()).ok()?;
+    let tag: T::Tag = serde_json::from_slice(tag.get().as_bytes()).ok()?;
     let text = payload.get();
-    let err = T::from_payload(tag, &mut serde_json::Deserializer::from_str(text)).err()?;
+    let err = T::from_payload(
+        tag,
+        &mut serde_json::Deserializer::from_slice(text.as_bytes()),
+    )
+    .err()?;
     Some(ParseError::from_json_within(
         body,
         payload_at,

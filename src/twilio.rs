@@ -37,28 +37,30 @@ use hmac::Mac;
 use hmac::digest::KeyInit;
 use sha1::Sha1;
 
+use crate::cxml::signature::{
+    Repeated, body_hash_checked, matches_params, matches_url_alone, sign_params,
+};
+use crate::cxml::webhook::UrlVerifier;
 use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
 use crate::mac::{HmacSha256, KeyedMac};
-use crate::signalwire::verify::{
-    Repeated, body_hash_checked, matches_params, matches_url_alone, sign_params,
-};
 
-/// Twilio sends the same callbacks: `RecordingStatusCallback` (its
-/// `RecordingSource` values `RecordVerb`, `DialVerb`, `Conference`,
-/// `OutboundAPI`, `Trunking`, `StartCallRecordingAPI`,
-/// `StartConferenceRecordingAPI` are variants), the voice `StatusCallback`,
-/// `TranscribeCallback`, and the `<Dial>` / `<Record>` action and conference
-/// status callbacks, with Twilio's parameter names.
-pub use crate::signalwire::{
-    CallStatus, Callback, ConferenceEvent, ConferenceStatusCallback, DialActionCallback,
-    DialCallStatus, Direction, RecordActionCallback, RecordingSource, RecordingStatus,
-    RecordingStatusCallback, RecordingTrack, StatusCallback, TranscribeCallback,
+pub use crate::cxml::callbacks::{
+    AnyCallback, CallStatus, Callback, ConferenceEvent, ConferenceStatusCallback,
+    DialActionCallback, DialCallStatus, Direction, RecordActionCallback, RecordingSource,
+    RecordingStatus, RecordingStatusCallback, RecordingTrack, StatusCallback, TranscribeCallback,
     TranscriptionStatus,
 };
 
 /// Receives Twilio callbacks in one call: verifies with Twilio's rules over
-/// the URL called, then reads the callback (see [`UrlWebhook`](crate::signalwire::UrlWebhook)).
+/// the URL Twilio called, then reads the callback.
+///
+/// Twilio signs the full public URL it requested. A server behind a proxy
+/// sees another one, so the server extractors (features `axum`,
+/// `actix-web`) build it from the base given to `with_public_url` and the
+/// request's path and query; they trust the `Host` / `X-Forwarded-*`
+/// headers instead only after `trust_forwarded_headers`: anyone can send
+/// those.
 ///
 /// ```
 /// use recording_webhooks::twilio::{RecordingStatusCallback, Webhook};
@@ -72,11 +74,48 @@ pub use crate::signalwire::{
 /// assert_eq!(callback.recording_sid, "RE1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub type Webhook = crate::signalwire::UrlWebhook<Verifier>;
+pub type Webhook = crate::webhook::Webhook<Verifier>;
+
+impl Webhook {
+    /// A webhook for the account's Auth Token (HMAC-SHA1).
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn new(auth_token: &str) -> Result<Webhook, SecretError> {
+        Verifier::new(auth_token).map(Webhook::from)
+    }
+
+    /// The same webhook, also verifying requests Twilio signs with
+    /// HMAC-SHA256 under this SharedKey secret (see
+    /// [`Verifier::with_shared_key`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::with_shared_key`].
+    pub fn with_shared_key(self, shared_key: &str) -> Result<Webhook, SecretError> {
+        self.try_map_verifier(|verifier| verifier.with_shared_key(shared_key))
+    }
+}
+
+impl crate::webhook::Sealed for Verifier {}
+
+impl UrlVerifier for Verifier {
+    fn verify_request(
+        &self,
+        url: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<(), VerifyError> {
+        self.verify(url, headers, body)
+    }
+}
 
 /// A verified Twilio callback as a server extractor (features `axum`,
-/// `actix-web`), as [`signalwire::Form`](crate::signalwire::Form) is for
-/// SignalWire: `Form<RecordingStatusCallback>` in a handler's arguments.
+/// `actix-web`): `Form<RecordingStatusCallback>` in a handler's arguments.
+/// `GET` callbacks are read from the query string, `POST` ones from the
+/// body. Use it rather than the framework's own `Form`, which would read the
+/// body without verifying it.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 #[derive(Debug, Clone, PartialEq)]
@@ -130,14 +169,17 @@ impl Algorithm {
     }
 }
 
-/// Verifies (and signs) Twilio requests with the account's Auth Token, or
-/// a SharedKey secret for requests signed with HMAC-SHA256.
+/// Verifies (and signs) Twilio requests: HMAC-SHA1 under the account's
+/// Auth Token, and, once a SharedKey is configured, HMAC-SHA256 under it.
 ///
-/// `Debug` never shows the key.
+/// The two credentials are kept apart: a request whose settings header
+/// asks for HMAC-SHA256 is checked against the SharedKey only, and is
+/// refused when none is configured, never checked against the Auth Token.
+/// `Debug` never shows a key.
 #[derive(Clone)]
 pub struct Verifier {
     sha1: KeyedMac<Hmac<Sha1>>,
-    sha256: KeyedMac<HmacSha256>,
+    sha256: Option<KeyedMac<HmacSha256>>,
 }
 
 impl fmt::Debug for Verifier {
@@ -149,20 +191,36 @@ impl fmt::Debug for Verifier {
 }
 
 impl Verifier {
-    /// A verifier for the Auth Token or SharedKey secret, used as its UTF-8
-    /// bytes.
+    /// A verifier for the account's Auth Token, used as its UTF-8 bytes: it
+    /// checks requests signed with HMAC-SHA1, Twilio's default.
     ///
     /// # Errors
     ///
-    /// [`SecretError::Empty`] for an empty secret,
+    /// [`SecretError::Empty`] for an empty token,
     /// [`SecretError::SurroundingWhitespace`] for one that starts or ends
     /// with whitespace (a pasted newline).
-    pub fn new(auth_token_or_shared_key: &str) -> Result<Verifier, SecretError> {
-        let auth_token_or_shared_key = SecretError::check(auth_token_or_shared_key)?;
-        let key = auth_token_or_shared_key.as_bytes();
+    pub fn new(auth_token: &str) -> Result<Verifier, SecretError> {
+        let auth_token = SecretError::check(auth_token)?;
         Ok(Verifier {
-            sha1: KeyedMac::new(key),
-            sha256: KeyedMac::new(key),
+            sha1: KeyedMac::new(auth_token.as_bytes()),
+            sha256: None,
+        })
+    }
+
+    /// The same verifier, also checking requests signed with HMAC-SHA256
+    /// (`X-Twilio-Webhooks-Signature-Settings: ...,algorithm=HMAC_SHA256`)
+    /// under `shared_key`, the SharedKey secret. The Auth Token still
+    /// checks HMAC-SHA1 requests, so both can be configured during a
+    /// migration.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn with_shared_key(self, shared_key: &str) -> Result<Verifier, SecretError> {
+        let shared_key = SecretError::check(shared_key)?;
+        Ok(Verifier {
+            sha256: Some(KeyedMac::new(shared_key.as_bytes())),
+            ..self
         })
     }
 
@@ -173,8 +231,9 @@ impl Verifier {
     /// # Errors
     ///
     /// [`VerifyError::MissingHeader`] without `X-Twilio-Signature`,
-    /// [`VerifyError::InvalidHeader`] when a header is not text or the
-    /// settings header names an algorithm Twilio does not define,
+    /// [`VerifyError::InvalidHeader`] when a header is not text, the
+    /// settings header names an algorithm Twilio does not define, or asks
+    /// for HMAC-SHA256 and no SharedKey is configured,
     /// [`VerifyError::BodyHashMismatch`] when `bodySHA256` does not match
     /// the body, and [`VerifyError::NoMatchingSignature`] otherwise.
     pub fn verify(
@@ -196,9 +255,15 @@ impl Verifier {
             name: SIGNATURE_SETTINGS_HEADER,
             reason: "it names an algorithm other than HMAC_SHA1 or HMAC_SHA256",
         })?;
-        let matched = match algorithm {
-            Algorithm::HmacSha1 => matches(&self.sha1, url, body, signature)?,
-            Algorithm::HmacSha256 => matches(&self.sha256, url, body, signature)?,
+        let matched = match (algorithm, &self.sha256) {
+            (Algorithm::HmacSha1, _) => matches(&self.sha1, url, body, signature)?,
+            (Algorithm::HmacSha256, Some(shared_key)) => matches(shared_key, url, body, signature)?,
+            (Algorithm::HmacSha256, None) => {
+                return Err(VerifyError::InvalidHeader {
+                    name: SIGNATURE_SETTINGS_HEADER,
+                    reason: "it asks for HMAC_SHA256, and no SharedKey is configured (Verifier::with_shared_key)",
+                });
+            }
         };
         if matched {
             Ok(())
@@ -229,10 +294,13 @@ impl Verifier {
         sign_params(&self.sha1, url, params, Repeated::SortedDistinct)
     }
 
-    /// As [`Verifier::sign_params`], with HMAC-SHA256 (a SharedKey secret).
+    /// As [`Verifier::sign_params`], with HMAC-SHA256 under the SharedKey;
+    /// `None` when no SharedKey is configured.
     #[must_use]
-    pub fn sign_params_sha256(&self, url: &str, params: &[(&str, &str)]) -> String {
-        sign_params(&self.sha256, url, params, Repeated::SortedDistinct)
+    pub fn sign_params_sha256(&self, url: &str, params: &[(&str, &str)]) -> Option<String> {
+        self.sha256
+            .as_ref()
+            .map(|shared_key| sign_params(shared_key, url, params, Repeated::SortedDistinct))
     }
 }
 

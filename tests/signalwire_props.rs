@@ -105,7 +105,7 @@ proptest! {
         written.sort();
         prop_assert_eq!(sent.len(), written.len());
         let json = serde_json::to_string(&callback).unwrap();
-        let from_json: RecordingStatusCallback = serde_json::from_str(&json).unwrap();
+        let from_json = RecordingStatusCallback::from_body(json.as_bytes()).unwrap();
         prop_assert_eq!(from_json, callback);
     }
 }

@@ -31,11 +31,13 @@ fn every_reference_case_has_the_same_outcome() {
     assert!(cases.len() >= 150);
     let mut failures = Vec::new();
     for case in &cases {
-        let result = Verifier::new(&case.key).unwrap().verify(
-            &case.url,
-            &case.headers,
-            case.body.as_bytes(),
-        );
+        // twilio-python keys both algorithms with the one secret it is
+        // given: configured here as Auth Token and SharedKey alike.
+        let result = Verifier::new(&case.key)
+            .unwrap()
+            .with_shared_key(&case.key)
+            .unwrap()
+            .verify(&case.url, &case.headers, case.body.as_bytes());
         let outcome = match &result {
             Ok(()) => "ok",
             Err(VerifyError::NoMatchingSignature { .. }) => "no_match",
@@ -192,7 +194,10 @@ fn repeated_names_follow_each_providers_rule() {
 
 #[test]
 fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
-    let verifier = Verifier::new("shared-key-secret").unwrap();
+    let verifier = Verifier::new("auth-token")
+        .unwrap()
+        .with_shared_key("shared-key-secret")
+        .unwrap();
     let url = "https://example.com/twilio/recording";
     let params = [
         ("AccountSid", "AC1"),
@@ -200,11 +205,11 @@ fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
         ("RecordingStatus", "completed"),
     ];
     let body = serde_urlencoded::to_string(params).unwrap();
-    let sha256 = verifier.sign_params_sha256(url, &params);
+    let sha256 = verifier.sign_params_sha256(url, &params).unwrap();
     let sha1 = verifier.sign_params(url, &params);
     assert_ne!(sha256, sha1);
     let settings = "key=webhooks_sharedkey_1,algorithm=HMAC_SHA256";
-    let signed = |signature: &str, settings: Option<&str>| {
+    let headers = |signature: &str, settings: Option<&str>| {
         let mut headers = vec![("X-Twilio-Signature".to_owned(), signature.to_owned())];
         if let Some(settings) = settings {
             headers.push((
@@ -212,7 +217,10 @@ fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
                 settings.to_owned(),
             ));
         }
-        verifier.verify(url, &headers, body.as_bytes())
+        headers
+    };
+    let signed = |signature: &str, settings: Option<&str>| {
+        verifier.verify(url, &headers(signature, settings), body.as_bytes())
     };
     assert_eq!(signed(&sha256, Some(settings)), Ok(()));
     assert!(signed(&sha256, None).is_err(), "SHA-1 without the header");
@@ -231,6 +239,52 @@ fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
     );
     let callback = RecordingStatusCallback::from_form(body.as_bytes()).unwrap();
     assert_eq!(callback.recording_sid, "RE1");
+
+    // The credentials are kept apart: the Auth Token never checks an
+    // HMAC-SHA256 request, even one signed with it.
+    let auth_token_only = Verifier::new("auth-token").unwrap();
+    assert_eq!(auth_token_only.sign_params_sha256(url, &params), None);
+    let with_token_as_shared_key = Verifier::new("x")
+        .unwrap()
+        .with_shared_key("auth-token")
+        .unwrap()
+        .sign_params_sha256(url, &params)
+        .unwrap();
+    let err = auth_token_only
+        .verify(
+            url,
+            &headers(&with_token_as_shared_key, Some(settings)),
+            body.as_bytes(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            VerifyError::InvalidHeader {
+                name: "x-twilio-webhooks-signature-settings",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("no SharedKey is configured"),
+        "{err}"
+    );
+    // The SharedKey does not sign HMAC-SHA1 requests.
+    let shared_key_as_token = Verifier::new("shared-key-secret")
+        .unwrap()
+        .sign_params(url, &params);
+    assert!(signed(&shared_key_as_token, None).is_err());
+    // And the Webhook takes both.
+    let webhook = recording_webhooks::twilio::Webhook::new("auth-token")
+        .unwrap()
+        .with_shared_key("shared-key-secret")
+        .unwrap();
+    let received: RecordingStatusCallback = webhook
+        .receive(url, &headers(&sha256, Some(settings)), body.as_bytes())
+        .unwrap();
+    assert_eq!(received, callback);
 }
 
 #[test]

@@ -353,12 +353,7 @@ fn several_secret_tokens_answer_with_the_one_that_verified() {
         .with_secret_token(&second.secret)
         .unwrap()
         .with_tolerance(Duration::minutes(10));
-    assert_eq!(webhook.verifiers().count(), 3);
-    assert!(
-        webhook
-            .verifiers()
-            .all(|v| v.tolerance() == Duration::minutes(10))
-    );
+    assert_eq!(webhook.verifier().tolerance(), Duration::minutes(10));
     assert_eq!(webhook.tolerance(), Duration::minutes(10));
     for case in [first, second] {
         let delivery = webhook
@@ -369,7 +364,7 @@ fn several_secret_tokens_answer_with_the_one_that_verified() {
             case.encrypted_token
         );
     }
-    // None verifies: the first token's error.
+    // None verifies.
     let err = webhook
         .receive_at(&first.headers, b"{}", at(first.now))
         .unwrap_err();

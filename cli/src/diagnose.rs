@@ -46,7 +46,8 @@ impl Capture<'_> {
                 .map(|_| ()),
             Provider::Daily => daily::Verifier::new(secret)
                 .map_err(secret_error)?
-                .verify_at(headers, body, now),
+                .verify_at(headers, body, now)
+                .map(|_| ()),
             Provider::Zoom => zoom::Verifier::new(secret)
                 .map_err(secret_error)?
                 .verify_at(headers, body, now)

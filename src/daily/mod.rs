@@ -34,7 +34,7 @@ pub use payload::{
     RecordingError, RecordingReadyToDownload, RecordingStarted, RecordingStatus, RecordingType,
     Streaming, StreamingDetails, Track, TrackType, Transcript, TranscriptStatus,
 };
-pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier};
+pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verified, Verifier};
 pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
@@ -80,9 +80,6 @@ macro_rules! daily_events {
             /// The `type` of a Daily event.
             pub enum EventType {
                 $($variant = $wire,)*
-                /// Daily's verification request (`{"test":"test"}`), which
-                /// has no `type`.
-                Ping = "test",
             }
         }
 
@@ -102,14 +99,14 @@ macro_rules! daily_events {
         }
 
         impl Event {
-            /// The event's type.
+            /// The event's type. The ping has none of its own (its body is
+            /// `{"test":"test"}`): it reports `Unknown("test")`; match
+            /// [`Event::Ping`] to recognise it.
             #[must_use]
             pub fn event_type(&self) -> EventType {
                 match self {
                     $(Event::$variant(_) => EventType::$variant,)*
-                    Event::Ping => EventType::Ping,
-                    // Built directly, not through `From`: an unknown `type`
-                    // spelled like the ping's wire name is still unknown.
+                    Event::Ping => EventType::Unknown(PING_KEY.to_owned()),
                     Event::Unknown(unknown) => EventType::Unknown(unknown.event_type.clone()),
                 }
             }
@@ -139,10 +136,6 @@ macro_rules! daily_events {
                 match event_type {
                     $(EventType::$variant => <$payload>::deserialize(payload)
                         .map(|payload| Event::$variant(Envelope::unfilled(payload))),)*
-                    // `"type": "test"` is not the ping, whose shape is its own.
-                    EventType::Ping => Value::deserialize(payload).map(|payload| Event::Unknown(
-                        UnknownEvent { event_type: PING_KEY.to_owned(), envelope: Envelope::unfilled(payload) }
-                    )),
                     EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
                         Event::Unknown(UnknownEvent { event_type, envelope: Envelope::unfilled(payload) })
                     }),

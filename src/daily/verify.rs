@@ -12,6 +12,14 @@ pub const SIGNATURE_HEADER: &str = "x-webhook-signature";
 /// The header holding the send time, in Unix seconds.
 pub const TIMESTAMP_HEADER: &str = "x-webhook-timestamp";
 
+/// What a request that verified was signed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Verified {
+    /// When Daily signed the request (`X-Webhook-Timestamp`).
+    pub timestamp: OffsetDateTime,
+}
+
 /// Verifies (and signs) Daily webhook requests.
 ///
 /// The key is the webhook's `hmac` secret, base64-decoded. The signature in
@@ -29,7 +37,8 @@ pub const TIMESTAMP_HEADER: &str = "x-webhook-timestamp";
 ///     ("X-Webhook-Signature", "BnV+rAxZdNWJBPNdbP6qouFoAs7Q4cyFtKyh7npy404="),
 /// ];
 /// let now = OffsetDateTime::from_unix_timestamp(1692124192)?;
-/// verifier.verify_at(&headers, br#"{"test":"test"}"#, now)?;
+/// let verified = verifier.verify_at(&headers, br#"{"test":"test"}"#, now)?;
+/// assert_eq!(verified.timestamp, now);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -96,7 +105,7 @@ impl Verifier {
         &self,
         headers: &(impl Headers + ?Sized),
         body: &[u8],
-    ) -> Result<(), VerifyError> {
+    ) -> Result<Verified, VerifyError> {
         self.verify_at(headers, body, OffsetDateTime::now_utc())
     }
 
@@ -114,17 +123,7 @@ impl Verifier {
         headers: &(impl Headers + ?Sized),
         body: &[u8],
         now: OffsetDateTime,
-    ) -> Result<(), VerifyError> {
-        self.verify_signed_at(headers, body, now).map(|_| ())
-    }
-
-    /// As [`Verifier::verify_at`], giving the signed send time.
-    pub(crate) fn verify_signed_at(
-        &self,
-        headers: &(impl Headers + ?Sized),
-        body: &[u8],
-        now: OffsetDateTime,
-    ) -> Result<OffsetDateTime, VerifyError> {
+    ) -> Result<Verified, VerifyError> {
         let [signature, timestamp] =
             headers.header_bytes_many([SIGNATURE_HEADER, TIMESTAMP_HEADER]);
         let signature = headers::text(
@@ -143,7 +142,7 @@ impl Verifier {
 
         let expected = self.mac.compute(&[timestamp_text.as_bytes(), b".", body]);
         if mac::matches_base64(&expected, signature) {
-            Ok(timestamp)
+            Ok(Verified { timestamp })
         } else {
             Err(VerifyError::NoMatchingSignature {
                 name: SIGNATURE_HEADER,
@@ -168,5 +167,17 @@ impl Verifier {
     pub fn sign(&self, timestamp: i64, body: &[u8]) -> String {
         let timestamp = timestamp.to_string();
         mac::to_base64(self.mac.compute(&[timestamp.as_bytes(), b".", body]))
+    }
+}
+
+impl crate::webhook::Sealed for Verifier {}
+
+impl crate::webhook::Timestamped for Verifier {
+    fn tolerance(&self) -> Duration {
+        Verifier::tolerance(self)
+    }
+
+    fn with_tolerance(self, tolerance: Duration) -> Verifier {
+        Verifier::with_tolerance(self, tolerance)
     }
 }

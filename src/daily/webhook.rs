@@ -1,6 +1,6 @@
 //! One call from request to verified, typed event.
 
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::{Event, Verifier};
 use crate::error::{Error, SecretError};
@@ -26,10 +26,15 @@ use crate::headers::Headers;
 /// assert_eq!(webhook.receive(&no_headers, unsigned).unwrap_err().status_code(), 401);
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
-#[derive(Debug, Clone)]
-pub struct Webhook {
-    verifier: Verifier,
-    body_limit: usize,
+pub type Webhook = crate::webhook::Webhook<Verifier>;
+
+impl Delivery {
+    /// The event's id, stable across retries: de-duplicate by it. `None`
+    /// for the ping.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.event.id()
+    }
 }
 
 /// A Daily delivery: verified, or the unsigned verification ping.
@@ -51,37 +56,6 @@ impl Webhook {
     /// As [`Verifier::new`].
     pub fn new(secret: &str) -> Result<Webhook, SecretError> {
         Verifier::new(secret).map(Webhook::from)
-    }
-
-    /// The same webhook with another replay window (default 5 minutes).
-    #[must_use]
-    pub fn with_tolerance(self, tolerance: Duration) -> Webhook {
-        Webhook {
-            verifier: self.verifier.with_tolerance(tolerance),
-            ..self
-        }
-    }
-
-    /// The same webhook with another body limit for the server extractors
-    /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
-    #[must_use]
-    pub fn with_body_limit(self, bytes: usize) -> Webhook {
-        Webhook {
-            body_limit: bytes,
-            ..self
-        }
-    }
-
-    /// The body limit the server extractors enforce.
-    #[must_use]
-    pub fn body_limit(&self) -> usize {
-        self.body_limit
-    }
-
-    /// The verifier inside, to sign test requests with.
-    #[must_use]
-    pub fn verifier(&self) -> &Verifier {
-        &self.verifier
     }
 
     /// Answers the ping; verifies anything else against the system clock,
@@ -116,19 +90,10 @@ impl Webhook {
                 event: Event::Ping,
             });
         }
-        let timestamp = self.verifier.verify_signed_at(headers, body, now)?;
+        let verified = self.verifier.verify_at(headers, body, now)?;
         Ok(Delivery {
-            timestamp: Some(timestamp),
+            timestamp: Some(verified.timestamp),
             event: Event::from_slice(body)?,
         })
-    }
-}
-
-impl From<Verifier> for Webhook {
-    fn from(verifier: Verifier) -> Webhook {
-        Webhook {
-            verifier,
-            body_limit: crate::DEFAULT_BODY_LIMIT,
-        }
     }
 }

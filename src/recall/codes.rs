@@ -267,19 +267,26 @@ impl SubCode for String {
     }
 }
 
-macro_rules! sub_code_categories {
-    ($($category:ty),*) => {$(
-        impl SubCode for $category {
-            fn as_str(&self) -> &str {
-                <$category>::as_str(self)
-            }
-        }
-    )*};
+impl SubCode for RecordingPermissionDeniedSubCode {
+    fn as_str(&self) -> &str {
+        RecordingPermissionDeniedSubCode::as_str(self)
+    }
 }
 
-sub_code_categories!(
-    RecordingPermissionDeniedSubCode,
-    CallEndedSubCode,
-    FatalSubCode,
-    TranscriptFailedSubCode
-);
+impl SubCode for CallEndedSubCode {
+    fn as_str(&self) -> &str {
+        CallEndedSubCode::as_str(self)
+    }
+}
+
+impl SubCode for FatalSubCode {
+    fn as_str(&self) -> &str {
+        FatalSubCode::as_str(self)
+    }
+}
+
+impl SubCode for TranscriptFailedSubCode {
+    fn as_str(&self) -> &str {
+        TranscriptFailedSubCode::as_str(self)
+    }
+}

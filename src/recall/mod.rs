@@ -111,57 +111,97 @@ impl<C: AsRef<str>, S: SubCode> Status<C, S> {
     }
 }
 
-/// Implements [`Payload`] from what each payload type has: a status
-/// envelope in `data`, and a `bot` / `recording` that is required or
-/// optional.
-macro_rules! payloads {
-    ($(impl $(<$param:ident: $bound:path>)? for $ty:ty { $($part:ident: $how:ident),* })*) => {$(
-        impl $(<$param: $bound>)? Payload for $ty {
-            $(payloads!(@$part $how);)*
-        }
-    )*};
-    (@status envelope) => {
-        fn status(&self) -> Option<StatusView<'_>> {
-            Some(self.data.view())
-        }
-    };
-    (@bot required) => {
-        fn bot(&self) -> Option<&Resource> {
-            Some(&self.bot)
-        }
-    };
-    (@bot optional) => {
-        fn bot(&self) -> Option<&Resource> {
-            self.bot.as_ref()
-        }
-    };
-    (@recording required) => {
-        fn recording(&self) -> Option<&Resource> {
-            Some(&self.recording)
-        }
-    };
-    (@recording optional) => {
-        fn recording(&self) -> Option<&Resource> {
-            self.recording.as_ref()
-        }
-    };
+impl<S: SubCode> Payload for BotEvent<S> {
+    fn status(&self) -> Option<StatusView<'_>> {
+        Some(self.data.view())
+    }
+    fn bot(&self) -> Option<&Resource> {
+        Some(&self.bot)
+    }
 }
 
-payloads! {
-    impl<S: SubCode> for BotEvent<S> { status: envelope, bot: required }
-    impl<S: SubCode> for MediaObjectEvent<S> { status: envelope, bot: optional, recording: optional }
-    impl for RecordingEvent { status: envelope, bot: optional, recording: required }
-    impl for RealtimeEndpointEvent { status: envelope, bot: optional, recording: optional }
-    impl for SdkUploadEvent { status: envelope, recording: optional }
-    impl for SlackTeamEvent { status: envelope }
-    impl for ParticipantEvent { bot: optional, recording: optional }
-    impl for TranscriptEvent { bot: optional, recording: optional }
-    impl for RawMediaEvent { bot: optional, recording: optional }
-    impl for CalendarUpdate {}
-    impl for CalendarSyncEvents {}
-    impl for Value {}
-    impl for UnknownEvent {}
+impl<S: SubCode> Payload for MediaObjectEvent<S> {
+    fn status(&self) -> Option<StatusView<'_>> {
+        Some(self.data.view())
+    }
+    fn bot(&self) -> Option<&Resource> {
+        self.bot.as_ref()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        self.recording.as_ref()
+    }
 }
+
+impl Payload for RecordingEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        Some(self.data.view())
+    }
+    fn bot(&self) -> Option<&Resource> {
+        self.bot.as_ref()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        Some(&self.recording)
+    }
+}
+
+impl Payload for RealtimeEndpointEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        Some(self.data.view())
+    }
+    fn bot(&self) -> Option<&Resource> {
+        self.bot.as_ref()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        self.recording.as_ref()
+    }
+}
+
+impl Payload for SdkUploadEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        Some(self.data.view())
+    }
+    fn recording(&self) -> Option<&Resource> {
+        self.recording.as_ref()
+    }
+}
+
+impl Payload for SlackTeamEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        Some(self.data.view())
+    }
+}
+
+impl Payload for ParticipantEvent {
+    fn bot(&self) -> Option<&Resource> {
+        self.bot.as_ref()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        self.recording.as_ref()
+    }
+}
+
+impl Payload for TranscriptEvent {
+    fn bot(&self) -> Option<&Resource> {
+        self.bot.as_ref()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        self.recording.as_ref()
+    }
+}
+
+impl Payload for RawMediaEvent {
+    fn bot(&self) -> Option<&Resource> {
+        self.bot.as_ref()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        self.recording.as_ref()
+    }
+}
+
+impl Payload for CalendarUpdate {}
+impl Payload for CalendarSyncEvents {}
+impl Payload for Value {}
+impl Payload for UnknownEvent {}
 
 impl Payload for BotStatusChange {
     fn bot_id(&self) -> Option<&str> {

@@ -1,6 +1,6 @@
 //! One call from request to verified, typed event.
 
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::{Event, Verified, Verifier};
 use crate::error::{Error, SecretError};
@@ -36,11 +36,7 @@ use crate::headers::Headers;
 /// }
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
-#[derive(Debug, Clone)]
-pub struct Webhook {
-    verifier: Verifier,
-    body_limit: usize,
-}
+pub type Webhook = crate::webhook::Webhook<Verifier>;
 
 /// A verified Recall.ai delivery.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,37 +59,6 @@ impl Webhook {
     /// As [`Verifier::new`].
     pub fn new(secret: &str) -> Result<Webhook, SecretError> {
         Verifier::new(secret).map(Webhook::from)
-    }
-
-    /// The same webhook with another replay window (default 5 minutes).
-    #[must_use]
-    pub fn with_tolerance(self, tolerance: Duration) -> Webhook {
-        Webhook {
-            verifier: self.verifier.with_tolerance(tolerance),
-            ..self
-        }
-    }
-
-    /// The same webhook with another body limit for the server extractors
-    /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
-    #[must_use]
-    pub fn with_body_limit(self, bytes: usize) -> Webhook {
-        Webhook {
-            body_limit: bytes,
-            ..self
-        }
-    }
-
-    /// The body limit the server extractors enforce.
-    #[must_use]
-    pub fn body_limit(&self) -> usize {
-        self.body_limit
-    }
-
-    /// The verifier inside, to sign test requests with.
-    #[must_use]
-    pub fn verifier(&self) -> &Verifier {
-        &self.verifier
     }
 
     /// Verifies a request against the system clock, then parses its body.
@@ -128,16 +93,5 @@ impl Webhook {
             timestamp,
             event,
         })
-    }
-}
-
-impl From<Verifier> for Webhook {
-    /// A webhook around a verifier, such as one that also holds an ed25519
-    /// public key.
-    fn from(verifier: Verifier) -> Webhook {
-        Webhook {
-            verifier,
-            body_limit: crate::DEFAULT_BODY_LIMIT,
-        }
     }
 }

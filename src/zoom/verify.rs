@@ -22,6 +22,8 @@ const VERSION: &str = "v0";
 pub struct Verified {
     /// When Zoom signed the request (`x-zm-request-timestamp`).
     pub timestamp: OffsetDateTime,
+    /// Which Secret Token signed it, in the order added.
+    key: usize,
 }
 
 /// Verifies (and signs) Zoom webhook requests.
@@ -49,7 +51,9 @@ pub struct Verified {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Verifier {
-    mac: KeyedMac<HmacSha256>,
+    /// The first Secret Token's keyed state, then the ones added with
+    /// `with_secret_token`, tried in that order.
+    macs: Vec<KeyedMac<HmacSha256>>,
     window: Window,
 }
 
@@ -64,9 +68,22 @@ impl Verifier {
     pub fn new(secret_token: &str) -> Result<Verifier, SecretError> {
         let secret_token = SecretError::check(secret_token)?;
         Ok(Verifier {
-            mac: KeyedMac::new(secret_token.as_bytes()),
+            macs: vec![KeyedMac::new(secret_token.as_bytes())],
             window: Window::default(),
         })
+    }
+
+    /// The same verifier, also accepting requests signed with
+    /// `secret_token`, tried after the tokens before it: a token being
+    /// rotated, or several Zoom apps behind one URL.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::new`].
+    pub fn with_secret_token(mut self, secret_token: &str) -> Result<Verifier, SecretError> {
+        let secret_token = SecretError::check(secret_token)?;
+        self.macs.push(KeyedMac::new(secret_token.as_bytes()));
+        Ok(self)
     }
 
     /// The same verifier with another replay window: requests whose
@@ -156,18 +173,25 @@ impl Verifier {
                 name: SIGNATURE_HEADER,
                 reason: "it does not start with `v0=`",
             })?;
-        let expected = self.signed(timestamp_text, body);
-        if mac::matches_hex(&expected, hex) {
-            Ok(Verified { timestamp })
-        } else {
-            Err(VerifyError::NoMatchingSignature {
+        let parts = [
+            VERSION.as_bytes(),
+            b":",
+            timestamp_text.as_bytes(),
+            b":",
+            body,
+        ];
+        self.macs
+            .iter()
+            .position(|mac| mac::matches_hex(&mac.compute(&parts), hex))
+            .map(|key| Verified { timestamp, key })
+            .ok_or(VerifyError::NoMatchingSignature {
                 name: SIGNATURE_HEADER,
             })
-        }
     }
 
     /// The `x-zm-signature` Zoom would send for `body` at `timestamp`
-    /// (Unix seconds), for signing requests in tests.
+    /// (Unix seconds), signed with the first Secret Token, for signing
+    /// requests in tests.
     ///
     /// ```
     /// use recording_webhooks::zoom::Verifier;
@@ -182,20 +206,37 @@ impl Verifier {
     /// ```
     #[must_use]
     pub fn sign(&self, timestamp: i64, body: &[u8]) -> String {
-        let mac = self.signed(&timestamp.to_string(), body);
-        format!("{VERSION}={}", mac::to_hex(mac))
+        let timestamp = timestamp.to_string();
+        let parts = [VERSION.as_bytes(), b":", timestamp.as_bytes(), b":", body];
+        // `macs` always holds the first token.
+        let hex = self
+            .macs
+            .first()
+            .map(|mac| mac::to_hex(mac.compute(&parts)))
+            .unwrap_or_default();
+        format!("{VERSION}={hex}")
     }
 
-    /// The MAC of `v0:{timestamp}:{body}`.
-    fn signed(&self, timestamp: &str, body: &[u8]) -> hmac::digest::CtOutput<HmacSha256> {
-        self.mac
-            .compute(&[VERSION.as_bytes(), b":", timestamp.as_bytes(), b":", body])
-    }
-
-    /// The lowercase hex HMAC of a URL validation's `plainToken`: Zoom's
-    /// `encryptedToken`. Crate-private on purpose: over an unverified
+    /// The lowercase hex HMAC of a URL validation's `plainToken` under the
+    /// token that verified the request: Zoom's `encryptedToken`. It takes
+    /// a [`Verified`], which only a verification makes: over an unverified
     /// request it would sign anything for anyone.
-    pub(super) fn encrypt_token(&self, plain_token: &str) -> String {
-        mac::to_hex(self.mac.compute(&[plain_token.as_bytes()]))
+    pub(super) fn encrypt_token(&self, verified: &Verified, plain_token: &str) -> String {
+        self.macs
+            .get(verified.key)
+            .map(|mac| mac::to_hex(mac.compute(&[plain_token.as_bytes()])))
+            .unwrap_or_default()
+    }
+}
+
+impl crate::webhook::Sealed for Verifier {}
+
+impl crate::webhook::Timestamped for Verifier {
+    fn tolerance(&self) -> Duration {
+        Verifier::tolerance(self)
+    }
+
+    fn with_tolerance(self, tolerance: Duration) -> Verifier {
+        Verifier::with_tolerance(self, tolerance)
     }
 }

@@ -2,10 +2,10 @@
 //! URL validation.
 
 use serde::Serialize;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::{Event, Verifier};
-use crate::error::{Error, SecretError, VerifyError};
+use crate::error::{Error, SecretError};
 use crate::headers::Headers;
 
 /// Receives Zoom webhooks: verifies `x-zm-signature`, then parses the
@@ -39,14 +39,7 @@ use crate::headers::Headers;
 /// assert_eq!(webhook.receive_at(&unsigned, body, now).unwrap_err().status_code(), 401);
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
-#[derive(Debug, Clone)]
-pub struct Webhook {
-    /// The first Secret Token's verifier.
-    verifier: Verifier,
-    /// The tokens added with `with_secret_token`, tried after it.
-    more: Vec<Verifier>,
-    body_limit: usize,
-}
+pub type Webhook = crate::webhook::Webhook<Verifier>;
 
 /// A verified Zoom delivery.
 ///
@@ -84,8 +77,8 @@ impl Delivery {
 /// The answer to Zoom's URL validation:
 /// `{"plainToken": "...", "encryptedToken": "<hex HMAC-SHA256>"}`.
 ///
-/// Only [`Delivery::url_validation_response`] makes one, for a request that
-/// verified.
+/// Only [`Delivery::url_validation_response`] computes one, for a request
+/// that verified.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct UrlValidationResponse {
     /// The challenge's `plainToken`, unchanged.
@@ -117,66 +110,13 @@ impl Webhook {
     }
 
     /// The same webhook, also accepting requests signed with
-    /// `secret_token`, tried after the tokens before it. Use it while a
-    /// token is rotated, or for several Zoom apps behind one URL.
+    /// `secret_token` (see [`Verifier::with_secret_token`]).
     ///
     /// # Errors
     ///
     /// As [`Verifier::new`].
-    pub fn with_secret_token(mut self, secret_token: &str) -> Result<Webhook, SecretError> {
-        let tolerance = self.tolerance();
-        self.more
-            .push(Verifier::new(secret_token)?.with_tolerance(tolerance));
-        Ok(self)
-    }
-
-    /// The same webhook with another replay window for every token
-    /// (default 5 minutes; see [`Verifier::with_tolerance`] on Zoom's
-    /// retries).
-    #[must_use]
-    pub fn with_tolerance(self, tolerance: Duration) -> Webhook {
-        Webhook {
-            verifier: self.verifier.with_tolerance(tolerance),
-            more: self
-                .more
-                .into_iter()
-                .map(|verifier| verifier.with_tolerance(tolerance))
-                .collect(),
-            ..self
-        }
-    }
-
-    /// The replay window in force.
-    #[must_use]
-    pub fn tolerance(&self) -> Duration {
-        self.verifier().tolerance()
-    }
-
-    /// The same webhook with another body limit for the server extractors
-    /// (default [`crate::DEFAULT_BODY_LIMIT`]); a larger body is answered 413.
-    #[must_use]
-    pub fn with_body_limit(self, bytes: usize) -> Webhook {
-        Webhook {
-            body_limit: bytes,
-            ..self
-        }
-    }
-
-    /// The body limit the server extractors enforce.
-    #[must_use]
-    pub fn body_limit(&self) -> usize {
-        self.body_limit
-    }
-
-    /// The verifier of the first Secret Token, to sign test requests with.
-    #[must_use]
-    pub fn verifier(&self) -> &Verifier {
-        &self.verifier
-    }
-
-    /// Every token's verifier, in the order tried.
-    pub fn verifiers(&self) -> impl Iterator<Item = &Verifier> {
-        std::iter::once(&self.verifier).chain(&self.more)
+    pub fn with_secret_token(self, secret_token: &str) -> Result<Webhook, SecretError> {
+        self.try_map_verifier(|verifier| verifier.with_secret_token(secret_token))
     }
 
     /// Verifies a request against the system clock, then parses it.
@@ -198,52 +138,29 @@ impl Webhook {
     ///
     /// # Errors
     ///
-    /// As [`Webhook::receive`]. With several tokens and none verifying, the
-    /// error is the first token's.
+    /// As [`Webhook::receive`].
     pub fn receive_at(
         &self,
         headers: &(impl Headers + ?Sized),
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Delivery, Error> {
-        let mut first_error: Option<VerifyError> = None;
-        for verifier in self.verifiers() {
-            match verifier.verify_at(headers, body, now) {
-                Ok(verified) => {
-                    let event = Event::from_slice(body)?;
-                    let url_validation = match &event {
-                        Event::EndpointUrlValidation(validation) => Some(UrlValidationResponse {
-                            plain_token: validation.payload.plain_token.clone(),
-                            encrypted_token: verifier
-                                .encrypt_token(&validation.payload.plain_token),
-                        }),
-                        _ => None,
-                    };
-                    return Ok(Delivery {
-                        timestamp: verified.timestamp,
-                        event,
-                        url_validation,
-                    });
-                }
-                Err(err) => {
-                    first_error.get_or_insert(err);
-                }
+        let verified = self.verifier.verify_at(headers, body, now)?;
+        let event = Event::from_slice(body)?;
+        let url_validation = match &event {
+            Event::EndpointUrlValidation(validation) => {
+                let plain_token = validation.payload.plain_token.clone();
+                Some(UrlValidationResponse {
+                    encrypted_token: self.verifier.encrypt_token(&verified, &plain_token),
+                    plain_token,
+                })
             }
-        }
-        Err(first_error
-            .unwrap_or(VerifyError::NoMatchingSignature {
-                name: super::SIGNATURE_HEADER,
-            })
-            .into())
-    }
-}
-
-impl From<Verifier> for Webhook {
-    fn from(verifier: Verifier) -> Webhook {
-        Webhook {
-            verifier,
-            more: Vec::new(),
-            body_limit: crate::DEFAULT_BODY_LIMIT,
-        }
+            _ => None,
+        };
+        Ok(Delivery {
+            timestamp: verified.timestamp,
+            event,
+            url_validation,
+        })
     }
 }

@@ -1,22 +1,40 @@
-//! The form-encoded callbacks of SignalWire's Compatibility (cXML) API:
-//! recording status, voice status, and transcription.
+//! The callbacks of the voice API Twilio and SignalWire share (TwiML /
+//! cXML): recording status, call status, transcription, the `<Dial>` and
+//! `<Record>` actions, conference status, and [`AnyCallback`] for a URL
+//! that receives several of them.
+//!
+//! Every callback reads and writes its parameters the same way, whatever
+//! the entry point: `from_form`, `from_query` and `from_body` (a form, or a
+//! JSON object of the same parameters) read it; `to_form` writes the form
+//! back; `Serialize` writes one flat JSON object of the parameters, which
+//! `from_body` reads back to an equal callback. There is no `Deserialize`:
+//! a derived one would read the wire differently from `from_form` (strict
+//! where it is lenient, and without the parameters kept in `other`).
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::Serialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
 
 use super::params::{Params, encode};
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
-/// A callback that [`Webhook::receive`](super::Webhook::receive) can read:
-/// [`RecordingStatusCallback`], [`StatusCallback`] and
-/// [`TranscribeCallback`].
+/// A callback that `Webhook::receive` (SignalWire's or Twilio's) and the
+/// `Form` extractors can read: every callback type and [`AnyCallback`].
+///
+/// Each callback also has these as inherent methods, so calling them needs
+/// no import of this trait.
 pub trait Callback: Sized {
     /// Reads the callback from a form body.
     ///
     /// # Errors
     ///
-    /// [`ParseError::Form`] naming a required parameter that is missing.
+    /// [`ParseError::Form`] naming a required parameter that is missing, or
+    /// a name or value that is not UTF-8.
     fn from_form(body: &[u8]) -> Result<Self, ParseError>;
 
     /// Reads the callback from a query string (`GET` callbacks).
@@ -24,16 +42,17 @@ pub trait Callback: Sized {
     /// # Errors
     ///
     /// As [`Callback::from_form`].
-    fn from_query(query: &str) -> Result<Self, ParseError>;
+    fn from_query(query: &str) -> Result<Self, ParseError> {
+        Self::from_form(query.strip_prefix('?').unwrap_or(query).as_bytes())
+    }
 
     /// Reads the callback from a `POST` body: a form, or a JSON object of
-    /// the same parameters (as SignalWire's API spec describes some
-    /// callbacks), whose numbers and booleans read as their text.
+    /// the same parameters, whose numbers and booleans read as their text.
     ///
     /// # Errors
     ///
     /// As [`Callback::from_form`]; [`ParseError::Json`] for a body that
-    /// starts as JSON but is not an object.
+    /// starts as JSON but is not an object of parameters.
     fn from_body(body: &[u8]) -> Result<Self, ParseError> {
         match body.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') => Self::from_form(json_as_form(body)?.as_bytes()),
@@ -42,22 +61,50 @@ pub trait Callback: Sized {
     }
 }
 
-/// A JSON object of parameters as a form body.
+/// A JSON object of parameters as a form body, every member kept in order,
+/// a repeated name included (as `Serialize` writes one).
 fn json_as_form(body: &[u8]) -> Result<String, ParseError> {
-    let object: serde_json::Map<String, serde_json::Value> =
+    let JsonParams(pairs) =
         serde_json::from_slice(body).map_err(|err| ParseError::from_json(body, &err))?;
-    let pairs: Vec<(&str, String)> = object
+    let pairs: Vec<(&str, String)> = pairs
         .iter()
         .map(|(name, value)| {
             let text = match value {
-                serde_json::Value::String(text) => text.clone(),
-                serde_json::Value::Null => String::new(),
+                Value::String(text) => text.clone(),
+                Value::Null => String::new(),
                 other => other.to_string(),
             };
             (name.as_str(), text)
         })
         .collect();
     Ok(encode(&pairs))
+}
+
+/// The members of a JSON object in order, duplicates kept.
+struct JsonParams(Vec<(String, Value)>);
+
+impl<'de> de::Deserialize<'de> for JsonParams {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<JsonParams, D::Error> {
+        struct PairsVisitor;
+
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = JsonParams;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of callback parameters")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonParams, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(JsonParams(pairs))
+            }
+        }
+
+        deserializer.deserialize_map(PairsVisitor)
+    }
 }
 
 /// A typed value written back as a form parameter.
@@ -108,7 +155,8 @@ impl<T: crate::open_enum::OpenEnum + AsRef<str>> ToParam for T {
 }
 
 /// Declares a callback: its parameters (required or optional, typed), from
-/// which the struct, `from_form`, `from_query` and `to_form` are generated.
+/// which the struct, `from_form`, `from_query`, `from_body`, `to_form` and
+/// `Serialize` are generated.
 macro_rules! form_callback {
     (
         $(#[$meta:meta])*
@@ -120,17 +168,16 @@ macro_rules! form_callback {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct $name {
             $(
                 #[doc = concat!("`", $wire, "`")]
                 $(#[$field_meta])*
-                #[serde(rename = $wire)]
                 pub $field: form_callback!(@type $kind $ty),
             )*
-            /// Every other parameter, in the order it came.
-            #[serde(default)]
+            /// Every other parameter, in the order it came, and optional
+            /// ones whose value was empty or not of their type, verbatim.
             pub other: Vec<(String, String)>,
         }
 
@@ -141,9 +188,9 @@ macro_rules! form_callback {
             /// # Errors
             ///
             /// [`ParseError::Form`] naming a required parameter that is
-            /// missing or whose value is not of its type. An optional
-            /// parameter that is empty or not of its type is `None`, and
-            /// kept verbatim in `other`.
+            /// missing or whose value is not of its type, or a name or value
+            /// that is not UTF-8. An optional parameter that is empty or not
+            /// of its type is `None`, and kept verbatim in `other`.
             pub fn from_form(body: &[u8]) -> Result<$name, ParseError> {
                 let mut params = Params::parse(body)?;
                 Ok($name {
@@ -159,7 +206,18 @@ macro_rules! form_callback {
             ///
             /// As [`Self::from_form`].
             pub fn from_query(query: &str) -> Result<$name, ParseError> {
-                $name::from_form(query.strip_prefix('?').unwrap_or(query).as_bytes())
+                <$name as Callback>::from_query(query)
+            }
+
+            /// Reads a callback from a `POST` body: a form, or a JSON object
+            /// of the same parameters (what `Serialize` writes).
+            ///
+            /// # Errors
+            ///
+            /// As [`Self::from_form`]; [`ParseError::Json`] for a body that
+            /// starts as JSON but is not an object of parameters.
+            pub fn from_body(body: &[u8]) -> Result<$name, ParseError> {
+                <$name as Callback>::from_body(body)
             }
 
             /// The parameters as `(name, value)` pairs: the documented ones
@@ -183,9 +241,19 @@ macro_rules! form_callback {
             fn from_form(body: &[u8]) -> Result<$name, ParseError> {
                 $name::from_form(body)
             }
+        }
 
-            fn from_query(query: &str) -> Result<$name, ParseError> {
-                $name::from_query(query)
+        impl Serialize for $name {
+            /// One flat object of the wire parameters: typed ones under
+            /// their names (numbers and booleans as JSON numbers and
+            /// booleans), then the others as they came.
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                $(form_callback!(@serialize $kind map $wire self.$field);)*
+                for (name, value) in &self.other {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
             }
         }
     };
@@ -199,6 +267,14 @@ macro_rules! form_callback {
     (@put optional $pairs:ident $wire:literal $value:expr) => {
         if let Some(value) = &$value {
             $pairs.push(($wire, ToParam::to_param(value)));
+        }
+    };
+    (@serialize required $map:ident $wire:literal $value:expr) => {
+        $map.serialize_entry($wire, &$value)?;
+    };
+    (@serialize optional $map:ident $wire:literal $value:expr) => {
+        if let Some(value) = &$value {
+            $map.serialize_entry($wire, value)?;
         }
     };
 }
@@ -241,7 +317,7 @@ impl RecordingSource {
     /// matching on one variant per source.
     ///
     /// ```
-    /// use recording_webhooks::signalwire::RecordingSource;
+    /// use recording_webhooks::twilio::RecordingSource;
     ///
     /// assert_eq!(RecordingSource::from("OutBoundApi").normalized(), RecordingSource::OutboundApi);
     /// ```
@@ -333,7 +409,7 @@ form_callback! {
     /// `RecordingStatusCallback`: a recording changed state.
     ///
     /// ```
-    /// use recording_webhooks::signalwire::{RecordingSource, RecordingStatus, RecordingStatusCallback};
+    /// use recording_webhooks::twilio::{RecordingSource, RecordingStatus, RecordingStatusCallback};
     ///
     /// let body = b"AccountSid=b3877c40-da60-4998-90ad-b792e98472af&CallSid=b3877c40-da60-4998-90ad-b792e98472ca\
     ///     &RecordingSid=b3877c40-da60-4998-90ad-b792e984re01&RecordingUrl=https%3A%2F%2Fexample.signalwire.com%2Frec\
@@ -557,5 +633,145 @@ form_callback! {
         optional recording_file_size: u64 = "RecordingFileSize",
         /// When it happened (RFC 2822).
         optional timestamp: Timestamp = "Timestamp",
+    }
+}
+
+/// Any of the callbacks, for one URL that receives several kinds: the kind
+/// is told by its parameters, the first rule that matches winning.
+///
+/// | parameter present | callback |
+/// |---|---|
+/// | `RecordingStatus` | [`AnyCallback::Recording`] |
+/// | `DialCallStatus` | [`AnyCallback::DialAction`] |
+/// | `StatusCallbackEvent` with `ConferenceSid` | [`AnyCallback::ConferenceStatus`] |
+/// | `TranscriptionStatus` | [`AnyCallback::Transcribe`] |
+/// | `CallbackSource` | [`AnyCallback::Status`] |
+/// | `RecordingUrl` | [`AnyCallback::RecordAction`] |
+/// | `CallStatus` | [`AnyCallback::Status`] |
+/// | none of these | [`AnyCallback::Other`] |
+///
+/// ```
+/// use recording_webhooks::signalwire::{AnyCallback, DialCallStatus};
+///
+/// let body = b"AccountSid=AC1&CallSid=CA1&DialCallStatus=no-answer&DialCallSid=CA2";
+/// match AnyCallback::from_form(body)? {
+///     AnyCallback::DialAction(dial) => assert_eq!(dial.dial_call_status, DialCallStatus::NoAnswer),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), recording_webhooks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // one callback per request: boxing buys nothing
+pub enum AnyCallback {
+    /// A `RecordingStatusCallback`.
+    Recording(RecordingStatusCallback),
+    /// A call's `StatusCallback`.
+    Status(StatusCallback),
+    /// A `TranscribeCallback`.
+    Transcribe(TranscribeCallback),
+    /// The `<Dial>` verb's `action` callback.
+    DialAction(DialActionCallback),
+    /// The `<Record>` verb's `action` callback.
+    RecordAction(RecordActionCallback),
+    /// A conference's `statusCallback`.
+    ConferenceStatus(ConferenceStatusCallback),
+    /// Parameters none of the rules recognises, in order.
+    Other(Vec<(String, String)>),
+}
+
+impl AnyCallback {
+    /// Reads whichever callback a form body is.
+    ///
+    /// # Errors
+    ///
+    /// As the chosen callback's `from_form`: a required parameter of that
+    /// kind missing, or a name or value that is not UTF-8.
+    pub fn from_form(body: &[u8]) -> Result<AnyCallback, ParseError> {
+        let params = Params::parse(body)?;
+        let has = |name: &str| params.has(name);
+        Ok(if has("RecordingStatus") {
+            AnyCallback::Recording(RecordingStatusCallback::from_form(body)?)
+        } else if has("DialCallStatus") {
+            AnyCallback::DialAction(DialActionCallback::from_form(body)?)
+        } else if has("StatusCallbackEvent") && has("ConferenceSid") {
+            AnyCallback::ConferenceStatus(ConferenceStatusCallback::from_form(body)?)
+        } else if has("TranscriptionStatus") {
+            AnyCallback::Transcribe(TranscribeCallback::from_form(body)?)
+        } else if has("CallbackSource") {
+            AnyCallback::Status(StatusCallback::from_form(body)?)
+        } else if has("RecordingUrl") {
+            AnyCallback::RecordAction(RecordActionCallback::from_form(body)?)
+        } else if has("CallStatus") {
+            AnyCallback::Status(StatusCallback::from_form(body)?)
+        } else {
+            AnyCallback::Other(params.rest())
+        })
+    }
+
+    /// Reads whichever callback a query string is (`GET` callbacks).
+    ///
+    /// # Errors
+    ///
+    /// As [`AnyCallback::from_form`].
+    pub fn from_query(query: &str) -> Result<AnyCallback, ParseError> {
+        <AnyCallback as Callback>::from_query(query)
+    }
+
+    /// Reads whichever callback a `POST` body is: a form, or a JSON object
+    /// of the same parameters.
+    ///
+    /// # Errors
+    ///
+    /// As [`AnyCallback::from_form`]; [`ParseError::Json`] for a body that
+    /// starts as JSON but is not an object of parameters.
+    pub fn from_body(body: &[u8]) -> Result<AnyCallback, ParseError> {
+        <AnyCallback as Callback>::from_body(body)
+    }
+
+    /// The callback's parameters as a form body.
+    #[must_use]
+    pub fn to_form(&self) -> String {
+        match self {
+            AnyCallback::Recording(callback) => callback.to_form(),
+            AnyCallback::Status(callback) => callback.to_form(),
+            AnyCallback::Transcribe(callback) => callback.to_form(),
+            AnyCallback::DialAction(callback) => callback.to_form(),
+            AnyCallback::RecordAction(callback) => callback.to_form(),
+            AnyCallback::ConferenceStatus(callback) => callback.to_form(),
+            AnyCallback::Other(pairs) => encode(
+                &pairs
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+        }
+    }
+}
+
+impl Callback for AnyCallback {
+    fn from_form(body: &[u8]) -> Result<AnyCallback, ParseError> {
+        AnyCallback::from_form(body)
+    }
+}
+
+impl Serialize for AnyCallback {
+    /// The chosen callback's own flat object of parameters.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnyCallback::Recording(callback) => callback.serialize(serializer),
+            AnyCallback::Status(callback) => callback.serialize(serializer),
+            AnyCallback::Transcribe(callback) => callback.serialize(serializer),
+            AnyCallback::DialAction(callback) => callback.serialize(serializer),
+            AnyCallback::RecordAction(callback) => callback.serialize(serializer),
+            AnyCallback::ConferenceStatus(callback) => callback.serialize(serializer),
+            AnyCallback::Other(pairs) => {
+                let mut map = serializer.serialize_map(Some(pairs.len()))?;
+                for (name, value) in pairs {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+        }
     }
 }

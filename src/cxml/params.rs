@@ -175,6 +175,11 @@ impl Params {
         T::from_param(&value).map_err(error)
     }
 
+    /// Whether a parameter named `name` is there.
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.pairs.iter().any(|(n, _)| n == name)
+    }
+
     /// The parameters not taken, in their order in the body.
     pub(crate) fn rest(self) -> Vec<(String, String)> {
         self.pairs

@@ -1,0 +1,11 @@
+//! What Twilio and SignalWire share: the callbacks of the voice API
+//! (TwiML / cXML), read from forms by one table; the signature over the
+//! URL called, with each provider's rule a parameter; and the one-call
+//! path for URL-signed requests. Named after neither provider: each
+//! provider module re-exports what its users need and implements the
+//! verifier trait for its own `Verifier`.
+
+pub(crate) mod callbacks;
+mod params;
+pub(crate) mod signature;
+pub(crate) mod webhook;
