@@ -64,11 +64,11 @@ impl<S: Serialize> Serialize for MediaObjectEvent<S> {
     }
 }
 
-impl<'de, S: Deserialize<'de>> Deserialize<'de> for MediaObjectEvent<S> {
+impl<'de, S: From<String>> Deserialize<'de> for MediaObjectEvent<S> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct EventVisitor<S>(PhantomData<S>);
 
-        impl<'de, S: Deserialize<'de>> Visitor<'de> for EventVisitor<S> {
+        impl<'de, S: From<String>> Visitor<'de> for EventVisitor<S> {
             type Value = MediaObjectEvent<S>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

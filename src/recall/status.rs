@@ -81,8 +81,7 @@ pub struct StatusError {
 /// `C` is the code's type for the resource; `S` is the sub code's: a typed
 /// enum for the events whose sub codes Recall documents, `String`
 /// elsewhere.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "C: Deserialize<'de>, S: Deserialize<'de>"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Status<C, S = String> {
     /// The new status, equal to the part of the event name after the dot.
@@ -98,9 +97,34 @@ pub struct Status<C, S = String> {
     pub error: Option<StatusError>,
 }
 
+/// The envelope as text: read once, whatever the code and sub code types,
+/// so the reader is compiled once rather than per instantiation.
+#[derive(Deserialize)]
+struct StatusText {
+    code: String,
+    #[serde(default)]
+    sub_code: Option<String>,
+    updated_at: Timestamp,
+    #[serde(default)]
+    error: Option<StatusError>,
+}
+
+impl<'de, C: From<String>, S: From<String>> Deserialize<'de> for Status<C, S> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = StatusText::deserialize(deserializer)?;
+        Ok(Status {
+            code: C::from(text.code),
+            sub_code: text.sub_code.map(S::from),
+            updated_at: text.updated_at,
+            error: text.error,
+        })
+    }
+}
+
 /// A bot status event (`bot.joining_call` ... `bot.fatal`, and the
 /// breakout room events).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "S: From<String>"))]
 #[non_exhaustive]
 pub struct BotEvent<S = String> {
     /// The new status.
