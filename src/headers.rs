@@ -181,3 +181,12 @@ pub(crate) fn text<'a>(name: &'static str, bytes: &'a [u8]) -> Result<&'a str, V
         reason: "it is not valid UTF-8",
     })
 }
+
+/// The text of header `name`, which must be present:
+/// [`VerifyError::MissingHeader`] when it is not, as [`text`] otherwise.
+pub(crate) fn required<'a>(
+    name: &'static str,
+    bytes: Option<&'a [u8]>,
+) -> Result<&'a str, VerifyError> {
+    text(name, bytes.ok_or(VerifyError::MissingHeader { name })?)
+}

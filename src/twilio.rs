@@ -244,10 +244,7 @@ impl Verifier {
     ) -> Result<(), VerifyError> {
         let [signature, settings] =
             headers.header_bytes_many([SIGNATURE_HEADER, SIGNATURE_SETTINGS_HEADER]);
-        let signature = signature.ok_or(VerifyError::MissingHeader {
-            name: SIGNATURE_HEADER,
-        })?;
-        let signature = headers::text(SIGNATURE_HEADER, signature)?;
+        let signature = headers::required(SIGNATURE_HEADER, signature)?;
         let settings = settings
             .map(|bytes| headers::text(SIGNATURE_SETTINGS_HEADER, bytes))
             .transpose()?;

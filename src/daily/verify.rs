@@ -126,18 +126,8 @@ impl Verifier {
     ) -> Result<Verified, VerifyError> {
         let [signature, timestamp] =
             headers.header_bytes_many([SIGNATURE_HEADER, TIMESTAMP_HEADER]);
-        let signature = headers::text(
-            SIGNATURE_HEADER,
-            signature.ok_or(VerifyError::MissingHeader {
-                name: SIGNATURE_HEADER,
-            })?,
-        )?;
-        let timestamp_text = headers::text(
-            TIMESTAMP_HEADER,
-            timestamp.ok_or(VerifyError::MissingHeader {
-                name: TIMESTAMP_HEADER,
-            })?,
-        )?;
+        let signature = headers::required(SIGNATURE_HEADER, signature)?;
+        let timestamp_text = headers::required(TIMESTAMP_HEADER, timestamp)?;
         let timestamp = self.window.check(TIMESTAMP_HEADER, timestamp_text, now)?;
 
         let expected = self.mac.compute(&[timestamp_text.as_bytes(), b".", body]);

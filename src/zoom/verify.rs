@@ -146,18 +146,8 @@ impl Verifier {
     ) -> Result<Verified, VerifyError> {
         let [signature, timestamp] =
             headers.header_bytes_many([SIGNATURE_HEADER, TIMESTAMP_HEADER]);
-        let signature = headers::text(
-            SIGNATURE_HEADER,
-            signature.ok_or(VerifyError::MissingHeader {
-                name: SIGNATURE_HEADER,
-            })?,
-        )?;
-        let timestamp_text = headers::text(
-            TIMESTAMP_HEADER,
-            timestamp.ok_or(VerifyError::MissingHeader {
-                name: TIMESTAMP_HEADER,
-            })?,
-        )?;
+        let signature = headers::required(SIGNATURE_HEADER, signature)?;
+        let timestamp_text = headers::required(TIMESTAMP_HEADER, timestamp)?;
         // Digits only: the text is signed as received, so a sign, fraction
         // or exponent would make one instant sign several ways.
         if timestamp_text.is_empty() || !timestamp_text.bytes().all(|b| b.is_ascii_digit()) {
