@@ -28,7 +28,6 @@
 //! assert_eq!(callback.recording_status, RecordingStatus::Completed);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-
 //!
 //! How SignalWire signs, with its Signing Key, in two schemes (HMAC-SHA1):
 //!

@@ -422,7 +422,7 @@ form_callback! {
     /// # Ok::<(), recording_webhooks::ParseError>(())
     /// ```
     pub struct RecordingStatusCallback {
-        /// The project.
+        /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
         /// The call (absent for conference recordings).
         optional call_sid: String = "CallSid",
@@ -454,7 +454,7 @@ form_callback! {
 form_callback! {
     /// The voice `StatusCallback`: a call's progress.
     pub struct StatusCallback {
-        /// The project.
+        /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
         /// The API version.
         optional api_version: String = "ApiVersion",
@@ -525,7 +525,7 @@ form_callback! {
 form_callback! {
     /// `TranscribeCallback`: a recording's transcription is ready or failed.
     pub struct TranscribeCallback {
-        /// The project.
+        /// The account (a SignalWire project).
         optional account_sid: String = "AccountSid",
         /// The call.
         optional call_sid: String = "CallSid",
@@ -547,7 +547,7 @@ form_callback! {
 form_callback! {
     /// The `<Dial>` verb's `action` callback: how the dialled call ended.
     pub struct DialActionCallback {
-        /// The project.
+        /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
         /// The call that ran `<Dial>`.
         required call_sid: String = "CallSid",
@@ -575,7 +575,7 @@ form_callback! {
 form_callback! {
     /// The `<Record>` verb's `action` callback: a recording was made.
     pub struct RecordActionCallback {
-        /// The project.
+        /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
         /// The call.
         required call_sid: String = "CallSid",
@@ -605,7 +605,7 @@ form_callback! {
     /// The `<Conference>` noun's `statusCallback`: the conference or one of
     /// its participants changed.
     pub struct ConferenceStatusCallback {
-        /// The project.
+        /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
         /// The conference.
         required conference_sid: String = "ConferenceSid",
