@@ -297,3 +297,18 @@ fn actix_header_maps_are_read_in_one_pass_first_value_first() {
     assert_eq!(absent, None);
     assert_eq!(map.header_bytes("x-zm-signature"), Some(&b"first"[..]));
 }
+
+#[test]
+fn a_clone_shares_its_webhook_and_a_builder_changes_only_its_own() {
+    let original = signalwire::Webhook::new("PSK_house")
+        .unwrap()
+        .with_body_limit(100);
+    let copy = original.clone();
+    // Same verifier, not a copy of its keys: its address is the same.
+    assert!(std::ptr::eq(original.verifier(), copy.verifier()));
+    let changed = copy.with_body_limit(5).with_public_url("https://a.example");
+    assert_eq!((original.body_limit(), changed.body_limit()), (100, 5));
+    let no_headers: [(&str, &str); 0] = [];
+    assert_eq!(original.public_url("/x", &no_headers), None);
+    assert!(changed.public_url("/x", &no_headers).is_some());
+}

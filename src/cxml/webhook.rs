@@ -9,7 +9,7 @@ use crate::webhook::Webhook;
 /// A verifier of signatures over the URL called and the body: SignalWire's
 /// and Twilio's. Each provider module implements it for its own `Verifier`;
 /// it cannot be implemented outside the crate.
-pub trait UrlVerifier: crate::webhook::Sealed {
+pub trait UrlVerifier: crate::webhook::Sealed + Clone {
     /// Verifies a request made to `url`.
     ///
     /// # Errors
@@ -30,10 +30,7 @@ impl<V: UrlVerifier> Webhook<V> {
     /// the request's path and query to it.
     #[must_use]
     pub fn with_public_url(self, base: &str) -> Webhook<V> {
-        Webhook {
-            public_url: Some(base.trim_end_matches('/').to_owned()),
-            ..self
-        }
+        self.with(|settings| settings.public_url = Some(base.trim_end_matches('/').to_owned()))
     }
 
     /// The same webhook, trusting the request's `X-Forwarded-Proto` (else
@@ -44,10 +41,7 @@ impl<V: UrlVerifier> Webhook<V> {
     /// could then be replayed against another.
     #[must_use]
     pub fn trust_forwarded_headers(self) -> Webhook<V> {
-        Webhook {
-            trust_forwarded: true,
-            ..self
-        }
+        self.with(|settings| settings.trust_forwarded = true)
     }
 
     /// The public URL of a request for `path_and_query` (`/cb?x=1`): the
@@ -71,10 +65,11 @@ impl<V: UrlVerifier> Webhook<V> {
         path_and_query: &str,
         headers: &(impl Headers + ?Sized),
     ) -> Option<String> {
-        if let Some(base) = &self.public_url {
+        let settings = self.settings();
+        if let Some(base) = &settings.public_url {
             return Some(format!("{base}{path_and_query}"));
         }
-        if !self.trust_forwarded {
+        if !settings.trust_forwarded {
             return None;
         }
         // The first value of a list: the one the outermost proxy set.
@@ -103,7 +98,7 @@ impl<V: UrlVerifier> Webhook<V> {
         headers: &(impl Headers + ?Sized),
         body: &[u8],
     ) -> Result<C, Error> {
-        self.verifier.verify_request(url, headers, body)?;
+        self.verifier().verify_request(url, headers, body)?;
         Ok(C::from_body(body)?)
     }
 
@@ -118,7 +113,7 @@ impl<V: UrlVerifier> Webhook<V> {
         url: &str,
         headers: &(impl Headers + ?Sized),
     ) -> Result<C, Error> {
-        self.verifier.verify_request(url, headers, b"")?;
+        self.verifier().verify_request(url, headers, b"")?;
         let query = url.split_once('?').map_or("", |(_, query)| query);
         let query = query.split_once('#').map_or(query, |(query, _)| query);
         Ok(C::from_query(query)?)

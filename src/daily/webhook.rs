@@ -90,7 +90,7 @@ impl Webhook {
                 event: Event::Ping,
             });
         }
-        let verified = self.verifier.verify_at(headers, body, now)?;
+        let verified = self.verifier().verify_at(headers, body, now)?;
         Ok(Delivery {
             timestamp: Some(verified.timestamp),
             event: Event::from_slice(body)?,

@@ -86,7 +86,7 @@ impl Webhook {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Delivery, Error> {
-        let Verified { id, timestamp } = self.verifier.verify_at(headers, body, now)?;
+        let Verified { id, timestamp } = self.verifier().verify_at(headers, body, now)?;
         let event = Event::from_slice(body)?;
         Ok(Delivery {
             id,

@@ -145,13 +145,13 @@ impl Webhook {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Delivery, Error> {
-        let verified = self.verifier.verify_at(headers, body, now)?;
+        let verified = self.verifier().verify_at(headers, body, now)?;
         let event = Event::from_slice(body)?;
         let url_validation = match &event {
             Event::EndpointUrlValidation(validation) => {
                 let plain_token = validation.payload.plain_token.clone();
                 Some(UrlValidationResponse {
-                    encrypted_token: self.verifier.encrypt_token(&verified, &plain_token),
+                    encrypted_token: self.verifier().encrypt_token(&verified, &plain_token),
                     plain_token,
                 })
             }
