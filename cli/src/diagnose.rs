@@ -1,7 +1,7 @@
 //! `rwh verify`: check a captured request and, when it fails, find which of
 //! the usual causes it is, by retrying with that cause undone.
 
-use recording_webhooks::{VerifyError, daily, recall, signalwire, zoom};
+use recording_webhooks::{VerifyError, daily, recall, signalwire, twilio, zoom};
 use time::OffsetDateTime;
 
 use crate::Provider;
@@ -52,6 +52,12 @@ impl Capture<'_> {
                 .map_err(secret_error)?
                 .verify_at(headers, body, now)
                 .map(|_| ()),
+            Provider::Twilio => {
+                let url = url.ok_or("--url is required for twilio: it signs the URL")?;
+                twilio::Verifier::new(secret)
+                    .map_err(secret_error)?
+                    .verify(url, headers, body)
+            }
             Provider::Signalwire => {
                 let url = url.ok_or("--url is required for signalwire: it signs the URL")?;
                 signalwire::Verifier::new(secret)
@@ -89,8 +95,11 @@ pub fn verify(
         body,
         url,
     };
-    if provider == Provider::Signalwire && url.is_none() {
-        return Err("--url is required for signalwire: it signs the URL".to_owned());
+    if matches!(provider, Provider::Signalwire | Provider::Twilio) && url.is_none() {
+        return Err(format!(
+            "--url is required for {}: it signs the URL",
+            provider.name()
+        ));
     }
     // An unusable secret is one of the causes to explain, not a stop.
     let error = match capture.check(secret, headers, body, url, now) {
@@ -127,7 +136,7 @@ const SIGNATURE_HEADERS: [(&str, Provider); 6] = [
     ("svix-signature", Provider::Recall),
     ("x-webhook-signature", Provider::Daily),
     ("x-signalwire-signature", Provider::Signalwire),
-    ("x-twilio-signature", Provider::Signalwire),
+    ("x-twilio-signature", Provider::Twilio),
     ("x-zm-signature", Provider::Zoom),
 ];
 
@@ -136,6 +145,7 @@ fn expected_headers(provider: Provider) -> &'static [&'static str] {
         Provider::Recall => &["webhook-id", "webhook-timestamp", "webhook-signature"],
         Provider::Daily => &["x-webhook-timestamp", "x-webhook-signature"],
         Provider::Signalwire => &["x-signalwire-signature"],
+        Provider::Twilio => &["x-twilio-signature"],
         Provider::Zoom => &["x-zm-request-timestamp", "x-zm-signature"],
     }
 }
@@ -173,7 +183,9 @@ fn header_causes(capture: &Capture) -> Vec<String> {
     };
     let mut causes = Vec::new();
     for (name, provider) in SIGNATURE_HEADERS {
-        if provider != capture.provider && present(name) {
+        // SignalWire's compatibility callbacks may carry Twilio's header.
+        let alias = capture.provider == Provider::Signalwire && provider == Provider::Twilio;
+        if provider != capture.provider && !alias && present(name) {
             causes.push(format!(
                 "the request carries `{name}`, {}'s signature header: is it a {} request?",
                 provider.name(),
@@ -207,7 +219,7 @@ fn signed_at(capture: &Capture) -> Option<OffsetDateTime> {
         Provider::Recall => "webhook-timestamp",
         Provider::Daily => "x-webhook-timestamp",
         Provider::Zoom => "x-zm-request-timestamp",
-        Provider::Signalwire => return None,
+        Provider::Signalwire | Provider::Twilio => return None,
     };
     let value = capture.headers.iter().find(|(n, _)| {
         n.eq_ignore_ascii_case(name)
@@ -385,6 +397,9 @@ fn secret_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
         Provider::Zoom if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; Zoom's Secret Token has no prefix".to_owned(),
         ),
+        Provider::Twilio if prefixed => causes.push(
+            "the secret starts with `whsec_`, as Recall.ai's do; Twilio signs with the account's Auth Token".to_owned(),
+        ),
         Provider::Signalwire if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; SignalWire's signing keys start with `PSK`".to_owned(),
         ),
@@ -418,7 +433,8 @@ fn split_url(url: &str) -> Option<Url<'_>> {
 }
 
 fn url_causes(capture: &Capture) -> Vec<String> {
-    let (Provider::Signalwire, Some(given)) = (capture.provider, capture.url) else {
+    let (Provider::Signalwire | Provider::Twilio, Some(given)) = (capture.provider, capture.url)
+    else {
         return Vec::new();
     };
     let Some(url) = split_url(given) else {
@@ -473,7 +489,7 @@ fn url_causes(capture: &Capture) -> Vec<String> {
     found
         .into_iter()
         .map(|candidate| {
-            format!("it verifies with the URL `{candidate}`: give the verifier the URL SignalWire called (scheme, host, port, path and query as SignalWire has them)")
+            format!("it verifies with the URL `{candidate}`: give the verifier the URL {} called (scheme, host, port, path and query as the provider has them)", capture.provider.display_name())
         })
         .collect()
 }

@@ -29,12 +29,12 @@ struct Cli {
 enum Command {
     /// List the bundled sample events of a provider.
     Events {
-        /// recall, signalwire, daily or zoom.
+        /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
     },
     /// Sign a sample (or a file) as the provider does and POST it.
     Send {
-        /// recall, signalwire, daily or zoom.
+        /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
         /// A bundled sample's name (see `rwh events`) or a file.
         #[arg(required_unless_present = "all")]
@@ -51,7 +51,7 @@ enum Command {
     },
     /// Print the headers the provider would send with a body, or a curl command.
     Sign {
-        /// recall, signalwire, daily or zoom.
+        /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
         /// The body to sign, as it will be sent.
         file: PathBuf,
@@ -67,7 +67,7 @@ enum Command {
     },
     /// Check a captured request; on failure, say why.
     Verify {
-        /// recall, signalwire, daily or zoom.
+        /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
         /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
         #[arg(long)]
@@ -87,7 +87,7 @@ enum Command {
     },
     /// Parse a body into its typed event and print what a handler reads.
     Parse {
-        /// recall, signalwire, daily or zoom.
+        /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
         /// The body.
         file: PathBuf,
@@ -101,6 +101,8 @@ pub enum Provider {
     Recall,
     /// SignalWire (form callbacks, `X-SignalWire-Signature`).
     Signalwire,
+    /// Twilio (the same callbacks, `X-Twilio-Signature` by Twilio's rules).
+    Twilio,
     /// Daily (`X-Webhook-Signature`).
     Daily,
     /// Zoom (`x-zm-signature`; URL validation answered and checked).
@@ -111,9 +113,21 @@ impl Provider {
     fn samples(self) -> &'static [(&'static str, &'static [u8])] {
         match self {
             Provider::Recall => samples::RECALL,
-            Provider::Signalwire => samples::SIGNALWIRE,
+            // Twilio sends the callbacks SignalWire's compatibility API copies.
+            Provider::Signalwire | Provider::Twilio => samples::SIGNALWIRE,
             Provider::Daily => samples::DAILY,
             Provider::Zoom => samples::ZOOM,
+        }
+    }
+
+    /// The provider's own name, for messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Provider::Recall => "Recall.ai",
+            Provider::Signalwire => "SignalWire",
+            Provider::Twilio => "Twilio",
+            Provider::Daily => "Daily",
+            Provider::Zoom => "Zoom",
         }
     }
 
@@ -121,6 +135,7 @@ impl Provider {
         match self {
             Provider::Recall => "recall",
             Provider::Signalwire => "signalwire",
+            Provider::Twilio => "twilio",
             Provider::Daily => "daily",
             Provider::Zoom => "zoom",
         }
@@ -308,7 +323,7 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
                 event.event_ts().map_or("-".to_owned(), ToString::to_string),
             )
         }),
-        Provider::Signalwire => signalwire_summary(body),
+        Provider::Signalwire | Provider::Twilio => signalwire_summary(body),
         Provider::Zoom => zoom::Event::from_slice(body).map(|event| {
             let plain_token = match &event {
                 zoom::Event::EndpointUrlValidation(validation) => validation.plain_token.as_str(),

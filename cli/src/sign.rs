@@ -3,7 +3,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use hmac::{Hmac, KeyInit, Mac};
-use recording_webhooks::{daily, recall, signalwire, zoom};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 
 use crate::Provider;
 
@@ -68,6 +68,30 @@ pub fn request(
                 ),
             ]
         }
+        Provider::Twilio => {
+            let verifier = twilio::Verifier::new(secret).map_err(secret_error)?;
+            if is_json(body) {
+                return Err(
+                    "Twilio signs a JSON body through `bodySHA256` in the URL; rwh sends forms"
+                        .into(),
+                );
+            }
+            let pairs = form_pairs(body)?;
+            let pairs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect();
+            vec![
+                (
+                    "content-type".to_owned(),
+                    "application/x-www-form-urlencoded".to_owned(),
+                ),
+                (
+                    "X-Twilio-Signature".to_owned(),
+                    verifier.sign_params(url, &pairs),
+                ),
+            ]
+        }
         Provider::Signalwire => {
             let verifier = signalwire::Verifier::new(secret).map_err(secret_error)?;
             if is_json(body) {
@@ -79,8 +103,7 @@ pub fn request(
                     ),
                 ]
             } else {
-                let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
-                    .map_err(|err| format!("the body is not a form: {err}"))?;
+                let pairs = form_pairs(body)?;
                 let pairs: Vec<(&str, &str)> = pairs
                     .iter()
                     .map(|(n, v)| (n.as_str(), v.as_str()))
@@ -99,6 +122,11 @@ pub fn request(
         }
     };
     Ok(Request { headers })
+}
+
+/// The decoded parameters of a form body.
+fn form_pairs(body: &[u8]) -> Result<Vec<(String, String)>, String> {
+    serde_urlencoded::from_bytes(body).map_err(|err| format!("the body is not a form: {err}"))
 }
 
 /// For a Zoom `endpoint.url_validation` body, checks the receiver's answer

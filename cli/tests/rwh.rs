@@ -6,12 +6,13 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use recording_webhooks::{daily, recall, signalwire, zoom};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 
 const RECALL_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 const SIGNALWIRE_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
 const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
+const TWILIO_TOKEN: &str = "rwh_twilio_auth_token";
 
 fn rwh(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rwh"))
@@ -32,10 +33,15 @@ fn receiver() -> String {
     let recall = recall::Webhook::new(RECALL_SECRET).unwrap();
     let daily = daily::Webhook::new(DAILY_SECRET).unwrap();
     let zoom = zoom::Webhook::new(ZOOM_TOKEN).unwrap();
+    let twilio = twilio::Webhook::new(TWILIO_TOKEN)
+        .unwrap()
+        .with_public_url(&base);
     let signalwire = signalwire::Webhook::new(SIGNALWIRE_KEY)
         .unwrap()
         .with_public_url(&base);
+    let own_base = base.clone();
     std::thread::spawn(move || {
+        let base = own_base;
         for stream in listener.incoming() {
             let mut stream = stream.unwrap();
             let mut reader = BufReader::new(&stream);
@@ -75,6 +81,10 @@ fn receiver() -> String {
                     )
                     .map(|()| "callback".to_owned())
                     .map_err(recording_webhooks::Error::from),
+                // Every callback kind on one route, by Twilio's rules.
+                "/twilio" => twilio
+                    .receive::<twilio::AnyCallback>(&format!("{base}{path}"), &headers, &body)
+                    .map(|callback| format!("{callback:?}").chars().take(40).collect()),
                 // Zoom's URL validation answered with its JSON.
                 "/zoom" => zoom.receive(&headers, &body).map(|d| {
                     d.url_validation_response()
@@ -130,6 +140,7 @@ fn send_all_is_accepted_by_a_receiver_on_the_library() {
         ("daily", DAILY_SECRET),
         ("signalwire", SIGNALWIRE_KEY),
         ("zoom", ZOOM_TOKEN),
+        ("twilio", TWILIO_TOKEN),
     ] {
         let to = format!("{base}/{provider}");
         let output = rwh(&["send", provider, "--all", "--to", &to, "--secret", secret]);
@@ -606,4 +617,62 @@ fn verify_and_parse_zoom() {
         text.contains("plain_token: qgg8vlvZRS6UYooatFL8Aw"),
         "{text}"
     );
+}
+
+#[test]
+fn twilio_is_signed_by_its_own_rules_and_its_proxy_url_found() {
+    // Signed by rwh for the public URL, checked against the local one.
+    let dir = scratch("twilio");
+    let body_file = dir.join("form");
+    let body = b"AccountSid=AC1&CallSid=CA1&RecordingSid=RE1&RecordingStatus=completed&To=b&To=a";
+    std::fs::write(&body_file, body).unwrap();
+    let public = "https://hooks.example.com/twilio/recording";
+    let output = rwh(&[
+        "sign",
+        "twilio",
+        body_file.to_str().unwrap(),
+        "--secret",
+        TWILIO_TOKEN,
+        "--url",
+        public,
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    let signature = text
+        .lines()
+        .find_map(|line| line.strip_prefix("X-Twilio-Signature: "))
+        .unwrap()
+        .to_owned();
+    // Twilio's rule: the repeated `To` signs its values sorted; SignalWire's
+    // rule would not verify this signature.
+    let headers = [("X-Twilio-Signature", signature.as_str())];
+    assert!(
+        twilio::Verifier::new(TWILIO_TOKEN)
+            .unwrap()
+            .verify(public, &headers, body)
+            .is_ok()
+    );
+    assert!(
+        signalwire::Verifier::new(TWILIO_TOKEN)
+            .unwrap()
+            .verify(public, &headers, body)
+            .is_err()
+    );
+
+    let captured = vec![
+        ("Host".to_owned(), "hooks.example.com".to_owned()),
+        ("X-Forwarded-Proto".to_owned(), "https".to_owned()),
+        ("X-Twilio-Signature".to_owned(), signature.clone()),
+    ];
+    let local = "http://127.0.0.1:3000/twilio/recording";
+    let (ok, text) = verify("twilio", TWILIO_TOKEN, &captured, body, &["--url", local]);
+    assert!(!ok);
+    assert!(
+        text.contains(&format!("it verifies with the URL `{public}`")),
+        "{text}"
+    );
+    assert!(text.contains("the URL Twilio called"), "{text}");
+    assert!(!text.contains("signalwire's signature header"), "{text}");
+    let (ok, text) = verify("twilio", TWILIO_TOKEN, &captured, body, &["--url", public]);
+    assert!(ok, "{text}");
 }
