@@ -36,9 +36,14 @@ pub fn fixtures(dir: &str) -> Vec<(String, Vec<u8>)> {
 /// The `*.<extension>` files of `fixtures/<dir>`, as (file stem, bytes),
 /// sorted.
 pub fn files(dir: &str, extension: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(dir);
+    // The library's own tests, or a workspace member's beside it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = if root.join("fixtures").is_dir() {
+        root.join("fixtures")
+    } else {
+        root.join("../fixtures")
+    };
+    let dir = fixtures.join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())

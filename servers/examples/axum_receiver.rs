@@ -4,8 +4,8 @@
 //! ```sh
 //! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... \
 //! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... PUBLIC_BASE_URL=https://hooks.example.com \
-//!     cargo run --example axum_receiver --features axum -- 3000
-//! cargo run --example axum_receiver --features axum -- 3000 --demo   # public demo secrets
+//!     cargo run -p recording-webhooks-servers --example axum_receiver -- 3000
+//! cargo run -p recording-webhooks-servers --example axum_receiver -- 3000 --demo   # public demo secrets
 //! ```
 //!
 //! Routes: `POST /recall`, `POST /signalwire/recording`,

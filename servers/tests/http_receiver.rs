@@ -23,6 +23,7 @@ mod axum_receiver;
 #[path = "../examples/actix_receiver.rs"]
 mod actix_receiver;
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use axum_receiver::shared::Webhooks;

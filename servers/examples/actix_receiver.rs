@@ -4,8 +4,8 @@
 //! ```sh
 //! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... \
 //! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... PUBLIC_BASE_URL=https://hooks.example.com \
-//!     cargo run --example actix_receiver --features actix-web -- 3002
-//! cargo run --example actix_receiver --features actix-web -- 3002 --demo   # public demo secrets
+//!     cargo run -p recording-webhooks-servers --example actix_receiver -- 3002
+//! cargo run -p recording-webhooks-servers --example actix_receiver -- 3002 --demo   # public demo secrets
 //! ```
 //!
 //! Routes and answers as in `examples/axum_receiver.rs`.
