@@ -101,6 +101,13 @@ pub fn verify(
             provider.name()
         ));
     }
+    // Daily's ping is never signed: it is answered before verifying.
+    if provider == Provider::Daily && daily::Event::is_ping(body) {
+        println!(
+            "this is Daily's verification ping, sent unsigned before the secret exists: answer it 200 before verifying anything"
+        );
+        return Ok(true);
+    }
     // An unusable secret is one of the causes to explain, not a stop.
     let error = match capture.check(secret, headers, body, url, now) {
         Ok(Ok(())) => {

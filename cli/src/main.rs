@@ -89,7 +89,7 @@ enum Command {
     Parse {
         /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
-        /// The body.
+        /// A bundled sample's name (see `rwh events`) or a file with the body.
         file: PathBuf,
     },
 }
@@ -182,7 +182,8 @@ fn main() -> ExitCode {
             };
             diagnose::verify(provider, &secret, &headers, &body, url.as_deref(), now)
         }),
-        Command::Parse { provider, file } => read(&file).map(|body| parse(provider, &body)),
+        Command::Parse { provider, file } => sample_or_file(provider, &file.to_string_lossy())
+            .map(|(_, body)| parse(provider, &body)),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -202,6 +203,10 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 fn sample_or_file(provider: Provider, sample: &str) -> Result<(String, Vec<u8>), String> {
     match provider.samples().iter().find(|(name, _)| *name == sample) {
         Some((name, body)) => Ok(((*name).to_owned(), body.to_vec())),
+        None if !Path::new(sample).exists() => Err(format!(
+            "no sample or file named `{sample}`: `rwh events {}` lists the samples",
+            provider.name()
+        )),
         None => read(Path::new(sample)).map(|body| (sample.to_owned(), body)),
     }
 }

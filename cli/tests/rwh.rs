@@ -676,3 +676,54 @@ fn twilio_is_signed_by_its_own_rules_and_its_proxy_url_found() {
     let (ok, text) = verify("twilio", TWILIO_TOKEN, &captured, body, &["--url", public]);
     assert!(ok, "{text}");
 }
+
+#[test]
+fn the_daily_ping_is_sent_and_recognised_unsigned() {
+    let dir = scratch("daily-ping");
+    let body_file = dir.join("ping.json");
+    std::fs::write(&body_file, br#"{"test":"test"}"#).unwrap();
+    let output = rwh(&[
+        "sign",
+        "daily",
+        body_file.to_str().unwrap(),
+        "--secret",
+        DAILY_SECRET,
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        !text.to_ascii_lowercase().contains("x-webhook-signature"),
+        "{text}"
+    );
+    let (ok, text) = verify("daily", DAILY_SECRET, &[], br#"{"test":"test"}"#, &[]);
+    assert!(ok, "{text}");
+    assert!(text.contains("verification ping"), "{text}");
+    // The receiver on the library answers it 200 unsigned.
+    let base = receiver();
+    let to = format!("{base}/daily");
+    let output = rwh(&[
+        "send",
+        "daily",
+        "test+verification-ping",
+        "--to",
+        &to,
+        "--secret",
+        DAILY_SECRET,
+    ]);
+    assert!(output.status.success(), "{}", stdout(&output));
+}
+
+#[test]
+fn samples_by_name_and_a_pointer_for_unknown_ones() {
+    let output = rwh(&["parse", "zoom", "recording.completed"]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.starts_with("recording.completed\n"), "{text}");
+    let output = rwh(&["parse", "recall", "bot.no_such_event"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`rwh events recall` lists the samples"),
+        "{stderr}"
+    );
+}
