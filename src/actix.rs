@@ -146,11 +146,17 @@ impl FromRequest for recall::Delivery {
         let request = request.clone();
         let payload = web::Payload::from_request(&request, payload);
         Box::pin(async move {
-            let webhook =
-                webhook::<recall::Webhook>(&request, "no web::Data<recall::Webhook> in the app")?;
-            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-            Ok(webhook.receive(request.headers(), &body)?)
+            let received: Result<Self, Rejection> = async {
+                let webhook = webhook::<recall::Webhook>(
+                    &request,
+                    "no web::Data<recall::Webhook> in the app",
+                )?;
+                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+                let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+                Ok(webhook.receive(request.headers(), &body)?)
+            }
+            .await;
+            received.map_err(|rejection| rejection.of_provider("recall"))
         })
     }
 }
@@ -163,11 +169,15 @@ impl FromRequest for daily::Delivery {
         let request = request.clone();
         let payload = web::Payload::from_request(&request, payload);
         Box::pin(async move {
-            let webhook =
-                webhook::<daily::Webhook>(&request, "no web::Data<daily::Webhook> in the app")?;
-            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-            Ok(webhook.receive(request.headers(), &body)?)
+            let received: Result<Self, Rejection> = async {
+                let webhook =
+                    webhook::<daily::Webhook>(&request, "no web::Data<daily::Webhook> in the app")?;
+                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+                let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+                Ok(webhook.receive(request.headers(), &body)?)
+            }
+            .await;
+            received.map_err(|rejection| rejection.of_provider("daily"))
         })
     }
 }
@@ -180,11 +190,15 @@ impl FromRequest for zoom::Delivery {
         let request = request.clone();
         let payload = web::Payload::from_request(&request, payload);
         Box::pin(async move {
-            let webhook =
-                webhook::<zoom::Webhook>(&request, "no web::Data<zoom::Webhook> in the app")?;
-            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-            Ok(webhook.receive(request.headers(), &body)?)
+            let received: Result<Self, Rejection> = async {
+                let webhook =
+                    webhook::<zoom::Webhook>(&request, "no web::Data<zoom::Webhook> in the app")?;
+                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+                let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+                Ok(webhook.receive(request.headers(), &body)?)
+            }
+            .await;
+            received.map_err(|rejection| rejection.of_provider("zoom"))
         })
     }
 }
@@ -236,7 +250,12 @@ impl<C: Callback + 'static> FromRequest for signalwire::Form<C> {
             payload,
             "no web::Data<signalwire::Webhook> in the app",
         );
-        Box::pin(async move { callback.await.map(signalwire::Form) })
+        Box::pin(async move {
+            callback
+                .await
+                .map(signalwire::Form)
+                .map_err(|rejection| rejection.of_provider("signalwire"))
+        })
     }
 }
 
@@ -250,7 +269,12 @@ impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
             payload,
             "no web::Data<twilio::Webhook> in the app",
         );
-        Box::pin(async move { callback.await.map(twilio::Form) })
+        Box::pin(async move {
+            callback
+                .await
+                .map(twilio::Form)
+                .map_err(|rejection| rejection.of_provider("twilio"))
+        })
     }
 }
 

@@ -144,8 +144,12 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = recall::Webhook::from_ref(state);
-        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-        Ok(webhook.receive(&parts.headers, &body)?)
+        async {
+            let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+            Ok(webhook.receive(&parts.headers, &body)?)
+        }
+        .await
+        .map_err(|rejection: Rejection| rejection.of_provider("recall"))
     }
 }
 
@@ -158,8 +162,12 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = daily::Webhook::from_ref(state);
-        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-        Ok(webhook.receive(&parts.headers, &body)?)
+        async {
+            let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+            Ok(webhook.receive(&parts.headers, &body)?)
+        }
+        .await
+        .map_err(|rejection: Rejection| rejection.of_provider("daily"))
     }
 }
 
@@ -172,8 +180,12 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = zoom::Webhook::from_ref(state);
-        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-        Ok(webhook.receive(&parts.headers, &body)?)
+        async {
+            let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+            Ok(webhook.receive(&parts.headers, &body)?)
+        }
+        .await
+        .map_err(|rejection: Rejection| rejection.of_provider("zoom"))
     }
 }
 
@@ -223,7 +235,10 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = signalwire::Webhook::from_ref(state);
-        url_callback(webhook, request).await.map(signalwire::Form)
+        url_callback(webhook, request)
+            .await
+            .map(signalwire::Form)
+            .map_err(|rejection| rejection.of_provider("signalwire"))
     }
 }
 
@@ -237,7 +252,10 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = twilio::Webhook::from_ref(state);
-        url_callback(webhook, request).await.map(twilio::Form)
+        url_callback(webhook, request)
+            .await
+            .map(twilio::Form)
+            .map_err(|rejection| rejection.of_provider("twilio"))
     }
 }
 

@@ -7,13 +7,19 @@ use crate::error::Error;
 /// A request the server extractors refused: the HTTP status to answer and a
 /// short reason, which never echoes the body or a secret.
 ///
-/// Take `Result<Delivery, Rejection>` in a handler to log
-/// [`Rejection::error`] before answering.
+/// Take `Result<Delivery, Rejection>` in a handler to log it before
+/// answering: [`Rejection::error`] says exactly what failed,
+/// [`Rejection::url`] which URL a SignalWire or Twilio request was verified
+/// against (the one fact needed behind a proxy). With feature `tracing`,
+/// every rejection is also logged once, at `warn`, with the provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     status: u16,
     reason: &'static str,
-    error: Option<Error>,
+    // Boxed: a rejection travels in `Result`s, kept small.
+    error: Option<Box<Error>>,
+    provider: Option<&'static str>,
+    url: Option<Box<str>>,
 }
 
 impl Rejection {
@@ -33,7 +39,50 @@ impl Rejection {
     /// What failed in verification or parsing (401 and 400), for logs.
     #[must_use]
     pub fn error(&self) -> Option<&Error> {
-        self.error.as_ref()
+        self.error.as_deref()
+    }
+
+    /// The provider whose extractor refused the request (`recall`,
+    /// `signalwire`, `twilio`, `daily`, `zoom`).
+    #[must_use]
+    pub fn provider(&self) -> Option<&'static str> {
+        self.provider
+    }
+
+    /// For SignalWire and Twilio, the public URL the request was verified
+    /// against: when a signature does not match behind a proxy, compare it
+    /// with the URL the provider called.
+    #[must_use]
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// The same rejection, with the URL the request was verified against.
+    pub(crate) fn with_url(self, url: String) -> Rejection {
+        Rejection {
+            url: Some(url.into_boxed_str()),
+            ..self
+        }
+    }
+
+    /// The rejection of `provider`'s extractor, logged once (feature
+    /// `tracing`): provider, status, reason, URL and error, never the body
+    /// or a secret.
+    pub(crate) fn of_provider(self, provider: &'static str) -> Rejection {
+        let rejection = Rejection {
+            provider: Some(provider),
+            ..self
+        };
+        #[cfg(feature = "tracing")]
+        tracing::warn!(
+            provider,
+            status = rejection.status,
+            reason = rejection.reason,
+            url = rejection.url.as_deref(),
+            error = rejection.error.as_deref().map(tracing::field::display),
+            "webhook request rejected"
+        );
+        rejection
     }
 
     pub(crate) fn unsupported_media_type() -> Rejection {
@@ -61,6 +110,8 @@ impl Rejection {
             status,
             reason,
             error: None,
+            provider: None,
+            url: None,
         }
     }
 
@@ -101,15 +152,37 @@ pub(crate) const JSON: &[&str] = &["application/json"];
 pub(crate) const FORM_OR_JSON: &[&str] = &["application/x-www-form-urlencoded", "application/json"];
 
 impl From<Error> for Rejection {
+    /// A reason per cause, fixed text that quotes nothing from the request:
+    /// a stale request reads differently from a wrong signature.
     fn from(error: Error) -> Rejection {
-        let reason = match error {
-            Error::Verify(_) => "signature verification failed",
+        use crate::error::VerifyError;
+        let reason = match &error {
+            Error::Verify(VerifyError::MissingHeader { .. }) => "a signature header is missing",
+            Error::Verify(VerifyError::InvalidHeader { .. }) => "a signature header is malformed",
+            Error::Verify(VerifyError::InvalidTimestamp { .. }) => {
+                "the signed timestamp is malformed"
+            }
+            Error::Verify(VerifyError::TimestampTooOld { .. }) => {
+                "the signed timestamp is too old (a replay, or a clock that is off)"
+            }
+            Error::Verify(VerifyError::TimestampTooNew { .. }) => {
+                "the signed timestamp is in the future (a clock that is off)"
+            }
+            Error::Verify(VerifyError::BodyHashMismatch { .. }) => {
+                "the body does not match the hash in the URL"
+            }
+            Error::Verify(VerifyError::InvalidBody { .. }) => "the body cannot be verified",
+            Error::Verify(VerifyError::NoMatchingSignature { .. }) => {
+                "no signature matches (wrong secret, altered body, or another URL)"
+            }
             Error::Parse(_) => "the body is not a valid event",
         };
         Rejection {
             status: error.status_code(),
             reason,
-            error: Some(error),
+            error: Some(Box::new(error)),
+            provider: None,
+            url: None,
         }
     }
 }

@@ -136,10 +136,11 @@ impl<V: UrlVerifier> Webhook<V> {
                 "the webhook has no public URL: see with_public_url",
             ),
         )?;
-        Ok(if get {
-            self.receive_query(&url, headers)?
+        let received = if get {
+            self.receive_query(&url, headers)
         } else {
-            self.receive(&url, headers, body)?
-        })
+            self.receive(&url, headers, body)
+        };
+        received.map_err(|error| crate::rejection::Rejection::from(error).with_url(url))
     }
 }
