@@ -9,14 +9,35 @@ use crate::sign::is_json;
 
 type Headers = Vec<(String, String)>;
 
-/// `Name: value` lines; anything else (a request line, blank lines) is
-/// skipped.
-pub fn parse_headers(text: &str) -> Headers {
-    text.lines()
-        .filter_map(|line| line.split_once(':'))
-        .filter(|(name, _)| !name.trim().is_empty() && !name.contains(' '))
-        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
-        .collect()
+/// `Name: value` lines, also as `curl -v` prints the request's (`> Name:
+/// value`); with the lines that are not headers, by number, to report.
+/// Blank lines, a request line (`POST /x HTTP/1.1`), and the response
+/// (`< ...`) and notes (`* ...`) of `curl -v` are skipped without a report.
+pub fn parse_headers(text: &str) -> (Headers, Vec<(usize, String)>) {
+    let mut headers = Vec::new();
+    let mut skipped = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.strip_prefix("> ").unwrap_or(raw).trim_end_matches('\r');
+        let quiet = line.trim().is_empty()
+            || line == ">"
+            || line == "<"
+            || line.starts_with("< ")
+            || line.starts_with("* ")
+            || line.starts_with('{')
+            || line.starts_with('}')
+            || line
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with("HTTP/"));
+        match line.split_once(':') {
+            Some((name, value)) if !name.trim().is_empty() && !name.contains(' ') => {
+                headers.push((name.trim().to_owned(), value.trim().to_owned()));
+            }
+            _ if quiet => {}
+            _ => skipped.push((index + 1, line.chars().take(80).collect())),
+        }
+    }
+    (headers, skipped)
 }
 
 /// The request as captured, and what to check it with.
@@ -126,6 +147,9 @@ pub fn verify(
     causes.extend(body_causes(&capture, signed_at));
     causes.extend(secret_causes(&capture, signed_at));
     causes.extend(url_causes(&capture));
+    if is_json(body) && keys_sorted(body) && causes.iter().all(|c| !c.contains("re-serialized")) {
+        causes.push("the JSON's keys are in sorted order, as `serde_json::Value` or `json.dumps(sort_keys=True)` write them: it was likely re-serialized before it reached you; verify the raw bytes as received".to_owned());
+    }
     if causes.is_empty() {
         println!(
             "why: none of the usual causes matches: the secret is likely not the one that signed it"
@@ -296,7 +320,7 @@ fn zoom_timestamp_cause(capture: &Capture) -> Option<String> {
 
 /// The body as a receiving framework may have changed it, each with what
 /// changed; undoing the change is the body that was signed.
-fn body_variants(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+fn body_variants(provider: Provider, body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     let mut variants = Vec::new();
     if let Some(stripped) = body.strip_suffix(b"\n") {
         variants.push(("a trailing newline was added to it", stripped.to_vec()));
@@ -327,6 +351,27 @@ fn body_variants(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
         {
             variants.push(("the JSON was re-serialized (compacted)", pretty));
         }
+        // The same values with the keys in the provider's own order (a
+        // serializer that sorts keys, or any other order), compact.
+        if let Some(reordered) = in_provider_order(provider, body) {
+            variants.push((
+                "the JSON was re-serialized with its keys in another order",
+                reordered,
+            ));
+        }
+        let unescaped = unescape_unicode(&text);
+        if unescaped != text {
+            variants.push((
+                "its non-ASCII characters were written as `\\u` escapes",
+                unescaped.into_bytes(),
+            ));
+        }
+        if !text.is_ascii() {
+            variants.push((
+                "its `\\u` escapes were written out as UTF-8",
+                escape_non_ascii(&text).into_bytes(),
+            ));
+        }
     } else if let Some(form) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
         .ok()
         .and_then(|pairs| serde_urlencoded::to_string(&pairs).ok())
@@ -339,6 +384,110 @@ fn body_variants(body: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     }
     variants.retain(|(_, variant)| variant != body);
     variants
+}
+
+/// The body parsed as the provider's event and written back: its keys in
+/// the order the crate's types (the provider's documented order) write them.
+fn in_provider_order(provider: Provider, body: &[u8]) -> Option<Vec<u8>> {
+    match provider {
+        Provider::Recall => serde_json::to_vec(&recall::Event::from_slice(body).ok()?).ok(),
+        Provider::Daily => serde_json::to_vec(&daily::Event::from_slice(body).ok()?).ok(),
+        Provider::Zoom => serde_json::to_vec(&zoom::Event::from_slice(body).ok()?).ok(),
+        Provider::Signalwire | Provider::Twilio => None,
+    }
+}
+
+/// Whether every object in the JSON has its keys in sorted order (with at
+/// least two keys somewhere), as `serde_json::Value` writes them.
+fn keys_sorted(body: &[u8]) -> bool {
+    fn pairs(value: &serde_json::Value) -> usize {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.len().saturating_sub(1) + map.values().map(pairs).sum::<usize>()
+            }
+            serde_json::Value::Array(items) => items.iter().map(pairs).sum(),
+            _ => 0,
+        }
+    }
+    // The order as written: re-read keeping it.
+    let Ok(text) = std::str::from_utf8(body) else {
+        return false;
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return false;
+    };
+    // `Value` sorts its keys: the text is sorted when writing the value
+    // back compact gives the text's own order.
+    pairs(&value) > 0 && minified(body) == serde_json::to_vec(&value).unwrap_or_default()
+}
+
+/// `\uXXXX` escapes (surrogate pairs included) as the characters they stand
+/// for, except those JSON must keep escaped.
+fn unescape_unicode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let hex4 = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| -> Option<u32> {
+        let digits: String = (0..4).filter_map(|_| chars.next()).collect();
+        (digits.len() == 4)
+            .then(|| u32::from_str_radix(&digits, 16).ok())
+            .flatten()
+    };
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('u') => {
+                let mut lookahead = chars.clone();
+                let Some(unit) = hex4(&mut lookahead) else {
+                    out.push_str("\\u");
+                    continue;
+                };
+                let mut code = unit;
+                if (0xD800..0xDC00).contains(&unit) {
+                    let mut after = lookahead.clone();
+                    if after.next() == Some('\\') && after.next() == Some('u') {
+                        if let Some(low) = hex4(&mut after).filter(|l| (0xDC00..0xE000).contains(l))
+                        {
+                            code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                            lookahead = after;
+                        }
+                    }
+                }
+                match char::from_u32(code).filter(|c| !c.is_control() && *c != '"' && *c != '\\') {
+                    Some(decoded) => {
+                        out.push(decoded);
+                        chars = lookahead;
+                    }
+                    None => out.push_str("\\u"),
+                }
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Non-ASCII characters as `\uXXXX` escapes (UTF-16 units), as
+/// `JSON.stringify` with ASCII output or Python's `json.dumps` write them.
+fn escape_non_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
 }
 
 /// JSON without the whitespace outside strings, keys in their order.
@@ -363,7 +512,7 @@ fn minified(body: &[u8]) -> Vec<u8> {
 
 fn body_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
     let mut causes: Vec<String> = Vec::new();
-    for (change, variant) in body_variants(capture.body) {
+    for (change, variant) in body_variants(capture.provider, capture.body) {
         let cause = format!(
             "the body was changed after it was signed: {change}; verify the raw bytes as received"
         );
@@ -444,6 +593,7 @@ fn url_causes(capture: &Capture) -> Vec<String> {
     else {
         return Vec::new();
     };
+    println!("checked against the URL `{given}`");
     let Some(url) = split_url(given) else {
         return vec![format!("`{given}` is not a URL with a scheme and host")];
     };
@@ -493,6 +643,18 @@ fn url_causes(capture: &Capture) -> Vec<String> {
             }
         }
     }
+    let forwarded = ["host", "x-forwarded-host", "x-forwarded-proto"]
+        .iter()
+        .any(|name| header(name).is_some());
+    let local = ["127.0.0.1", "localhost", "0.0.0.0", "[::1]"]
+        .iter()
+        .any(|host| url.host == *host || url.host.starts_with(&format!("{host}:")));
+    if found.is_empty() && local && !forwarded {
+        return vec![format!(
+            "`{given}` is a local URL: {} signed the public URL it called (your proxy's or tunnel's, path and query included); give that with --url",
+            capture.provider.display_name()
+        )];
+    }
     found
         .into_iter()
         .map(|candidate| {
@@ -514,7 +676,7 @@ mod tests {
 
     #[test]
     fn headers_from_lines() {
-        let headers = parse_headers(
+        let (headers, skipped) = parse_headers(
             "POST /recall HTTP/1.1\r\nHost: 127.0.0.1:3000\r\nwebhook-id: msg_1\r\n\r\n",
         );
         assert_eq!(
@@ -524,5 +686,18 @@ mod tests {
                 ("webhook-id".to_owned(), "msg_1".to_owned())
             ]
         );
+        assert!(skipped.is_empty());
+        // `curl -v` output: the request's headers are the `> ` lines.
+        let (headers, skipped) = parse_headers(
+            "* Connected to 127.0.0.1\n> POST /zoom HTTP/1.1\n> Host: 127.0.0.1:3000\n> x-zm-signature: v0=ab\n>\n< HTTP/1.1 401 Unauthorized\n< content-length: 3\nnot a header line\n",
+        );
+        assert_eq!(
+            headers,
+            [
+                ("Host".to_owned(), "127.0.0.1:3000".to_owned()),
+                ("x-zm-signature".to_owned(), "v0=ab".to_owned())
+            ]
+        );
+        assert_eq!(skipped, [(8, "not a header line".to_owned())]);
     }
 }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use recording_webhooks::{daily, recall, signalwire, zoom};
 
 /// Send signed sample webhooks to a local receiver; explain failed verifications.
@@ -23,6 +23,39 @@ use recording_webhooks::{daily, recall, signalwire, zoom};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where the secret comes from: kept out of shell history and `ps` by
+/// `--secret-env` or `--secret-file`.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct Secret {
+    /// The webhook secret (SignalWire: the Signing Key; Twilio: the Auth
+    /// Token; Zoom: the Secret Token).
+    #[arg(long)]
+    secret: Option<String>,
+    /// The name of an environment variable holding the secret.
+    #[arg(long)]
+    secret_env: Option<String>,
+    /// A file holding the secret (one trailing newline is dropped).
+    #[arg(long)]
+    secret_file: Option<PathBuf>,
+}
+
+impl Secret {
+    fn resolve(&self) -> Result<String, String> {
+        if let Some(secret) = &self.secret {
+            return Ok(secret.clone());
+        }
+        if let Some(name) = &self.secret_env {
+            return std::env::var(name).map_err(|_| format!("--secret-env: `{name}` is not set"));
+        }
+        let path = self.secret_file.as_deref().unwrap_or(Path::new(""));
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| format!("--secret-file: cannot read {}: {err}", path.display()))?;
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        Ok(text.strip_suffix('\r').unwrap_or(text).to_owned())
+    }
 }
 
 #[derive(Subcommand)]
@@ -42,12 +75,20 @@ enum Command {
         /// The receiver's URL.
         #[arg(long)]
         to: String,
-        /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
-        #[arg(long)]
-        secret: String,
+        #[command(flatten)]
+        secret: Secret,
         /// Send every bundled sample of the provider.
         #[arg(long, conflicts_with = "sample")]
         all: bool,
+        /// With --all, only the samples whose name starts with this (one
+        /// kind of callback, such as `recording-status`, for a route typed
+        /// for it).
+        #[arg(long, requires = "all")]
+        only: Option<String>,
+        /// The public URL to sign for (SignalWire, Twilio) when it differs
+        /// from --to, as behind a proxy or a tunnel.
+        #[arg(long)]
+        url: Option<String>,
     },
     /// Print the headers the provider would send with a body, or a curl command.
     Sign {
@@ -55,9 +96,8 @@ enum Command {
         provider: Provider,
         /// The body to sign, as it will be sent.
         file: PathBuf,
-        /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
-        #[arg(long)]
-        secret: String,
+        #[command(flatten)]
+        secret: Secret,
         /// The URL it is sent to (SignalWire signs it; curl needs it).
         #[arg(long)]
         url: Option<String>,
@@ -69,10 +109,10 @@ enum Command {
     Verify {
         /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
-        /// The webhook secret (SignalWire: the Signing Key; Zoom: the Secret Token).
-        #[arg(long)]
-        secret: String,
-        /// The request's headers, one `Name: value` per line.
+        #[command(flatten)]
+        secret: Secret,
+        /// The request's headers, one `Name: value` per line, or `curl -v`
+        /// output (`> Name: value`); `-` reads them from standard input.
         #[arg(long)]
         headers: PathBuf,
         /// The request's body, as raw bytes.
@@ -157,14 +197,28 @@ fn main() -> ExitCode {
             to,
             secret,
             all,
-        } => send(provider, sample.as_deref(), &to, &secret, all),
+            only,
+            url,
+        } => secret.resolve().and_then(|secret| {
+            let bodies = if all {
+                all_samples(provider, only.as_deref())?
+            } else {
+                vec![sample_or_file(
+                    provider,
+                    sample.as_deref().unwrap_or_default(),
+                )?]
+            };
+            send(provider, &bodies, &to, url.as_deref(), &secret, all)
+        }),
         Command::Sign {
             provider,
             file,
             secret,
             url,
             curl,
-        } => sign_file(provider, &file, &secret, url.as_deref(), curl),
+        } => secret
+            .resolve()
+            .and_then(|secret| sign_file(provider, &file, &secret, url.as_deref(), curl)),
         Command::Verify {
             provider,
             secret,
@@ -172,8 +226,8 @@ fn main() -> ExitCode {
             body,
             url,
             now,
-        } => read(&headers).and_then(|headers| {
-            let headers = diagnose::parse_headers(&String::from_utf8_lossy(&headers));
+        } => read_headers(&headers).and_then(|headers| {
+            let secret = secret.resolve()?;
             let body = read(&body)?;
             let now = match now {
                 Some(seconds) => time::OffsetDateTime::from_unix_timestamp(seconds)
@@ -211,30 +265,59 @@ fn sample_or_file(provider: Provider, sample: &str) -> Result<(String, Vec<u8>),
     }
 }
 
+/// The headers of a captured request, from a file or `-` (standard
+/// input); lines that are not headers are reported, not silently dropped.
+fn read_headers(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|err| format!("cannot read the headers from standard input: {err}"))?;
+        bytes
+    } else {
+        read(path)?
+    };
+    let (headers, skipped) = diagnose::parse_headers(&String::from_utf8_lossy(&bytes));
+    for (number, line) in skipped {
+        eprintln!("rwh: --headers line {number} is not a `Name: value` header, ignored: {line}");
+    }
+    Ok(headers)
+}
+
+/// Every bundled sample, or those whose name starts with `only`.
+fn all_samples(provider: Provider, only: Option<&str>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let bodies: Vec<(String, Vec<u8>)> = provider
+        .samples()
+        .iter()
+        .filter(|(name, _)| only.is_none_or(|prefix| name.starts_with(prefix)))
+        .map(|(name, body)| ((*name).to_owned(), body.to_vec()))
+        .collect();
+    if bodies.is_empty() {
+        return Err(format!(
+            "no sample starts with `{}`: `rwh events {}` lists them",
+            only.unwrap_or_default(),
+            provider.name()
+        ));
+    }
+    Ok(bodies)
+}
+
 fn send(
     provider: Provider,
-    sample: Option<&str>,
+    bodies: &[(String, Vec<u8>)],
     to: &str,
+    url: Option<&str>,
     secret: &str,
     all: bool,
 ) -> Result<bool, String> {
-    let bodies: Vec<(String, Vec<u8>)> = if all {
-        provider
-            .samples()
-            .iter()
-            .map(|(name, body)| ((*name).to_owned(), body.to_vec()))
-            .collect()
-    } else {
-        vec![sample_or_file(provider, sample.unwrap_or_default())?]
-    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(10)))
         .build()
         .into();
     let (mut accepted, mut rejected) = (0usize, 0usize);
-    for (name, body) in &bodies {
-        let request = sign::request(provider, secret, to, body)?;
+    for (name, body) in bodies {
+        // Signed for the public URL when it is not the one posted to.
+        let request = sign::request(provider, secret, url.unwrap_or(to), body)?;
         let mut post = agent.post(to);
         for (header, value) in &request.headers {
             post = post.header(header.as_str(), value.as_str());

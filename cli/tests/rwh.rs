@@ -727,3 +727,244 @@ fn samples_by_name_and_a_pointer_for_unknown_ones() {
         "{stderr}"
     );
 }
+
+#[test]
+fn verify_tells_reordered_keys_and_changed_escapes_from_a_wrong_secret() {
+    // Recall's own order, compact, as the crate's types write it.
+    let original = serde_json::to_vec(
+        &recall::Event::from_slice(
+            &std::fs::read(format!(
+                "{}/../fixtures/recall/bot.call_ended.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let headers = recall_capture(&original, AT);
+    // What a handler that parsed into `serde_json::Value` and wrote it back
+    // hands over: the same values, keys sorted.
+    let sorted =
+        serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&original).unwrap())
+            .unwrap();
+    assert_ne!(sorted, original);
+    let (ok, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &headers,
+        &sorted,
+        &["--now", AT_TEXT],
+    );
+    assert!(!ok);
+    assert!(text.contains("keys in another order"), "{text}");
+    assert!(!text.contains("secret is likely"), "{text}");
+
+    // Zoom: a topic with non-ASCII text, escaped on the way.
+    let body = r#"{"event":"meeting.ended","payload":{"object":{"topic":"Café ’ 🚒"}},"event_ts":1720547519023}"#;
+    let escaped = r#"{"event":"meeting.ended","payload":{"object":{"topic":"Caf\u00e9 \u2019 \ud83d\ude92"}},"event_ts":1720547519023}"#;
+    let signed = vec![
+        ("x-zm-request-timestamp".to_owned(), "1739923528".to_owned()),
+        (
+            "x-zm-signature".to_owned(),
+            "v0=7915ed87b064f5738c45915468428e50bb3a9f6eb96acdf857eb46c5874870ed".to_owned(),
+        ),
+    ];
+    let (ok, text) = verify(
+        "zoom",
+        ZOOM_TOKEN,
+        &signed,
+        escaped.as_bytes(),
+        &["--now", "1739923528"],
+    );
+    assert!(!ok);
+    assert!(text.contains("written as `\\u` escapes"), "{text}");
+    // And the reverse: signed with escapes, handed over as UTF-8.
+    let signed_escaped = vec![
+        signed[0].clone(),
+        (
+            "x-zm-signature".to_owned(),
+            "v0=3ae384cc4dc0cbb651e2460bc88aca0f2915835a8d41966bd89202f9b355cbfa".to_owned(),
+        ),
+    ];
+    let (ok, text) = verify(
+        "zoom",
+        ZOOM_TOKEN,
+        &signed_escaped,
+        body.as_bytes(),
+        &["--now", "1739923528"],
+    );
+    assert!(!ok);
+    assert!(text.contains("escapes were written out as UTF-8"), "{text}");
+}
+
+#[test]
+fn verify_names_the_url_and_a_local_one_behind_a_proxy() {
+    let public = "https://hooks.example.com/signalwire/recording";
+    let body = b"AccountSid=a&RecordingSid=r&RecordingStatus=completed";
+    let signature = signalwire::Verifier::new(SIGNALWIRE_KEY)
+        .unwrap()
+        .sign_params(
+            public,
+            &[
+                ("AccountSid", "a"),
+                ("RecordingSid", "r"),
+                ("RecordingStatus", "completed"),
+            ],
+        );
+    // Captured without Host / X-Forwarded-*: nothing tells the public URL.
+    let captured = vec![("X-SignalWire-Signature".to_owned(), signature)];
+    let local = "http://127.0.0.1:3000/signalwire/recording";
+    let (ok, text) = verify(
+        "signalwire",
+        SIGNALWIRE_KEY,
+        &captured,
+        body,
+        &["--url", local],
+    );
+    assert!(!ok);
+    assert!(
+        text.contains(&format!("checked against the URL `{local}`")),
+        "{text}"
+    );
+    assert!(
+        text.contains("is a local URL: SignalWire signed the public URL"),
+        "{text}"
+    );
+    assert!(!text.contains("secret is likely"), "{text}");
+}
+
+#[test]
+fn secrets_from_the_environment_or_a_file_and_headers_from_stdin() {
+    let dir = scratch("secret-sources");
+    let secret_file = dir.join("secret");
+    std::fs::write(&secret_file, format!("{ZOOM_TOKEN}\n")).unwrap();
+    let body_file = dir.join("body.json");
+    let body = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+    std::fs::write(&body_file, body).unwrap();
+    let from_file = rwh(&[
+        "sign",
+        "zoom",
+        body_file.to_str().unwrap(),
+        "--secret-file",
+        secret_file.to_str().unwrap(),
+    ]);
+    assert!(
+        from_file.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_file.stderr)
+    );
+    let from_env = Command::new(env!("CARGO_BIN_EXE_rwh"))
+        .args([
+            "sign",
+            "zoom",
+            body_file.to_str().unwrap(),
+            "--secret-env",
+            "RWH_TEST_ZOOM_TOKEN",
+        ])
+        .env("RWH_TEST_ZOOM_TOKEN", ZOOM_TOKEN)
+        .output()
+        .unwrap();
+    assert!(from_env.status.success());
+    let unset = rwh(&[
+        "sign",
+        "zoom",
+        body_file.to_str().unwrap(),
+        "--secret-env",
+        "RWH_TEST_UNSET_VARIABLE",
+    ]);
+    assert_eq!(unset.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unset.stderr).contains("is not set"));
+    assert_eq!(
+        rwh(&["sign", "zoom", body_file.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    // `curl -v` output on standard input, with a line that is no header.
+    let curl = "* Connected\n> POST /zoom HTTP/1.1\n> Host: 127.0.0.1\n> x-zm-request-timestamp: 1739923528\n> x-zm-signature: v0=c396580094fea489713722c0febf39c0609fcf2a398460b847ac073c59ce910c\n>\nstray text\n< HTTP/1.1 200 OK\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rwh"))
+        .args([
+            "verify",
+            "zoom",
+            "--secret-file",
+            secret_file.to_str().unwrap(),
+            "--headers",
+            "-",
+            "--body",
+            body_file.to_str().unwrap(),
+            "--now",
+            "1739923528",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(curl.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("verified"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 7 is not a `Name: value` header, ignored: stray text"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn send_signs_for_the_public_url_and_only_one_kind() {
+    let base = receiver();
+    // The receiver verifies against its own address as the public URL.
+    let to = format!("{base}/twilio");
+    let output = rwh(&[
+        "send",
+        "twilio",
+        "--all",
+        "--only",
+        "recording-status",
+        "--to",
+        &to,
+        "--secret",
+        TWILIO_TOKEN,
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.lines()
+            .all(|line| line.starts_with("recording-status") || line.contains(" sent, ")),
+        "{text}"
+    );
+    // Signed for another public URL than the one posted to: refused by a
+    // receiver that knows its URL, as a proxy's would be.
+    let output = rwh(&[
+        "send",
+        "twilio",
+        "call-status.completed",
+        "--to",
+        &to,
+        "--url",
+        "https://elsewhere.example/twilio",
+        "--secret",
+        TWILIO_TOKEN,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let output = rwh(&[
+        "send",
+        "twilio",
+        "--all",
+        "--only",
+        "no-such-kind",
+        "--to",
+        &to,
+        "--secret",
+        TWILIO_TOKEN,
+    ]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no sample starts with"));
+}
