@@ -447,12 +447,12 @@ fn unescape_unicode(text: &str) -> String {
                 let mut code = unit;
                 if (0xD800..0xDC00).contains(&unit) {
                     let mut after = lookahead.clone();
-                    if after.next() == Some('\\') && after.next() == Some('u') {
-                        if let Some(low) = hex4(&mut after).filter(|l| (0xDC00..0xE000).contains(l))
-                        {
-                            code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                            lookahead = after;
-                        }
+                    if after.next() == Some('\\')
+                        && after.next() == Some('u')
+                        && let Some(low) = hex4(&mut after).filter(|l| (0xDC00..0xE000).contains(l))
+                    {
+                        code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                        lookahead = after;
                     }
                 }
                 match char::from_u32(code).filter(|c| !c.is_control() && *c != '"' && *c != '\\') {
