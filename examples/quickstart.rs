@@ -1,5 +1,5 @@
 //! The main job, end to end: signs every bundled Recall.ai, SignalWire,
-//! Daily and Zoom fixture as the provider would, then verifies and parses each request as a
+//! Twilio, Daily and Zoom fixture as the provider would, then verifies and parses each request as a
 //! receiving service does, printing one line per typed event. Finally it
 //! shows a tampered and a replayed request being rejected.
 //!
@@ -18,7 +18,7 @@
 use std::path::Path;
 
 use recording_webhooks::recall::{Event, Verifier, Webhook};
-use recording_webhooks::{daily, signalwire, zoom};
+use recording_webhooks::{daily, signalwire, twilio, zoom};
 use time::OffsetDateTime;
 
 const DEMO_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -131,6 +131,44 @@ fn receive_daily(
     Ok(())
 }
 
+const TWILIO_DEMO_TOKEN: &str = "12345";
+
+/// What a Twilio handler on one URL for every callback does: verify by
+/// Twilio's rules, then read whichever callback it is.
+fn receive_twilio(
+    webhook: &twilio::Webhook,
+    body: &[u8],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let url = "https://example.com/twilio/events";
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)?;
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let signature = webhook.verifier().sign_params(url, &pairs);
+    let headers = [("X-Twilio-Signature", signature)];
+    let line = match webhook.receive::<twilio::AnyCallback>(url, &headers, body)? {
+        twilio::AnyCallback::Recording(cb) => format!(
+            "Recording       {} {}",
+            cb.recording_sid, cb.recording_status
+        ),
+        twilio::AnyCallback::Status(cb) => {
+            format!("Status          {} {}", cb.call_sid, cb.call_status)
+        }
+        twilio::AnyCallback::Transcribe(cb) => {
+            format!("Transcribe      {}", cb.transcription_status)
+        }
+        twilio::AnyCallback::DialAction(cb) => format!("DialAction      {}", cb.dial_call_status),
+        twilio::AnyCallback::RecordAction(cb) => format!("RecordAction    {}", cb.call_sid),
+        twilio::AnyCallback::ConferenceStatus(cb) => {
+            format!("ConferenceStatus {}", cb.status_callback_event)
+        }
+        other => format!("{other:?}"),
+    };
+    println!("twilio  {line}");
+    Ok(())
+}
+
 const ZOOM_DEMO_TOKEN: &str = "zoom-test-secret-token-0001";
 
 /// What a Zoom handler does: verify, parse, and answer a verified URL
@@ -216,6 +254,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or_default()
             .to_owned();
         receive_signalwire(&signalwire_webhook, &name, &std::fs::read(&path)?)?;
+    }
+
+    // Twilio sends the same callbacks, signed by its own rules: one URL
+    // takes every kind.
+    let twilio_webhook = twilio::Webhook::new(TWILIO_DEMO_TOKEN)?;
+    for path in fixtures("signalwire")? {
+        receive_twilio(&twilio_webhook, &std::fs::read(&path)?)?;
     }
 
     let daily_webhook = daily::Webhook::new(DAILY_DEMO_SECRET)?;

@@ -1,10 +1,12 @@
 //! A webhook receiver with nothing but the standard library, to show the
 //! crate needs no framework: a blocking HTTP/1.1 server for `POST /recall`,
-//! `POST /daily` and `POST /zoom` on 127.0.0.1 (port from the first
+//! `POST /daily`, `POST /zoom`, and `POST /signalwire` / `POST /twilio`
+//! (every kind of callback on one URL) on 127.0.0.1 (port from the first
 //! argument, default 3001), one request per connection.
 //!
 //! ```sh
 //! RECALL_WEBHOOK_SECRET=whsec_... DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... \
+//! SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... PUBLIC_BASE_URL=https://hooks.example.com \
 //!     cargo run --example std_receiver -- 3001
 //! cargo run --example std_receiver -- 3001 --demo   # the README's demo secrets
 //! ```
@@ -23,7 +25,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 
-use recording_webhooks::{daily, recall, zoom};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 
 const MAX_BODY: usize = 1024 * 1024;
 
@@ -74,6 +76,30 @@ struct Receivers {
     recall: recall::Verifier,
     daily: daily::Verifier,
     zoom: zoom::Webhook,
+    signalwire: signalwire::Webhook,
+    twilio: twilio::Webhook,
+}
+
+/// A callback signed over the public URL, of any kind.
+fn url_signed<V>(
+    webhook: &recording_webhooks::webhook::Webhook<V>,
+    request: &Request,
+) -> (u16, String)
+where
+    V: recording_webhooks::webhook::UrlVerifier,
+{
+    // Without PUBLIC_BASE_URL (or --demo trusting Host), the URL the
+    // provider signed cannot be known here.
+    let Some(url) = webhook.public_url(&request.path, &request.headers) else {
+        return (
+            500,
+            "set PUBLIC_BASE_URL: the URL the provider calls".to_owned(),
+        );
+    };
+    match webhook.receive::<signalwire::AnyCallback>(&url, &request.headers, &request.body) {
+        Ok(callback) => (200, format!("{callback:?}").chars().take(60).collect()),
+        Err(err) => (err.status_code(), err.to_string()),
+    }
 }
 
 /// The status, the content type and the text to answer.
@@ -82,6 +108,8 @@ fn handle(request: &Request, receivers: &Receivers) -> (u16, &'static str, Strin
         recall,
         daily,
         zoom,
+        signalwire,
+        twilio,
     } = receivers;
     let (status, message) = match request.path.as_str() {
         "/recall" => match recall.verify(&request.headers, &request.body) {
@@ -112,6 +140,8 @@ fn handle(request: &Request, receivers: &Receivers) -> (u16, &'static str, Strin
                 None => (200, format!("zoom {}", delivery.event.event_type())),
             },
         },
+        path if path.starts_with("/signalwire") => url_signed(signalwire, request),
+        path if path.starts_with("/twilio") => url_signed(twilio, request),
         _ => (404, "not found".to_owned()),
     };
     (status, "text/plain", message)
@@ -138,10 +168,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
     )?)?;
     let zoom = zoom::Webhook::new(&secret("ZOOM_SECRET_TOKEN", "zoom-test-secret-token-0001")?)?;
+    let signalwire = signalwire::Webhook::new(&secret(
+        "SIGNALWIRE_SIGNING_KEY",
+        "PSK_V3bF8oyeRNpJWGoRWHNYQMUU",
+    )?)?;
+    let twilio = twilio::Webhook::new(&secret("TWILIO_AUTH_TOKEN", "12345")?)?;
+    let (signalwire, twilio) = match std::env::var("PUBLIC_BASE_URL") {
+        Ok(base) => (
+            signalwire.with_public_url(&base),
+            twilio.with_public_url(&base),
+        ),
+        // Locally, for a demo, the request's own Host is the URL signed.
+        Err(_) if demo => (
+            signalwire.trust_forwarded_headers(),
+            twilio.trust_forwarded_headers(),
+        ),
+        Err(_) => {
+            eprintln!(
+                "SignalWire and Twilio routes are off: set PUBLIC_BASE_URL, or run with --demo"
+            );
+            (signalwire, twilio)
+        }
+    };
     let receivers = Receivers {
         recall,
         daily,
         zoom,
+        signalwire,
+        twilio,
     };
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     println!("listening on http://{}", listener.local_addr()?);

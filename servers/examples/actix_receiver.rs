@@ -39,6 +39,7 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
             .route("/recall", web::post().to(on_recall))
             .route("/signalwire/recording", web::post().to(on_recording))
             .route("/twilio/recording", web::post().to(on_twilio_recording))
+            .route("/twilio/events", web::post().to(on_twilio_any))
             .route("/daily", web::post().to(on_daily))
             .route("/zoom", web::post().to(on_zoom));
     }
@@ -72,6 +73,21 @@ async fn on_twilio_recording(
         "twilio      {} {}",
         callback.recording_sid, callback.recording_status
     );
+    HttpResponse::NoContent().finish()
+}
+
+/// One URL for every kind of callback: the parameters tell which it is.
+async fn on_twilio_any(twilio::Form(callback): twilio::Form<twilio::AnyCallback>) -> HttpResponse {
+    let kind = match &callback {
+        twilio::AnyCallback::Recording(_) => "recording",
+        twilio::AnyCallback::Status(_) => "status",
+        twilio::AnyCallback::Transcribe(_) => "transcription",
+        twilio::AnyCallback::DialAction(_) => "dial action",
+        twilio::AnyCallback::RecordAction(_) => "record action",
+        twilio::AnyCallback::ConferenceStatus(_) => "conference",
+        _ => "other",
+    };
+    println!("twilio      {kind}");
     HttpResponse::NoContent().finish()
 }
 

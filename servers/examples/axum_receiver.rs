@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Routes: `POST /recall`, `POST /signalwire/recording`,
-//! `POST /twilio/recording`, `POST /daily`, `POST /zoom`. The
+//! `POST /twilio/recording`, `POST /twilio/events` (every kind of callback,
+//! as `AnyCallback`), `POST /daily`, `POST /zoom`. The
 //! extractors answer 415 (content type), 413 (over 1 MiB), 401
 //! (verification) and 400 (parse) before a handler runs. Retries are
 //! acknowledged once: Recall's by message id, Daily's by event id, Zoom's
@@ -71,6 +72,7 @@ pub fn router(webhooks: Webhooks) -> Router {
         .route("/recall", post(on_recall))
         .route("/signalwire/recording", post(on_recording))
         .route("/twilio/recording", post(on_twilio_recording))
+        .route("/twilio/events", post(on_twilio_any))
         .route("/daily", post(on_daily))
         .route("/zoom", post(on_zoom))
         .with_state(webhooks)
@@ -104,6 +106,21 @@ async fn on_twilio_recording(
         "twilio      {} {}",
         callback.recording_sid, callback.recording_status
     );
+    StatusCode::NO_CONTENT
+}
+
+/// One URL for every kind of callback: the parameters tell which it is.
+async fn on_twilio_any(twilio::Form(callback): twilio::Form<twilio::AnyCallback>) -> StatusCode {
+    let kind = match &callback {
+        twilio::AnyCallback::Recording(_) => "recording",
+        twilio::AnyCallback::Status(_) => "status",
+        twilio::AnyCallback::Transcribe(_) => "transcription",
+        twilio::AnyCallback::DialAction(_) => "dial action",
+        twilio::AnyCallback::RecordAction(_) => "record action",
+        twilio::AnyCallback::ConferenceStatus(_) => "conference",
+        _ => "other",
+    };
+    println!("twilio      {kind}");
     StatusCode::NO_CONTENT
 }
 

@@ -193,6 +193,30 @@ impl Sender {
     }
 }
 
+/// Every callback fixture, of every kind, to the one `AnyCallback` route.
+async fn every_callback_kind_on_one_route(sender: &Sender) {
+    let url = format!("{}/twilio/events", sender.base);
+    for (name, body) in common::files("signalwire", "form") {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap();
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let signature = sender.twilio.sign_params(&url, &pairs);
+        let status = sender
+            .client
+            .post(&url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-twilio-signature", signature)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status, StatusCode::NO_CONTENT, "{name}");
+    }
+}
+
 async fn every_twilio_rule_and_the_rejections(sender: &Sender) {
     let params = [
         ("AccountSid", "AC1"),
@@ -474,6 +498,7 @@ async fn axum_receiver_answers_every_provider() {
     every_daily_fixture_the_ping_and_the_rejections(&sender).await;
     every_signalwire_recording_fixture_and_the_rejections(&sender).await;
     every_twilio_rule_and_the_rejections(&sender).await;
+    every_callback_kind_on_one_route(&sender).await;
     every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
 }
 
@@ -484,6 +509,7 @@ async fn actix_receiver_answers_every_provider() {
     every_daily_fixture_the_ping_and_the_rejections(&sender).await;
     every_signalwire_recording_fixture_and_the_rejections(&sender).await;
     every_twilio_rule_and_the_rejections(&sender).await;
+    every_callback_kind_on_one_route(&sender).await;
     every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
 }
 
