@@ -89,6 +89,10 @@ enum Command {
         /// from --to, as behind a proxy or a tunnel.
         #[arg(long)]
         url: Option<String>,
+        /// Twilio: the secret is a SharedKey; sign with HMAC-SHA256 and send
+        /// the settings header that says so.
+        #[arg(long)]
+        shared_key: bool,
     },
     /// Print the headers the provider would send with a body, or a curl command.
     Sign {
@@ -104,6 +108,10 @@ enum Command {
         /// Print a ready curl command instead of the headers.
         #[arg(long)]
         curl: bool,
+        /// Twilio: the secret is a SharedKey; sign with HMAC-SHA256 and send
+        /// the settings header that says so.
+        #[arg(long)]
+        shared_key: bool,
     },
     /// Check a captured request; on failure, say why.
     Verify {
@@ -199,6 +207,7 @@ fn main() -> ExitCode {
             all,
             only,
             url,
+            shared_key,
         } => secret.resolve().and_then(|secret| {
             let bodies = if all {
                 all_samples(provider, only.as_deref())?
@@ -208,7 +217,15 @@ fn main() -> ExitCode {
                     sample.as_deref().unwrap_or_default(),
                 )?]
             };
-            send(provider, &bodies, &to, url.as_deref(), &secret, all)
+            send(
+                provider,
+                &bodies,
+                &to,
+                url.as_deref(),
+                &secret,
+                all,
+                shared_key,
+            )
         }),
         Command::Sign {
             provider,
@@ -216,9 +233,10 @@ fn main() -> ExitCode {
             secret,
             url,
             curl,
-        } => secret
-            .resolve()
-            .and_then(|secret| sign_file(provider, &file, &secret, url.as_deref(), curl)),
+            shared_key,
+        } => secret.resolve().and_then(|secret| {
+            sign_file(provider, &file, &secret, url.as_deref(), curl, shared_key)
+        }),
         Command::Verify {
             provider,
             secret,
@@ -308,6 +326,7 @@ fn send(
     url: Option<&str>,
     secret: &str,
     all: bool,
+    shared_key: bool,
 ) -> Result<bool, String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -317,7 +336,7 @@ fn send(
     let (mut accepted, mut rejected) = (0usize, 0usize);
     for (name, body) in bodies {
         // Signed for the public URL when it is not the one posted to.
-        let request = sign::request(provider, secret, url.unwrap_or(to), body)?;
+        let request = sign::request(provider, secret, url.unwrap_or(to), body, shared_key)?;
         let mut post = agent.post(to);
         for (header, value) in &request.headers {
             post = post.header(header.as_str(), value.as_str());
@@ -367,11 +386,12 @@ fn sign_file(
     secret: &str,
     url: Option<&str>,
     curl: bool,
+    shared_key: bool,
 ) -> Result<bool, String> {
     let body = read(file)?;
     let default_url = format!("http://127.0.0.1:3000/{}", provider.name());
     let url = url.unwrap_or(&default_url);
-    let request = sign::request(provider, secret, url, &body)?;
+    let request = sign::request(provider, secret, url, &body, shared_key)?;
     if curl {
         let mut command = format!("curl -X POST '{url}'");
         for (name, value) in &request.headers {

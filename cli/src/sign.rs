@@ -24,6 +24,7 @@ pub fn request(
     secret: &str,
     url: &str,
     body: &[u8],
+    shared_key: bool,
 ) -> Result<Request, String> {
     let secret_error = |err: recording_webhooks::SecretError| format!("--secret: {err}");
     let now = SystemTime::now()
@@ -84,16 +85,35 @@ pub fn request(
                 .iter()
                 .map(|(n, v)| (n.as_str(), v.as_str()))
                 .collect();
-            vec![
-                (
-                    "content-type".to_owned(),
-                    "application/x-www-form-urlencoded".to_owned(),
-                ),
-                (
-                    "X-Twilio-Signature".to_owned(),
-                    verifier.sign_params(url, &pairs),
-                ),
-            ]
+            let form = (
+                "content-type".to_owned(),
+                "application/x-www-form-urlencoded".to_owned(),
+            );
+            if shared_key {
+                // A SharedKey signs HMAC-SHA256, announced by the settings
+                // header; the Auth Token is not involved.
+                let signature = verifier
+                    .with_shared_key(secret)
+                    .map_err(secret_error)?
+                    .sign_params_sha256(url, &pairs)
+                    .unwrap_or_default();
+                vec![
+                    form,
+                    ("X-Twilio-Signature".to_owned(), signature),
+                    (
+                        "X-Twilio-Webhooks-Signature-Settings".to_owned(),
+                        "key=rwh,algorithm=HMAC_SHA256".to_owned(),
+                    ),
+                ]
+            } else {
+                vec![
+                    form,
+                    (
+                        "X-Twilio-Signature".to_owned(),
+                        verifier.sign_params(url, &pairs),
+                    ),
+                ]
+            }
         }
         Provider::Signalwire => {
             let verifier = signalwire::Verifier::new(secret).map_err(secret_error)?;

@@ -968,3 +968,50 @@ fn send_signs_for_the_public_url_and_only_one_kind() {
     ]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("no sample starts with"));
 }
+
+#[test]
+fn twilio_shared_key_signing() {
+    let dir = scratch("twilio-shared-key");
+    let body_file = dir.join("form");
+    let body = b"AccountSid=AC1&CallSid=CA1&CallStatus=completed";
+    std::fs::write(&body_file, body).unwrap();
+    let url = "https://hooks.example.com/twilio/status";
+    let output = rwh(&[
+        "sign",
+        "twilio",
+        body_file.to_str().unwrap(),
+        "--secret",
+        "shared-key-secret",
+        "--url",
+        url,
+        "--shared-key",
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    let header = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+            .unwrap()
+            .to_owned()
+    };
+    let headers = [
+        ("X-Twilio-Signature", header("X-Twilio-Signature")),
+        (
+            "X-Twilio-Webhooks-Signature-Settings",
+            header("X-Twilio-Webhooks-Signature-Settings"),
+        ),
+    ];
+    assert!(headers[1].1.contains("algorithm=HMAC_SHA256"));
+    // Verified by the SharedKey, never by an Auth Token alone.
+    let with_shared_key = twilio::Verifier::new("auth-token")
+        .unwrap()
+        .with_shared_key("shared-key-secret")
+        .unwrap();
+    assert!(with_shared_key.verify(url, &headers, body).is_ok());
+    assert!(
+        twilio::Verifier::new("shared-key-secret")
+            .unwrap()
+            .verify(url, &headers, body)
+            .is_err()
+    );
+}
