@@ -341,7 +341,7 @@ fn body_variants(provider: Provider, body: &[u8]) -> Vec<(&'static str, Vec<u8>)
     }
     if is_json(body) {
         variants.push((
-            "the JSON was re-serialized (pretty-printed)",
+            "the JSON was re-serialized with whitespace added (pretty-printed or spaced out)",
             minified(body),
         ));
         // Re-indented by a serializer that sorts keys, as serde_json's

@@ -364,7 +364,7 @@ fn verify_explains_each_usual_cause() {
         &["--now", AT_TEXT],
     );
     assert!(
-        !ok && text.contains("the JSON was re-serialized (pretty-printed)"),
+        !ok && text.contains("the JSON was re-serialized with whitespace added"),
         "{text}"
     );
 
