@@ -153,6 +153,20 @@ fn floor(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    group.bench_function("verify_at/bot.call_ended-932B", |b| {
+        b.iter(|| {
+            webhook
+                .verifier()
+                .verify_at(black_box(&headers), black_box(&body), now)
+                .unwrap()
+        })
+    });
+    group.bench_function("parse/bot.call_ended-932B", |b| {
+        b.iter(|| Event::from_slice(black_box(&body)).unwrap())
+    });
+    group.bench_function("plain-struct/bot.call_ended-932B", |b| {
+        b.iter(|| serde_json::from_slice::<Plain>(black_box(&body)).unwrap())
+    });
     group.bench_function("bare-hmac+plain-struct/bot.call_ended-932B", |b| {
         b.iter(|| {
             let mut mac = Hmac::<Sha256>::new_from_slice(black_box(&key)).unwrap();
