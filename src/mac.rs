@@ -114,20 +114,21 @@ pub(crate) fn to_base64<M: Mac>(mac: CtOutput<M>) -> String {
     STANDARD.encode(mac.into_bytes())
 }
 
-/// Lowercase hex of a MAC, as Zoom sends signatures.
+/// Lowercase hex of a MAC, as Zoom and SignalWire (JSON bodies) send
+/// signatures.
 pub(crate) fn to_hex<M: Mac>(mac: CtOutput<M>) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let bytes = mac.into_bytes();
-    let mut hex = String::with_capacity(bytes.len().saturating_mul(2));
-    for byte in bytes.iter() {
-        for nibble in [byte >> 4, byte & 0x0f] {
-            // A nibble is below 16: the lookup cannot miss.
-            hex.push(char::from(
-                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-            ));
-        }
+    hex(&mac.into_bytes())
+}
+
+/// Lowercase hex of any bytes (a MAC, a body hash).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
+    for byte in bytes {
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{byte:02x}");
     }
-    hex
+    out
 }
 
 /// Secrets are accepted with or without `=` padding, and with non-zero

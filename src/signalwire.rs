@@ -182,7 +182,7 @@ impl Verifier {
     /// body, for signing requests in tests.
     #[must_use]
     pub fn sign_body(&self, url: &str, body: &[u8]) -> String {
-        signature::hex(&self.mac.compute(&[url.as_bytes(), body]).into_bytes())
+        mac::to_hex(self.mac.compute(&[url.as_bytes(), body]))
     }
 
     /// Scheme B: the base64 signature of `url` and form parameters (in any

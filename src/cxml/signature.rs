@@ -19,17 +19,6 @@ use super::params::decode_pairs;
 use crate::error::VerifyError;
 use crate::mac::{self, KeyedMac};
 
-/// Lowercase hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
-    for byte in bytes {
-        // Writing to a `String` cannot fail.
-        let _ = write!(out, "{byte:02x}");
-    }
-    out
-}
-
 /// How a provider signs a parameter sent more than once: the one rule in
 /// which the providers' form signatures differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +55,7 @@ pub(crate) fn body_hash_checked(url: &str, body: &[u8]) -> Result<bool, VerifyEr
         return Ok(false);
     };
     // The body and its hash are not secret: plain comparison.
-    if hex(&Sha256::digest(body)) == expected_hash {
+    if mac::hex(&Sha256::digest(body)) == expected_hash {
         Ok(true)
     } else {
         Err(VerifyError::BodyHashMismatch {
