@@ -192,7 +192,11 @@ macro_rules! form_callback {
             /// that is not UTF-8. An optional parameter that is empty or not
             /// of its type is `None`, and kept verbatim in `other`.
             pub fn from_form(body: &[u8]) -> Result<$name, ParseError> {
-                let mut params = Params::parse(body)?;
+                $name::from_params(Params::parse(body)?)
+            }
+
+            /// Reads a callback from parameters already decoded.
+            pub(crate) fn from_params(mut params: Params) -> Result<$name, ParseError> {
                 Ok($name {
                     $($field: form_callback!(@take $kind params $wire),)*
                     other: params.rest(),
@@ -688,22 +692,24 @@ impl AnyCallback {
     /// As the chosen callback's `from_form`: a required parameter of that
     /// kind missing, or a name or value that is not UTF-8.
     pub fn from_form(body: &[u8]) -> Result<AnyCallback, ParseError> {
+        // Decoded once: the rules look at the names, the chosen callback
+        // takes the same parameters.
         let params = Params::parse(body)?;
         let has = |name: &str| params.has(name);
         Ok(if has("RecordingStatus") {
-            AnyCallback::Recording(RecordingStatusCallback::from_form(body)?)
+            AnyCallback::Recording(RecordingStatusCallback::from_params(params)?)
         } else if has("DialCallStatus") {
-            AnyCallback::DialAction(DialActionCallback::from_form(body)?)
+            AnyCallback::DialAction(DialActionCallback::from_params(params)?)
         } else if has("StatusCallbackEvent") && has("ConferenceSid") {
-            AnyCallback::ConferenceStatus(ConferenceStatusCallback::from_form(body)?)
+            AnyCallback::ConferenceStatus(ConferenceStatusCallback::from_params(params)?)
         } else if has("TranscriptionStatus") {
-            AnyCallback::Transcribe(TranscribeCallback::from_form(body)?)
+            AnyCallback::Transcribe(TranscribeCallback::from_params(params)?)
         } else if has("CallbackSource") {
-            AnyCallback::Status(StatusCallback::from_form(body)?)
+            AnyCallback::Status(StatusCallback::from_params(params)?)
         } else if has("RecordingUrl") {
-            AnyCallback::RecordAction(RecordActionCallback::from_form(body)?)
+            AnyCallback::RecordAction(RecordActionCallback::from_params(params)?)
         } else if has("CallStatus") {
-            AnyCallback::Status(StatusCallback::from_form(body)?)
+            AnyCallback::Status(StatusCallback::from_params(params)?)
         } else {
             AnyCallback::Other(params.rest())
         })
