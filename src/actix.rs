@@ -138,26 +138,42 @@ async fn read_body(
     }
 }
 
+/// A JSON delivery (Recall.ai, Daily, Zoom), with the webhook found in the
+/// app data: the body read up to its limit, then its own `receive`; a
+/// rejection names its provider.
+fn json_delivery<V: 'static, D: 'static>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+    missing: &'static str,
+    provider: &'static str,
+    receive: impl FnOnce(&Webhook<V>, &HeaderMap, &[u8]) -> Result<D, crate::Error> + 'static,
+) -> Extracted<D> {
+    let request = request.clone();
+    let payload = web::Payload::from_request(&request, payload);
+    Box::pin(async move {
+        let received: Result<D, Rejection> = async {
+            let webhook = webhook::<Webhook<V>>(&request, missing)?;
+            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
+            Ok(receive(&webhook, request.headers(), &body)?)
+        }
+        .await;
+        received.map_err(|rejection| rejection.of_provider(provider))
+    })
+}
+
 impl FromRequest for recall::Delivery {
     type Error = Rejection;
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let request = request.clone();
-        let payload = web::Payload::from_request(&request, payload);
-        Box::pin(async move {
-            let received: Result<Self, Rejection> = async {
-                let webhook = webhook::<recall::Webhook>(
-                    &request,
-                    "no web::Data<recall::Webhook> in the app",
-                )?;
-                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-                let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-                Ok(webhook.receive(request.headers(), &body)?)
-            }
-            .await;
-            received.map_err(|rejection| rejection.of_provider("recall"))
-        })
+        json_delivery(
+            request,
+            payload,
+            "no web::Data<recall::Webhook> in the app",
+            "recall",
+            |webhook: &recall::Webhook, headers, body| webhook.receive(headers, body),
+        )
     }
 }
 
@@ -166,19 +182,13 @@ impl FromRequest for daily::Delivery {
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let request = request.clone();
-        let payload = web::Payload::from_request(&request, payload);
-        Box::pin(async move {
-            let received: Result<Self, Rejection> = async {
-                let webhook =
-                    webhook::<daily::Webhook>(&request, "no web::Data<daily::Webhook> in the app")?;
-                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-                let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-                Ok(webhook.receive(request.headers(), &body)?)
-            }
-            .await;
-            received.map_err(|rejection| rejection.of_provider("daily"))
-        })
+        json_delivery(
+            request,
+            payload,
+            "no web::Data<daily::Webhook> in the app",
+            "daily",
+            |webhook: &daily::Webhook, headers, body| webhook.receive(headers, body),
+        )
     }
 }
 
@@ -187,19 +197,13 @@ impl FromRequest for zoom::Delivery {
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let request = request.clone();
-        let payload = web::Payload::from_request(&request, payload);
-        Box::pin(async move {
-            let received: Result<Self, Rejection> = async {
-                let webhook =
-                    webhook::<zoom::Webhook>(&request, "no web::Data<zoom::Webhook> in the app")?;
-                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-                let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-                Ok(webhook.receive(request.headers(), &body)?)
-            }
-            .await;
-            received.map_err(|rejection| rejection.of_provider("zoom"))
-        })
+        json_delivery(
+            request,
+            payload,
+            "no web::Data<zoom::Webhook> in the app",
+            "zoom",
+            |webhook: &zoom::Webhook, headers, body| webhook.receive(headers, body),
+        )
     }
 }
 

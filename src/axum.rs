@@ -99,7 +99,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
-use axum::http::{Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::cxml::callbacks::Callback;
@@ -135,6 +135,23 @@ async fn read_body(
     Ok((parts, body))
 }
 
+/// A JSON delivery (Recall.ai, Daily, Zoom): the body read up to the
+/// webhook's limit, then the webhook's own `receive`; a rejection names
+/// its provider.
+async fn json_delivery<V, D>(
+    webhook: Webhook<V>,
+    request: Request,
+    provider: &'static str,
+    receive: impl FnOnce(&Webhook<V>, &HeaderMap, &[u8]) -> Result<D, crate::Error>,
+) -> Result<D, Rejection> {
+    async {
+        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
+        Ok(receive(&webhook, &parts.headers, &body)?)
+    }
+    .await
+    .map_err(|rejection: Rejection| rejection.of_provider(provider))
+}
+
 impl<S> FromRequest<S> for recall::Delivery
 where
     recall::Webhook: FromRef<S>,
@@ -144,12 +161,7 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = recall::Webhook::from_ref(state);
-        async {
-            let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-            Ok(webhook.receive(&parts.headers, &body)?)
-        }
-        .await
-        .map_err(|rejection: Rejection| rejection.of_provider("recall"))
+        json_delivery(webhook, request, "recall", |w, h, b| w.receive(h, b)).await
     }
 }
 
@@ -162,12 +174,7 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = daily::Webhook::from_ref(state);
-        async {
-            let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-            Ok(webhook.receive(&parts.headers, &body)?)
-        }
-        .await
-        .map_err(|rejection: Rejection| rejection.of_provider("daily"))
+        json_delivery(webhook, request, "daily", |w, h, b| w.receive(h, b)).await
     }
 }
 
@@ -180,12 +187,7 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let webhook = zoom::Webhook::from_ref(state);
-        async {
-            let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-            Ok(webhook.receive(&parts.headers, &body)?)
-        }
-        .await
-        .map_err(|rejection: Rejection| rejection.of_provider("zoom"))
+        json_delivery(webhook, request, "zoom", |w, h, b| w.receive(h, b)).await
     }
 }
 
