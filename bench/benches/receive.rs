@@ -14,18 +14,14 @@
 
 use std::hint::black_box;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-use hmac::{Hmac, KeyInit, Mac};
-use serde::Deserialize;
-use sha2::Sha256;
+#[path = "common/floor.rs"]
+mod floor;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use http::{HeaderMap, HeaderValue};
 use recording_webhooks::recall::{Event, Webhook};
 
-const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const MSG_ID: &str = "msg_2rXoVnQ7JrIxm1o6gWvZRH7aMGK";
+use floor::{MSG_ID, SECRET};
 
 /// A fixture as Recall sends it: compact, keys in their order.
 fn compact(name: &str) -> Vec<u8> {
@@ -76,108 +72,36 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// `bot.call_ended` as a plain derived struct, the floor a typed parse is
-/// set against.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Plain {
-    event: String,
-    data: PlainData,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainData {
-    data: PlainStatus,
-    bot: PlainResource,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainStatus {
-    code: String,
-    sub_code: Option<String>,
-    updated_at: String,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PlainResource {
-    id: String,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-}
-
-/// A 932-byte `bot.call_ended`: the fixture with the metadata a real bot
-/// carries, padded to size.
-fn call_ended_932() -> Vec<u8> {
-    let head = r#"{"event":"bot.call_ended","data":{"data":{"code":"call_ended","sub_code":"call_ended_by_host","updated_at":"2025-03-04T10:21:17.930451+00:00"},"bot":{"id":"92e24581-f82b-401a-8f75-88e64b04c24e","metadata":{"customer":"acme-industries","workspace_id":"ws_8f2c61a0","meeting_url":"https://us06web.zoom.us/j/87565330005?pwd=Zm9vYmFy","requested_by":"ada@example.com","notes":""#;
-    let tail = r#""}}}}"#;
-    let mut body = head.to_owned();
-    while body.len() + tail.len() < 932 {
-        body.push('x');
-    }
-    body.push_str(tail);
-    assert_eq!(body.len(), 932);
-    body.into_bytes()
-}
-
 fn floor(c: &mut Criterion) {
-    let webhook = Webhook::new(SECRET).unwrap();
-    let key = STANDARD
-        .decode(SECRET.trim_start_matches("whsec_"))
-        .unwrap();
-    let body = call_ended_932();
-    let now = time::OffsetDateTime::now_utc();
-    let timestamp = now.unix_timestamp().to_string();
-    let mut headers = HeaderMap::new();
-    headers.insert("webhook-id", HeaderValue::from_static(MSG_ID));
-    headers.insert(
-        "webhook-timestamp",
-        HeaderValue::from_str(&timestamp).unwrap(),
+    let request = floor::Request::call_ended_932();
+    let (webhook, body, headers, now) = (
+        &request.webhook,
+        &request.body,
+        &request.headers,
+        request.now,
     );
-    let signature = webhook.verifier().sign(MSG_ID, now.unix_timestamp(), &body);
-    headers.insert(
-        "webhook-signature",
-        HeaderValue::from_str(&signature).unwrap(),
-    );
-    let expected = STANDARD.decode(&signature[3..]).unwrap();
-    webhook.receive_at(&headers, &body, now).unwrap();
-    serde_json::from_slice::<Plain>(&body).unwrap();
 
     let mut group = c.benchmark_group("recall_receive_floor");
     group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("receive_at/bot.call_ended-932B", |b| {
-        b.iter(|| {
-            webhook
-                .receive_at(black_box(&headers), black_box(&body), now)
-                .unwrap()
-        })
+        b.iter(|| request.receive_at())
     });
     group.bench_function("verify_at/bot.call_ended-932B", |b| {
         b.iter(|| {
             webhook
                 .verifier()
-                .verify_at(black_box(&headers), black_box(&body), now)
+                .verify_at(black_box(headers), black_box(body), now)
                 .unwrap()
         })
     });
     group.bench_function("parse/bot.call_ended-932B", |b| {
-        b.iter(|| Event::from_slice(black_box(&body)).unwrap())
+        b.iter(|| Event::from_slice(black_box(body)).unwrap())
     });
     group.bench_function("plain-struct/bot.call_ended-932B", |b| {
-        b.iter(|| serde_json::from_slice::<Plain>(black_box(&body)).unwrap())
+        b.iter(|| serde_json::from_slice::<floor::Plain>(black_box(body)).unwrap())
     });
     group.bench_function("bare-hmac+plain-struct/bot.call_ended-932B", |b| {
-        b.iter(|| {
-            let mut mac = Hmac::<Sha256>::new_from_slice(black_box(&key)).unwrap();
-            mac.update(MSG_ID.as_bytes());
-            mac.update(b".");
-            mac.update(timestamp.as_bytes());
-            mac.update(b".");
-            mac.update(black_box(&body));
-            mac.verify_slice(black_box(&expected)).unwrap();
-            serde_json::from_slice::<Plain>(black_box(&body)).unwrap()
-        })
+        b.iter(|| request.floor())
     });
     group.finish();
 }
