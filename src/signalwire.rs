@@ -60,10 +60,11 @@ use crate::headers::{self, Headers};
 use crate::mac::{self, KeyedMac};
 
 pub use crate::cxml::callbacks::{
-    AnyCallback, CallStatus, Callback, ConferenceEvent, ConferenceStatusCallback,
-    DialActionCallback, DialCallStatus, Direction, RecordActionCallback, RecordingSource,
-    RecordingStatus, RecordingStatusCallback, RecordingTrack, StatusCallback, TranscribeCallback,
-    TranscriptionStatus,
+    AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource, ConferenceEvent,
+    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, ParticipantStatus,
+    ReasonConferenceEnded, RecordActionCallback, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback,
+    TranscriptionStatus, VoiceRequest,
 };
 
 type HmacSha1 = Hmac<Sha1>;

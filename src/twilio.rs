@@ -46,10 +46,11 @@ use crate::headers::{self, Headers};
 use crate::mac::{HmacSha256, KeyedMac};
 
 pub use crate::cxml::callbacks::{
-    AnyCallback, CallStatus, Callback, ConferenceEvent, ConferenceStatusCallback,
-    DialActionCallback, DialCallStatus, Direction, RecordActionCallback, RecordingSource,
-    RecordingStatus, RecordingStatusCallback, RecordingTrack, StatusCallback, TranscribeCallback,
-    TranscriptionStatus,
+    AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource, ConferenceEvent,
+    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, ParticipantStatus,
+    ReasonConferenceEnded, RecordActionCallback, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback,
+    TranscriptionStatus, VoiceRequest,
 };
 
 /// Receives Twilio callbacks in one call: verifies with Twilio's rules over

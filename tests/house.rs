@@ -29,6 +29,7 @@ fn kind(callback: &AnyCallback) -> &'static str {
         AnyCallback::DialAction(_) => "dial-action",
         AnyCallback::RecordAction(_) => "record-action",
         AnyCallback::ConferenceStatus(_) => "conference-status",
+        AnyCallback::Voice(_) => "voice",
         AnyCallback::Other(_) => "other",
         _ => "unknown",
     }
@@ -77,7 +78,19 @@ fn any_callback_tells_every_fixture_apart() {
             "AccountSid=a&CallSid=c&CallStatus=completed&RecordingUrl=u",
             "record-action",
         ),
-        ("AccountSid=a&CallSid=c&CallStatus=ringing", "call-status"),
+        (
+            "AccountSid=a&CallSid=c&CallStatus=completed&CallDuration=4",
+            "call-status",
+        ),
+        (
+            "AccountSid=a&CallSid=c&CallStatus=completed&SequenceNumber=3",
+            "call-status",
+        ),
+        (
+            "AccountSid=a&CallSid=c&CallStatus=completed&Timestamp=Thu%2C+09+Nov+2023+17%3A07%3A04+%2B0000",
+            "call-status",
+        ),
+        ("AccountSid=a&CallSid=c&CallStatus=ringing", "voice"),
         ("Foo=1&Foo=2&Bar=", "other"),
     ] {
         let callback =

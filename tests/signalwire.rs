@@ -485,7 +485,9 @@ fn dial_record_and_conference_callbacks_from_their_fixtures() {
         assert_json_round_trip(&name, &callback);
         events.push(callback.status_callback_event);
     }
-    assert_eq!(events.len(), ConferenceEvent::KNOWN.len());
+    // The ten events SignalWire documents (conference-noun.mdx); Twilio's
+    // three more have fixtures in fixtures/twilio.
+    assert_eq!(events.len(), 10);
 
     let (name, body) = forms("record-action").remove(0);
     let callback = RecordActionCallback::from_form(&body).unwrap();
@@ -512,7 +514,7 @@ fn call_quality_parameters_are_typed() {
     let (_, body) = forms("call-status.completed").remove(0);
     let callback = StatusCallback::from_form(&body).unwrap();
     assert_eq!(callback.audio_in_mos, Some(4.38));
-    assert_eq!(callback.audio_in_average_ptime, Some(20));
+    assert_eq!(callback.audio_in_average_ptime, Some(20.0));
     assert_eq!(callback.audio_in_media_packet_count, Some(4512));
     assert_eq!(callback.audio_out_media_packet_count, Some(4498));
     assert_eq!(callback.audio_in_skip_packet_count, Some(3));

@@ -154,16 +154,59 @@ impl<T: crate::open_enum::OpenEnum + AsRef<str>> ToParam for T {
     }
 }
 
-/// Declares a callback: its parameters (required or optional, typed), from
-/// which the struct, `from_form`, `from_query`, `from_body`, `to_form` and
-/// `Serialize` are generated.
+/// Declares a callback (`pub struct`) or a part several callbacks share
+/// (`pub part`): its parameters, each `required`, `optional` or, for a
+/// shared part, `flatten` (its parameters read and written at the same
+/// level as the callback's own). From the table come the struct, its
+/// readers (`from_form`, `from_query`, `from_body`), its writers
+/// (`to_pairs`, `to_form`) and `Serialize`; a callback with a flattened
+/// part also dereferences to it, so `callback.from_city` reads the part's
+/// field.
 macro_rules! form_callback {
+    (
+        $(#[$meta:meta])*
+        pub part $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                optional $field:ident: $ty:ty = $wire:literal,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                #[doc = concat!("`", $wire, "`")]
+                $(#[$field_meta])*
+                pub $field: Option<$ty>,
+            )*
+        }
+
+        impl $name {
+            /// Takes the part's parameters out of `params`.
+            fn take(params: &mut Params) -> $name {
+                $name { $($field: params.optional($wire),)* }
+            }
+
+            /// Appends the parameters present.
+            fn put<'a>(&'a self, pairs: &mut Vec<(&'a str, String)>) {
+                $(form_callback!(@put optional pairs self.$field, $wire);)*
+            }
+
+            /// Writes the parameters present as entries of a flat map.
+            fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                $(form_callback!(@serialize optional map self.$field, $wire);)*
+                Ok(())
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
             $(
                 $(#[$field_meta:meta])*
-                $kind:ident $field:ident: $ty:ty = $wire:literal,
+                $kind:ident $field:ident: $ty:ty $(= $wire:literal)?,
             )*
         }
     ) => {
@@ -172,7 +215,7 @@ macro_rules! form_callback {
         #[non_exhaustive]
         pub struct $name {
             $(
-                #[doc = concat!("`", $wire, "`")]
+                $(#[doc = concat!("`", $wire, "`")])?
                 $(#[$field_meta])*
                 pub $field: form_callback!(@type $kind $ty),
             )*
@@ -197,10 +240,12 @@ macro_rules! form_callback {
 
             /// Reads a callback from parameters already decoded.
             pub(crate) fn from_params(mut params: Params) -> Result<$name, ParseError> {
-                Ok($name {
-                    $($field: form_callback!(@take $kind params $wire),)*
-                    other: params.rest(),
-                })
+                let params = &mut params;
+                let callback = $name {
+                    $($field: form_callback!(@take $kind params $ty $(, $wire)?),)*
+                    other: Vec::new(),
+                };
+                Ok($name { other: std::mem::take(params).rest(), ..callback })
             }
 
             /// Reads a callback from the query string of a `GET` callback
@@ -229,7 +274,7 @@ macro_rules! form_callback {
             #[must_use]
             pub fn to_pairs(&self) -> Vec<(&str, String)> {
                 let mut pairs = Vec::new();
-                $(form_callback!(@put $kind pairs $wire self.$field);)*
+                $(form_callback!(@put $kind pairs self.$field $(, $wire)?);)*
                 pairs.extend(self.other.iter().map(|(name, value)| (name.as_str(), value.clone())));
                 pairs
             }
@@ -253,34 +298,57 @@ macro_rules! form_callback {
             /// booleans), then the others as they came.
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(None)?;
-                $(form_callback!(@serialize $kind map $wire self.$field);)*
+                $(form_callback!(@serialize $kind map self.$field $(, $wire)?);)*
                 for (name, value) in &self.other {
                     map.serialize_entry(name, value)?;
                 }
                 map.end()
             }
         }
+
+        $(form_callback!(@deref $kind $name $field $ty);)*
     };
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
-    (@take required $params:ident $wire:literal) => { $params.required($wire)? };
-    (@take optional $params:ident $wire:literal) => { $params.optional($wire) };
-    (@put required $pairs:ident $wire:literal $value:expr) => {
+    (@type flatten $ty:ty) => { $ty };
+    (@take required $params:ident $ty:ty, $wire:literal) => { $params.required($wire)? };
+    (@take optional $params:ident $ty:ty, $wire:literal) => { $params.optional($wire) };
+    (@take flatten $params:ident $ty:ty) => { <$ty>::take($params) };
+    (@put required $pairs:ident $value:expr, $wire:literal) => {
         $pairs.push(($wire, ToParam::to_param(&$value)));
     };
-    (@put optional $pairs:ident $wire:literal $value:expr) => {
+    (@put optional $pairs:ident $value:expr, $wire:literal) => {
         if let Some(value) = &$value {
             $pairs.push(($wire, ToParam::to_param(value)));
         }
     };
-    (@serialize required $map:ident $wire:literal $value:expr) => {
+    (@put flatten $pairs:ident $value:expr) => { $value.put(&mut $pairs); };
+    (@serialize required $map:ident $value:expr, $wire:literal) => {
         $map.serialize_entry($wire, &$value)?;
     };
-    (@serialize optional $map:ident $wire:literal $value:expr) => {
+    (@serialize optional $map:ident $value:expr, $wire:literal) => {
         if let Some(value) = &$value {
             $map.serialize_entry($wire, value)?;
         }
     };
+    (@serialize flatten $map:ident $value:expr) => { $value.serialize_entries(&mut $map)?; };
+    (@deref flatten $name:ident $field:ident $ty:ty) => {
+        /// The shared part's fields read as the callback's own.
+        impl std::ops::Deref for $name {
+            type Target = $ty;
+
+            fn deref(&self) -> &$ty {
+                &self.$field
+            }
+        }
+
+        impl std::ops::DerefMut for $name {
+            fn deref_mut(&mut self) -> &mut $ty {
+                &mut self.$field
+            }
+        }
+    };
+    (@deref $kind:ident $name:ident $field:ident $ty:ty) => {};
 }
 
 open_enum! {
@@ -350,7 +418,7 @@ open_enum! {
 }
 
 open_enum! {
-    /// `CallStatus` of a voice status callback.
+    /// `CallStatus`: where a call stands.
     pub enum CallStatus {
         Initiated = "initiated",
         Ringing = "ringing",
@@ -370,6 +438,58 @@ open_enum! {
         Inbound = "inbound",
         OutboundApi = "outbound-api",
         OutboundDial = "outbound-dial",
+        /// A call from an Elastic SIP Trunk's PBX to the network (Twilio).
+        TrunkingTerminating = "trunking-terminating",
+        /// A call from the network to an Elastic SIP Trunk's PBX (Twilio).
+        TrunkingOriginating = "trunking-originating",
+    }
+}
+
+open_enum! {
+    /// `AnsweredBy`: who answering machine detection found at the other
+    /// end.
+    pub enum AnsweredBy {
+        Human = "human",
+        /// A machine, detection ended at its greeting's start (Twilio's
+        /// `DetectMessageEnd` off).
+        MachineStart = "machine_start",
+        /// A machine, detection ended at its beep.
+        MachineEndBeep = "machine_end_beep",
+        /// A machine, detection ended at the silence after its greeting.
+        MachineEndSilence = "machine_end_silence",
+        /// A machine, detection ended otherwise.
+        MachineEndOther = "machine_end_other",
+        Fax = "fax",
+        /// Detection could not tell.
+        Undetermined = "unknown",
+        /// A machine (SignalWire's value).
+        Machine = "machine",
+    }
+}
+
+open_enum! {
+    /// `StirVerstat`: the SHAKEN/STIR verification of an incoming call's
+    /// caller ID, with the attestation level (`A` full, `B` partial, `C`
+    /// gateway).
+    pub enum StirVerstat {
+        TnValidationPassedA = "TN-Validation-Passed-A",
+        TnValidationPassedB = "TN-Validation-Passed-B",
+        TnValidationPassedC = "TN-Validation-Passed-C",
+        TnValidationFailedA = "TN-Validation-Failed-A",
+        TnValidationFailedB = "TN-Validation-Failed-B",
+        TnValidationFailedC = "TN-Validation-Failed-C",
+        /// The identity header could not be verified.
+        TnValidationFailed = "TN-Validation-Failed",
+        /// The call carried no identity to verify.
+        NoTnValidation = "No-TN-Validation",
+    }
+}
+
+open_enum! {
+    /// `CallbackSource`: why a status callback was sent.
+    pub enum CallbackSource {
+        /// A call's progress (every status callback).
+        CallProgressEvents = "call-progress-events",
     }
 }
 
@@ -396,8 +516,38 @@ open_enum! {
         ParticipantUnmute = "participant-unmute",
         ParticipantHold = "participant-hold",
         ParticipantUnhold = "participant-unhold",
+        /// A participant's settings changed (Twilio).
+        ParticipantModify = "participant-modify",
         ParticipantSpeechStart = "participant-speech-start",
         ParticipantSpeechStop = "participant-speech-stop",
+        /// An announcement finished playing (Twilio).
+        AnnouncementEnd = "announcement-end",
+        /// An announcement could not be played (Twilio).
+        AnnouncementFail = "announcement-fail",
+    }
+}
+
+open_enum! {
+    /// `ReasonConferenceEnded`, on `conference-end`.
+    pub enum ReasonConferenceEnded {
+        ConferenceEndedViaApi = "conference-ended-via-api",
+        ParticipantWithEndConferenceOnExitLeft = "participant-with-end-conference-on-exit-left",
+        ParticipantWithEndConferenceOnExitKicked = "participant-with-end-conference-on-exit-kicked",
+        LastParticipantKicked = "last-participant-kicked",
+        LastParticipantLeft = "last-participant-left",
+    }
+}
+
+open_enum! {
+    /// `ParticipantCallStatus`: where a conference participant's call
+    /// stands.
+    pub enum ParticipantStatus {
+        Queued = "queued",
+        Connecting = "connecting",
+        Ringing = "ringing",
+        Connected = "connected",
+        Complete = "complete",
+        Failed = "failed",
     }
 }
 
@@ -406,6 +556,121 @@ open_enum! {
     pub enum TranscriptionStatus {
         Completed = "completed",
         Failed = "failed",
+    }
+}
+
+form_callback! {
+    /// The parameters every request about a call carries beside its ids
+    /// and status (Twilio's and SignalWire's "standard request
+    /// parameters"), flattened into [`VoiceRequest`], [`StatusCallback`],
+    /// [`DialActionCallback`], [`RecordActionCallback`] and
+    /// [`TranscribeCallback`], which dereference to it: `callback.from`,
+    /// `callback.from_city`.
+    ///
+    /// The geographic parameters are Twilio's lookup of the numbers, sent
+    /// when it finds them; `Called*` and `Caller*` are the older names of
+    /// the `To*` and `From*` ones, which Twilio still sends beside them.
+    pub part CallParams {
+        /// The caller: a phone number (E.164), a SIP URI or `client:name`.
+        optional from: String = "From",
+        /// The callee, in the same forms.
+        optional to: String = "To",
+        /// The API version (`2010-04-01`).
+        optional api_version: String = "ApiVersion",
+        /// The call's direction.
+        optional direction: Direction = "Direction",
+        /// The call that created this one (a `<Dial>` leg's parent).
+        optional parent_call_sid: String = "ParentCallSid",
+        /// The number that forwarded the call, where the carrier says.
+        optional forwarded_from: String = "ForwardedFrom",
+        /// The caller's name, when caller-name lookup is on.
+        optional caller_name: String = "CallerName",
+        /// A token for forwarding an incoming call with its caller ID
+        /// (Twilio).
+        optional call_token: String = "CallToken",
+        /// The caller's city.
+        optional from_city: String = "FromCity",
+        /// The caller's state or province.
+        optional from_state: String = "FromState",
+        /// The caller's postal code.
+        optional from_zip: String = "FromZip",
+        /// The caller's country (ISO code).
+        optional from_country: String = "FromCountry",
+        /// The callee's city.
+        optional to_city: String = "ToCity",
+        /// The callee's state or province.
+        optional to_state: String = "ToState",
+        /// The callee's postal code.
+        optional to_zip: String = "ToZip",
+        /// The callee's country (ISO code).
+        optional to_country: String = "ToCountry",
+        /// The callee (older name of `To`).
+        optional called: String = "Called",
+        /// The callee's city (older name of `ToCity`).
+        optional called_city: String = "CalledCity",
+        /// The callee's state (older name of `ToState`).
+        optional called_state: String = "CalledState",
+        /// The callee's postal code (older name of `ToZip`).
+        optional called_zip: String = "CalledZip",
+        /// The callee's country (older name of `ToCountry`).
+        optional called_country: String = "CalledCountry",
+        /// The caller (older name of `From`).
+        optional caller: String = "Caller",
+        /// The caller's city (older name of `FromCity`).
+        optional caller_city: String = "CallerCity",
+        /// The caller's state (older name of `FromState`).
+        optional caller_state: String = "CallerState",
+        /// The caller's postal code (older name of `FromZip`).
+        optional caller_zip: String = "CallerZip",
+        /// The caller's country (older name of `FromCountry`).
+        optional caller_country: String = "CallerCountry",
+        /// The SHAKEN/STIR verification of the caller ID (incoming calls).
+        optional stir_verstat: StirVerstat = "StirVerstat",
+        /// Answering machine detection's answer, when it was asked for.
+        optional answered_by: AnsweredBy = "AnsweredBy",
+        /// How long detection took, in milliseconds.
+        optional machine_detection_duration: u64 = "MachineDetectionDuration",
+        /// The SIP `Call-ID` of the call.
+        optional sip_call_id: String = "SipCallId",
+    }
+}
+
+form_callback! {
+    /// The request to a call's Voice URL, when a call comes in or an
+    /// outgoing call is answered: the one the application answers with
+    /// TwiML / cXML.
+    ///
+    /// ```
+    /// use recording_webhooks::twilio::{CallStatus, VoiceRequest};
+    ///
+    /// let body = b"AccountSid=AC1&CallSid=CA1&CallStatus=ringing&Direction=inbound\
+    ///     &From=%2B14155550100&FromCity=SAN+FRANCISCO&To=%2B18005550199&ApiVersion=2010-04-01";
+    /// let request = VoiceRequest::from_form(body)?;
+    /// assert_eq!(request.call_status, CallStatus::Ringing);
+    /// assert_eq!(request.from_city.as_deref(), Some("SAN FRANCISCO"));
+    /// assert!(request.other.is_empty());
+    /// # Ok::<(), recording_webhooks::ParseError>(())
+    /// ```
+    pub struct VoiceRequest {
+        /// The account (a SignalWire project).
+        required account_sid: String = "AccountSid",
+        /// The call.
+        required call_sid: String = "CallSid",
+        /// The call's status (`ringing` for an incoming call,
+        /// `in-progress` once answered).
+        required call_status: CallStatus = "CallStatus",
+        /// The parameters every call request carries.
+        flatten call: CallParams,
+        /// The TwiML App the call came through (Voice SDK calls).
+        optional application_sid: String = "ApplicationSid",
+        /// The SIP domain called (calls to a SIP domain).
+        optional sip_domain: String = "SipDomain",
+        /// The SIP domain's id.
+        optional sip_domain_sid: String = "SipDomainSid",
+        /// The SIP user who called, when the domain authenticated one.
+        optional sip_username: String = "SipUsername",
+        /// The IP address the SIP request came from.
+        optional sip_source_ip: String = "SipSourceIp",
     }
 }
 
@@ -460,37 +725,30 @@ form_callback! {
     pub struct StatusCallback {
         /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
-        /// The API version.
-        optional api_version: String = "ApiVersion",
         /// The call.
         required call_sid: String = "CallSid",
-        /// The call that created this one.
-        optional parent_call_sid: String = "ParentCallSid",
         /// Its status.
         required call_status: CallStatus = "CallStatus",
-        /// Its direction.
-        optional direction: Direction = "Direction",
-        /// The caller.
-        optional from: String = "From",
-        /// The callee.
-        optional to: String = "To",
-        /// The caller's name.
-        optional caller_name: String = "CallerName",
-        /// Who forwarded the call.
-        optional forwarded_from: String = "ForwardedFrom",
+        /// The parameters every call request carries.
+        flatten call: CallParams,
         /// Its length in seconds, on `completed`.
         optional call_duration: u64 = "CallDuration",
-        /// Which event sent this callback.
-        optional callback_source: String = "CallbackSource",
-        /// The order of this callback among the call's.
+        /// Its billed length in minutes, rounded up, on `completed`
+        /// (Twilio).
+        optional duration: u64 = "Duration",
+        /// Why this callback was sent.
+        optional callback_source: CallbackSource = "CallbackSource",
+        /// The order of this callback among the call's, from 0.
         optional sequence_number: u64 = "SequenceNumber",
         /// When it was sent (RFC 2822).
         optional timestamp: Timestamp = "Timestamp",
         /// Who hung up.
         optional hangup_by: String = "HangupBy",
-        /// Which side hung up.
+        /// Which side hung up (`inbound`, `outbound`).
         optional hangup_direction: String = "HangupDirection",
-        /// The final SIP response code.
+        /// The final SIP response code (Twilio's name).
+        optional sip_response_code: u64 = "SipResponseCode",
+        /// The final SIP response code (SignalWire's name).
         optional sip_result_code: u64 = "SipResultCode",
         /// The SIP INVITE's result phrase.
         optional sip_invite_result_phrase: String = "SipInviteResultPhrase",
@@ -500,19 +758,19 @@ form_callback! {
         optional recording_url: String = "RecordingUrl",
         /// Its length in seconds.
         optional recording_duration: i64 = "RecordingDuration",
-        /// Mean opinion score of the received audio, 1 to 5 (a string in
-        /// SignalWire's API spec; kept in `other` when not a number).
+        /// Mean opinion score of the received audio, 1 to 5.
         optional audio_in_mos: f64 = "AudioInMos",
-        /// Average time between packets of the inbound stream.
-        optional audio_in_average_ptime: i64 = "AudioInAveragePtime",
+        /// Average time between packets of the inbound stream, in
+        /// milliseconds (`20.01`).
+        optional audio_in_average_ptime: f64 = "AudioInAveragePtime",
         /// DTMF packets in the inbound stream.
         optional audio_in_dtmf_packet_count: i64 = "AudioInDtmfPacketCount",
         /// Inbound packets dropped by jitter buffer overflow or underflow.
         optional audio_in_flush_packet_count: i64 = "AudioInFlushPacketCount",
-        /// Largest jitter variance of inbound RTP packets.
-        optional audio_in_jitter_max_variance: i64 = "AudioInJitterMaxVariance",
-        /// Smallest jitter variance of inbound RTP packets.
-        optional audio_in_jitter_min_variance: i64 = "AudioInJitterMinVariance",
+        /// Largest jitter variance of inbound RTP packets (`85.95`).
+        optional audio_in_jitter_max_variance: f64 = "AudioInJitterMaxVariance",
+        /// Smallest jitter variance of inbound RTP packets (`0.36`).
+        optional audio_in_jitter_min_variance: f64 = "AudioInJitterMinVariance",
         /// Largest jitter buffer size of the inbound audio.
         optional audio_in_largest_jb_size: i64 = "AudioInLargestJbSize",
         /// Audio packets received.
@@ -523,6 +781,8 @@ form_callback! {
         optional audio_out_dtmf_packet_count: i64 = "AudioOutDtmfPacketCount",
         /// Audio packets sent.
         optional audio_out_media_packet_count: i64 = "AudioOutMediaPacketCount",
+        /// Outbound packets lost.
+        optional audio_out_lost: i64 = "AudioOutLost",
     }
 }
 
@@ -533,6 +793,11 @@ form_callback! {
         optional account_sid: String = "AccountSid",
         /// The call.
         optional call_sid: String = "CallSid",
+        /// The call's status.
+        optional call_status: CallStatus = "CallStatus",
+        /// The parameters every call request carries (Twilio sends them
+        /// with a transcription too).
+        flatten call: CallParams,
         /// The transcription.
         required transcription_sid: String = "TranscriptionSid",
         /// The text.
@@ -555,24 +820,28 @@ form_callback! {
         required account_sid: String = "AccountSid",
         /// The call that ran `<Dial>`.
         required call_sid: String = "CallSid",
+        /// The calling call's status.
+        optional call_status: CallStatus = "CallStatus",
+        /// The parameters every call request carries, of the calling call.
+        flatten call: CallParams,
         /// How the dialled call ended.
         required dial_call_status: DialCallStatus = "DialCallStatus",
         /// The dialled call.
         optional dial_call_sid: String = "DialCallSid",
         /// Its length in seconds.
         optional dial_call_duration: u64 = "DialCallDuration",
+        /// Whether the two calls were connected (Twilio).
+        optional dial_bridged: bool = "DialBridged",
         /// Its recording, when `<Dial record>` was set.
         optional recording_url: String = "RecordingUrl",
-        /// The calling call's status.
-        optional call_status: CallStatus = "CallStatus",
-        /// The caller.
-        optional from: String = "From",
-        /// The callee.
-        optional to: String = "To",
-        /// The call's direction.
-        optional direction: Direction = "Direction",
-        /// The API version.
-        optional api_version: String = "ApiVersion",
+        /// The recording's id.
+        optional recording_sid: String = "RecordingSid",
+        /// The recording's length in seconds.
+        optional recording_duration: i64 = "RecordingDuration",
+        /// The SIP `Call-ID` of a `<Sip>` dial.
+        optional dial_sip_call_id: String = "DialSipCallId",
+        /// The SIP response code of a `<Sip>` dial's INVITE.
+        optional dial_sip_response_code: u64 = "DialSipResponseCode",
     }
 }
 
@@ -583,6 +852,10 @@ form_callback! {
         required account_sid: String = "AccountSid",
         /// The call.
         required call_sid: String = "CallSid",
+        /// The call's status.
+        optional call_status: CallStatus = "CallStatus",
+        /// The parameters every call request carries.
+        flatten call: CallParams,
         /// Where the audio is.
         optional recording_url: String = "RecordingUrl",
         /// Its length in seconds.
@@ -592,16 +865,6 @@ form_callback! {
         optional digits: String = "Digits",
         /// The recording.
         optional recording_sid: String = "RecordingSid",
-        /// The call's status.
-        optional call_status: CallStatus = "CallStatus",
-        /// The caller.
-        optional from: String = "From",
-        /// The callee.
-        optional to: String = "To",
-        /// The call's direction.
-        optional direction: Direction = "Direction",
-        /// The API version.
-        optional api_version: String = "ApiVersion",
     }
 }
 
@@ -619,6 +882,10 @@ form_callback! {
         optional friendly_name: String = "FriendlyName",
         /// The participant's call (absent on `conference-start` / `-end`).
         optional call_sid: String = "CallSid",
+        /// The order of this callback among the conference's.
+        optional sequence_number: u64 = "SequenceNumber",
+        /// When it happened (RFC 2822).
+        optional timestamp: Timestamp = "Timestamp",
         /// The event's name, where sent.
         optional event_name: String = "EventName",
         /// The conference's length in seconds.
@@ -627,16 +894,36 @@ form_callback! {
         optional muted: bool = "Muted",
         /// Whether the participant is on hold.
         optional hold: bool = "Hold",
+        /// Whether the participant is coaching another (Twilio).
+        optional coaching: bool = "Coaching",
+        /// The participant being coached.
+        optional call_sid_to_coach: String = "CallSidToCoach",
         /// Whether the conference starts when this participant enters.
         optional start_conference_on_enter: bool = "StartConferenceOnEnter",
         /// Whether the conference ends when this participant leaves.
         optional end_conference_on_exit: bool = "EndConferenceOnExit",
+        /// The participant's label.
+        optional participant_label: String = "ParticipantLabel",
+        /// The participant's call status.
+        optional participant_call_status: ParticipantStatus = "ParticipantCallStatus",
+        /// The call whose leaving ended the conference.
+        optional call_sid_ending_conference: String = "CallSidEndingConference",
+        /// The label of the participant whose leaving ended it.
+        optional participant_label_ending_conference: String = "ParticipantLabelEndingConference",
+        /// Why the conference ended.
+        optional reason_conference_ended: ReasonConferenceEnded = "ReasonConferenceEnded",
+        /// Why it ended or why the participant changed, in words.
+        optional reason: String = "Reason",
+        /// Why the participant left.
+        optional reason_participant_left: String = "ReasonParticipantLeft",
+        /// The announcement played, on `announcement-end` / `-fail`.
+        optional announce_url: String = "AnnounceUrl",
+        /// Why the announcement failed.
+        optional reason_announcement_failed: String = "ReasonAnnouncementFailed",
         /// The conference's recording.
         optional recording_url: String = "RecordingUrl",
         /// Its size in bytes.
         optional recording_file_size: u64 = "RecordingFileSize",
-        /// When it happened (RFC 2822).
-        optional timestamp: Timestamp = "Timestamp",
     }
 }
 
@@ -651,7 +938,8 @@ form_callback! {
 /// | `TranscriptionStatus` | [`AnyCallback::Transcribe`] |
 /// | `CallbackSource` | [`AnyCallback::Status`] |
 /// | `RecordingUrl` | [`AnyCallback::RecordAction`] |
-/// | `CallStatus` | [`AnyCallback::Status`] |
+/// | `CallStatus` with `CallDuration`, `SequenceNumber` or `Timestamp` | [`AnyCallback::Status`] |
+/// | `CallStatus` | [`AnyCallback::Voice`] |
 /// | none of these | [`AnyCallback::Other`] |
 ///
 /// ```
@@ -680,6 +968,8 @@ pub enum AnyCallback {
     RecordAction(RecordActionCallback),
     /// A conference's `statusCallback`.
     ConferenceStatus(ConferenceStatusCallback),
+    /// The request to a call's Voice URL.
+    Voice(VoiceRequest),
     /// Parameters none of the rules recognises, in order.
     Other(Vec<(String, String)>),
 }
@@ -708,8 +998,14 @@ impl AnyCallback {
             AnyCallback::Status(StatusCallback::from_params(params)?)
         } else if has("RecordingUrl") {
             AnyCallback::RecordAction(RecordActionCallback::from_params(params)?)
-        } else if has("CallStatus") {
+        } else if has("CallStatus")
+            && (has("CallDuration") || has("SequenceNumber") || has("Timestamp"))
+        {
+            // A status callback from a sender that leaves out
+            // `CallbackSource`: a Voice URL request carries none of these.
             AnyCallback::Status(StatusCallback::from_params(params)?)
+        } else if has("CallStatus") {
+            AnyCallback::Voice(VoiceRequest::from_params(params)?)
         } else {
             AnyCallback::Other(params.rest())
         })
@@ -745,6 +1041,7 @@ impl AnyCallback {
             AnyCallback::DialAction(callback) => callback.to_form(),
             AnyCallback::RecordAction(callback) => callback.to_form(),
             AnyCallback::ConferenceStatus(callback) => callback.to_form(),
+            AnyCallback::Voice(request) => request.to_form(),
             AnyCallback::Other(pairs) => encode(
                 &pairs
                     .iter()
@@ -771,6 +1068,7 @@ impl Serialize for AnyCallback {
             AnyCallback::DialAction(callback) => callback.serialize(serializer),
             AnyCallback::RecordAction(callback) => callback.serialize(serializer),
             AnyCallback::ConferenceStatus(callback) => callback.serialize(serializer),
+            AnyCallback::Voice(request) => request.serialize(serializer),
             AnyCallback::Other(pairs) => {
                 let mut map = serializer.serialize_map(Some(pairs.len()))?;
                 for (name, value) in pairs {

@@ -6,6 +6,7 @@ use crate::error::ParseError;
 use crate::timestamp::Timestamp;
 
 /// The decoded `name=value` pairs of a form body or query string.
+#[derive(Default)]
 pub(crate) struct Params {
     pairs: Vec<(String, String)>,
 }
