@@ -232,8 +232,9 @@ macro_rules! form_callback {
             ///
             /// [`ParseError::Form`] naming a required parameter that is
             /// missing or whose value is not of its type, or a name or value
-            /// that is not UTF-8. An optional parameter that is empty or not
-            /// of its type is `None`, and kept verbatim in `other`.
+            /// that is not UTF-8. An optional parameter whose value is not of
+            /// its type (an empty number, flag, time or name) is `None`, and
+            /// kept verbatim in `other`; an empty text is `Some("")`.
             pub fn from_form(body: &[u8]) -> Result<$name, ParseError> {
                 $name::from_params(Params::parse(body)?)
             }

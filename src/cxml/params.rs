@@ -13,11 +13,19 @@ pub(crate) struct Params {
 
 /// A parameter value's type.
 pub(crate) trait FromParam: Sized {
+    /// Whether an empty value is a value of the type (text is; a number,
+    /// a flag, a time or a documented name is not).
+    const EMPTY_IS_A_VALUE: bool = false;
+
     /// The value, or what is wrong with it (the message never quotes it).
     fn from_param(value: &str) -> Result<Self, String>;
 }
 
 impl FromParam for String {
+    // Twilio sends `FromCity=`, or `To=` for a Voice SDK call: sent, and
+    // empty, which `Some("")` says and `None` would not.
+    const EMPTY_IS_A_VALUE: bool = true;
+
     fn from_param(value: &str) -> Result<String, String> {
         Ok(value.to_owned())
     }
@@ -149,13 +157,14 @@ impl Params {
         Ok(Params { pairs })
     }
 
-    /// Removes and converts the first `name`. A value that is empty or not
-    /// of the type reads as `None` and stays among the other parameters,
-    /// verbatim: an odd optional value never costs the whole callback.
+    /// Removes and converts the first `name`. A value that is not of the
+    /// type (an empty one, unless the type is text) reads as `None` and
+    /// stays among the other parameters, verbatim: an odd optional value
+    /// never costs the whole callback.
     pub(crate) fn optional<T: FromParam>(&mut self, name: &str) -> Option<T> {
         let index = self.pairs.iter().position(|(n, _)| n == name)?;
         let value = self.pairs.get(index).map(|(_, value)| value.as_str())?;
-        if value.is_empty() {
+        if value.is_empty() && !T::EMPTY_IS_A_VALUE {
             return None;
         }
         let typed = T::from_param(value).ok()?;
