@@ -42,7 +42,13 @@ impl<M: Mac + KeyInit + Clone> KeyedMac<M> {
     /// The MAC of the concatenation of `parts`, fed in order without copying
     /// them together.
     pub(crate) fn compute(&self, parts: &[&[u8]]) -> CtOutput<M> {
+        self.compute_after(&[], parts)
+    }
+
+    /// The MAC of `first` followed by `parts`.
+    pub(crate) fn compute_after(&self, first: &[u8], parts: &[&[u8]]) -> CtOutput<M> {
         let mut mac = self.0.clone();
+        mac.update(first);
         for part in parts {
             mac.update(part);
         }

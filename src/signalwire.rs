@@ -53,7 +53,7 @@ use std::fmt;
 use hmac::Hmac;
 use sha1::Sha1;
 
-use crate::cxml::signature::{self, Repeated};
+use crate::cxml::signature::{self, Repeated, Spellings};
 use crate::cxml::webhook::UrlVerifier;
 use crate::error::{SecretError, VerifyError};
 use crate::headers::{self, Headers};
@@ -157,7 +157,7 @@ impl Verifier {
         let signature = headers::text(name, signature)?;
 
         if signature::body_hash_checked(url, body)?
-            && signature::matches_url_alone(&self.mac, url, signature)
+            && signature::matches_url_alone(&self.mac, url, signature, Spellings::AsGiven)
         {
             return Ok(());
         }
@@ -170,7 +170,14 @@ impl Verifier {
                 .flatten()
                 .any(|u| mac::matches_hex(&self.mac.compute(&[u.as_bytes(), body]), signature))
         } else {
-            signature::matches_params(&self.mac, url, body, signature, Repeated::InSubmissionOrder)
+            signature::matches_params(
+                &self.mac,
+                url,
+                body,
+                signature,
+                Repeated::InSubmissionOrder,
+                Spellings::AsGiven,
+            )
         };
         if matched {
             Ok(())

@@ -38,7 +38,7 @@ use hmac::digest::KeyInit;
 use sha1::Sha1;
 
 use crate::cxml::signature::{
-    Repeated, body_hash_checked, matches_params, matches_url_alone, sign_params,
+    Repeated, Spellings, body_hash_checked, matches_params, matches_url_alone, sign_params,
 };
 use crate::cxml::webhook::UrlVerifier;
 use crate::error::{SecretError, VerifyError};
@@ -311,8 +311,15 @@ fn matches<M: Mac + KeyInit + Clone>(
     signature: &str,
 ) -> Result<bool, VerifyError> {
     Ok(if body_hash_checked(url, body)? {
-        matches_url_alone(mac, url, signature)
+        matches_url_alone(mac, url, signature, Spellings::AlsoReencoded)
     } else {
-        matches_params(mac, url, body, signature, Repeated::SortedDistinct)
+        matches_params(
+            mac,
+            url,
+            body,
+            signature,
+            Repeated::SortedDistinct,
+            Spellings::AlsoReencoded,
+        )
     })
 }

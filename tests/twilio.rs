@@ -362,6 +362,19 @@ fn twilio_node_suite_ports_and_urls() {
             "https://example.com/path?test=param%27WithQuote",
             true,
         ),
+        // And across spellings: twilio-node tries the URL as WHATWG
+        // `new URL()` writes it (`'` as `%27`) and with its query
+        // re-encoded by the legacy `querystring` (`%27` as `'`).
+        (
+            "https://example.com/path?test=param'WithQuote",
+            "https://example.com/path?test=param%27WithQuote",
+            true,
+        ),
+        (
+            "https://example.com/path?test=param%27WithQuote",
+            "https://example.com/path?test=param'WithQuote",
+            true,
+        ),
     ];
     for (server_url, target_url, expected) in cases {
         assert_eq!(
@@ -370,4 +383,75 @@ fn twilio_node_suite_ports_and_urls() {
             "{server_url} -> {target_url}"
         );
     }
+}
+
+/// twilio-node's `spec/validation.spec.js`, "should validate urls with
+/// special characters": its signature, over the URL with `'` written
+/// `%27`, for the request to the URL with `'`.
+#[test]
+fn twilio_node_special_characters() {
+    let verifier = Verifier::new("12345").unwrap();
+    let url = "https://mycompany.com/myapp.php?foo=1&bar=2&Body=It's+amazing";
+    let body = b"CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212";
+    let headers = [("X-Twilio-Signature", "TfZzewPq8wqrGlMfyAud8+/IvJ0=")];
+    assert_eq!(verifier.verify(url, &headers, body), Ok(()));
+    // SignalWire's validators try no other spelling.
+    let signalwire = signalwire::Verifier::new("12345").unwrap();
+    assert!(signalwire.verify(url, &headers, body).is_err());
+}
+
+#[derive(serde::Deserialize)]
+struct SpellingCase {
+    signed_url: String,
+    url: String,
+    params: Vec<(String, String)>,
+    signature: String,
+    node_valid: bool,
+    python_valid: bool,
+}
+
+/// `fixtures/twilio_signatures/url_spellings.json`: signatures over one
+/// spelling of a URL checked at another, with what twilio-node 5 and
+/// twilio-python 9 answered. Twilio's verifier accepts what either
+/// accepts, and nothing else; SignalWire's, what twilio-python accepts
+/// (as given, or with the port changed).
+#[test]
+fn url_spellings_agree_with_twilio_node_and_twilio_python() {
+    #[derive(serde::Deserialize)]
+    struct File {
+        token: String,
+        cases: Vec<SpellingCase>,
+    }
+    let file: File = serde_json::from_str(include_str!(
+        "../fixtures/twilio_signatures/url_spellings.json"
+    ))
+    .unwrap();
+    let twilio = Verifier::new(&file.token).unwrap();
+    let signalwire = signalwire::Verifier::new(&file.token).unwrap();
+    let (mut node_only, mut rejected) = (0, 0);
+    for case in &file.cases {
+        let body = serde_urlencoded::to_string(&case.params).unwrap();
+        let headers = [("X-Twilio-Signature", case.signature.as_str())];
+        let expected = case.node_valid || case.python_valid;
+        assert_eq!(
+            twilio.verify(&case.url, &headers, body.as_bytes()).is_ok(),
+            expected,
+            "twilio: signed {} checked at {}",
+            case.signed_url,
+            case.url
+        );
+        assert_eq!(
+            signalwire
+                .verify(&case.url, &headers, body.as_bytes())
+                .is_ok(),
+            case.python_valid,
+            "signalwire: signed {} checked at {}",
+            case.signed_url,
+            case.url
+        );
+        node_only += usize::from(case.node_valid && !case.python_valid);
+        rejected += usize::from(!expected);
+    }
+    // The file holds both kinds of case.
+    assert!(node_only >= 20 && rejected >= 8, "{node_only} {rejected}");
 }

@@ -8,4 +8,5 @@
 pub(crate) mod callbacks;
 mod params;
 pub(crate) mod signature;
+mod spellings;
 pub(crate) mod webhook;

@@ -104,7 +104,7 @@ pub(crate) fn decode_pairs(body: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
         .collect()
 }
 
-fn percent_decode(raw: &[u8]) -> Vec<u8> {
+pub(crate) fn percent_decode(raw: &[u8]) -> Vec<u8> {
     let hex = |b: Option<&u8>| b.and_then(|b| char::from(*b).to_digit(16));
     let mut out = Vec::with_capacity(raw.len());
     let mut rest = raw;

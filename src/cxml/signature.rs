@@ -7,7 +7,8 @@
 //!
 //! Every URL is tried as given and with its port changed as the reference
 //! validators change it: any explicit port removed, or the scheme's default
-//! port added.
+//! port added; Twilio's also with the URL re-encoded as twilio-node does
+//! ([`Spellings`]).
 
 use std::borrow::Cow;
 
@@ -16,6 +17,7 @@ use hmac::digest::KeyInit;
 use sha2::{Digest, Sha256};
 
 use super::params::decode_pairs;
+use super::spellings;
 use crate::error::VerifyError;
 use crate::mac::{self, KeyedMac};
 
@@ -27,6 +29,39 @@ pub(crate) enum Repeated {
     InSubmissionOrder,
     /// Each name's distinct values, sorted.
     SortedDistinct,
+}
+
+/// Which spellings of the URL called a provider's validators check a
+/// signature against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spellings {
+    /// As given, and with its port changed.
+    AsGiven,
+    /// Those, then as twilio-node also writes it: WHATWG's `new URL()`,
+    /// and that with its query re-encoded by Node's legacy `querystring`
+    /// (see `spellings.rs`), each with its port changed too.
+    AlsoReencoded,
+}
+
+/// Whether `matches` holds for a spelling of `url`, trying the cheap ones
+/// first: a request signed over the URL as given costs no re-encoding.
+fn any_spelling(url: &str, spellings: Spellings, mut matches: impl FnMut(&str) -> bool) -> bool {
+    if url_variants(url).iter().flatten().any(|u| matches(u)) {
+        return true;
+    }
+    if spellings == Spellings::AsGiven {
+        return false;
+    }
+    let Some(whatwg) = spellings::whatwg(url) else {
+        // Already as WHATWG writes it: only the query can differ.
+        return spellings::legacy_query(url)
+            .is_some_and(|legacy| url_variants(&legacy).iter().flatten().any(|u| matches(u)));
+    };
+    let legacy = spellings::legacy_query(&whatwg);
+    [Some(whatwg), legacy]
+        .iter()
+        .flatten()
+        .any(|spelling| url_variants(spelling).iter().flatten().any(|u| matches(u)))
 }
 
 /// The parameters in the order they are signed: by name, and a repeated
@@ -65,36 +100,35 @@ pub(crate) fn body_hash_checked(url: &str, body: &[u8]) -> Result<bool, VerifyEr
 }
 
 /// Whether `signature` is the base64 MAC of the URL alone (a body covered
-/// by `bodySHA256`, or a `GET`), with either port variant.
+/// by `bodySHA256`, or a `GET`), in any of its spellings.
 pub(crate) fn matches_url_alone<M: Mac + KeyInit + Clone>(
     mac: &KeyedMac<M>,
     url: &str,
     signature: &str,
+    spellings: Spellings,
 ) -> bool {
-    url_variants(url)
-        .iter()
-        .flatten()
-        .any(|u| mac::matches_base64(&mac.compute(&[u.as_bytes()]), signature))
+    any_spelling(url, spellings, |u| {
+        mac::matches_base64(&mac.compute(&[u.as_bytes()]), signature)
+    })
 }
 
-/// Whether `signature` is the base64 MAC of the URL (either port variant)
-/// followed by the form parameters of `body` in signed order.
+/// Whether `signature` is the base64 MAC of the URL (in any of its
+/// spellings) followed by the form parameters of `body` in signed order.
 pub(crate) fn matches_params<M: Mac + KeyInit + Clone>(
     mac: &KeyedMac<M>,
     url: &str,
     body: &[u8],
     signature: &str,
     rule: Repeated,
+    spellings: Spellings,
 ) -> bool {
     // The decoded bytes, not a lossy UTF-8 reading of them: `A=%FF` and
     // `A=%FE` sign differently.
     let params = signed_order(decode_pairs(body), rule);
-    let mut parts = signed_parts(b"", &params);
-    url_variants(url).iter().flatten().any(|u| {
-        if let Some(first) = parts.first_mut() {
-            *first = u.as_bytes();
-        }
-        mac::matches_base64(&mac.compute(&parts), signature)
+    let parts = signed_parts(b"", &params);
+    let after_url = parts.get(1..).unwrap_or_default();
+    any_spelling(url, spellings, |u| {
+        mac::matches_base64(&mac.compute_after(u.as_bytes(), after_url), signature)
     })
 }
 
