@@ -2,7 +2,8 @@
 //! verified, typed delivery as an argument.
 //!
 //! [`recall::Delivery`], [`daily::Delivery`], [`zoom::Delivery`],
-//! [`signalwire::Form`] and [`twilio::Form`] find their `Webhook` in the
+//! [`signalwire::Form`], [`twilio::Form`] and [`twilio::Delivery`] find
+//! their `Webhook` in the
 //! application data (`web::Data<recall::Webhook>`,
 //! ...), read the body up to the webhook's limit, verify, then parse. They
 //! answer 415 for the wrong content type, 413 for a body over the limit,
@@ -83,7 +84,7 @@ use actix_web::web::{self, Bytes};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
 
 use crate::cxml::callbacks::Callback;
-use crate::cxml::webhook::UrlVerifier;
+use crate::cxml::webhook::{FromCallback, UrlVerifier};
 use crate::headers::Headers;
 use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
 use crate::webhook::Webhook;
@@ -220,27 +221,34 @@ impl Responder for zoom::UrlValidationResponse {
 
 /// A callback signed over the URL called (SignalWire, Twilio), with the
 /// webhook found in the app data: the flow is the webhook's own; this reads
-/// the parts actix-web holds (its `uri()` keeps a scope's prefix).
-fn url_callback<V, C>(
+/// the parts actix-web holds (its `uri()` keeps a scope's prefix). A
+/// rejection names its provider.
+fn url_callback<V, O>(
     request: &HttpRequest,
     payload: &mut Payload,
+    provider: &'static str,
     missing: &'static str,
-) -> Extracted<C>
+) -> Extracted<O>
 where
     V: UrlVerifier + 'static,
-    C: Callback + 'static,
+    O: FromCallback + 'static,
 {
     let request = request.clone();
     let payload = web::Payload::from_request(&request, payload);
     Box::pin(async move {
-        let webhook = webhook::<Webhook<V>>(&request, missing)?;
-        let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-        if request.method() == Method::GET {
-            return webhook.receive_request(true, path_and_query, request.headers(), b"");
-        }
-        let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-        let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
-        webhook.receive_request(false, path_and_query, request.headers(), &body)
+        let received = async {
+            let webhook = webhook::<Webhook<V>>(&request, missing)?;
+            let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+            if request.method() == Method::GET {
+                return webhook.receive_request(true, path_and_query, request.headers(), b"");
+            }
+            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+            let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
+            webhook.receive_request(false, path_and_query, request.headers(), &body)
+        };
+        received
+            .await
+            .map_err(|rejection| rejection.of_provider(provider))
     })
 }
 
@@ -249,17 +257,12 @@ impl<C: Callback + 'static> FromRequest for signalwire::Form<C> {
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let callback = url_callback::<signalwire::Verifier, C>(
+        url_callback::<signalwire::Verifier, Self>(
             request,
             payload,
+            "signalwire",
             "no web::Data<signalwire::Webhook> in the app",
-        );
-        Box::pin(async move {
-            callback
-                .await
-                .map(signalwire::Form)
-                .map_err(|rejection| rejection.of_provider("signalwire"))
-        })
+        )
     }
 }
 
@@ -268,17 +271,26 @@ impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let callback = url_callback::<twilio::Verifier, C>(
+        url_callback::<twilio::Verifier, Self>(
             request,
             payload,
+            "twilio",
             "no web::Data<twilio::Webhook> in the app",
-        );
-        Box::pin(async move {
-            callback
-                .await
-                .map(twilio::Form)
-                .map_err(|rejection| rejection.of_provider("twilio"))
-        })
+        )
+    }
+}
+
+impl<C: Callback + 'static> FromRequest for twilio::Delivery<C> {
+    type Error = Rejection;
+    type Future = Extracted<Self>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        url_callback::<twilio::Verifier, Self>(
+            request,
+            payload,
+            "twilio",
+            "no web::Data<twilio::Webhook> in the app",
+        )
     }
 }
 

@@ -2,8 +2,8 @@
 //! typed delivery as an argument.
 //!
 //! [`recall::Delivery`], [`daily::Delivery`], [`zoom::Delivery`],
-//! [`signalwire::Form`] and [`twilio::Form`] find their `Webhook` in the
-//! router state through [`FromRef`], read the body
+//! [`signalwire::Form`], [`twilio::Form`] and [`twilio::Delivery`] find
+//! their `Webhook` in the router state through [`FromRef`], read the body
 //! up to the webhook's limit, verify, then parse. They answer 415 for the
 //! wrong content type, 413 for a body over the limit, 401 when
 //! verification fails and 400 when the body does not parse, with a short
@@ -103,7 +103,7 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::cxml::callbacks::Callback;
-use crate::cxml::webhook::UrlVerifier;
+use crate::cxml::webhook::{FromCallback, UrlVerifier};
 use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
 use crate::webhook::Webhook;
 use crate::{daily, recall, signalwire, twilio, zoom};
@@ -204,11 +204,16 @@ impl IntoResponse for zoom::UrlValidationResponse {
 }
 
 /// A callback signed over the URL called (SignalWire, Twilio): the flow is
-/// the webhook's own; this reads the parts axum holds.
-async fn url_callback<V, C>(webhook: Webhook<V>, request: Request) -> Result<C, Rejection>
+/// the webhook's own; this reads the parts axum holds. A rejection names
+/// its provider.
+async fn url_callback<V, O>(
+    webhook: Webhook<V>,
+    request: Request,
+    provider: &'static str,
+) -> Result<O, Rejection>
 where
     V: UrlVerifier + Send + Sync,
-    C: Callback,
+    O: FromCallback,
 {
     // Behind `Router::nest` the request's URI lost its prefix; the
     // original one is what the provider called.
@@ -220,11 +225,13 @@ where
         .path_and_query()
         .map_or("/", |pq| pq.as_str())
         .to_owned();
-    if request.method() == Method::GET {
-        return webhook.receive_request(true, &path_and_query, request.headers(), b"");
-    }
-    let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
-    webhook.receive_request(false, &path_and_query, &parts.headers, &body)
+    let received = if request.method() == Method::GET {
+        webhook.receive_request(true, &path_and_query, request.headers(), b"")
+    } else {
+        let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
+        webhook.receive_request(false, &path_and_query, &parts.headers, &body)
+    };
+    received.map_err(|rejection| rejection.of_provider(provider))
 }
 
 impl<S, C> FromRequest<S> for signalwire::Form<C>
@@ -236,11 +243,7 @@ where
     type Rejection = Rejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        let webhook = signalwire::Webhook::from_ref(state);
-        url_callback(webhook, request)
-            .await
-            .map(signalwire::Form)
-            .map_err(|rejection| rejection.of_provider("signalwire"))
+        url_callback(signalwire::Webhook::from_ref(state), request, "signalwire").await
     }
 }
 
@@ -253,11 +256,20 @@ where
     type Rejection = Rejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        let webhook = twilio::Webhook::from_ref(state);
-        url_callback(webhook, request)
-            .await
-            .map(twilio::Form)
-            .map_err(|rejection| rejection.of_provider("twilio"))
+        url_callback(twilio::Webhook::from_ref(state), request, "twilio").await
+    }
+}
+
+impl<S, C> FromRequest<S> for twilio::Delivery<C>
+where
+    twilio::Webhook: FromRef<S>,
+    S: Send + Sync,
+    C: Callback,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        url_callback(twilio::Webhook::from_ref(state), request, "twilio").await
     }
 }
 

@@ -271,3 +271,12 @@ impl UrlVerifier for Verifier {
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form<C>(pub C);
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<C: Callback> crate::cxml::webhook::FromCallback for Form<C> {
+    type Callback = C;
+
+    fn new(callback: C, _headers: &(impl Headers + ?Sized)) -> Form<C> {
+        Form(callback)
+    }
+}

@@ -455,3 +455,45 @@ fn url_spellings_agree_with_twilio_node_and_twilio_python() {
     // The file holds both kinds of case.
     assert!(node_only >= 20 && rejected >= 8, "{node_only} {rejected}");
 }
+
+/// The idempotency token through the one-call path: the same on a retry,
+/// absent when Twilio sends none, and never in place of verification.
+#[test]
+fn the_idempotency_token_beside_the_callback() {
+    use recording_webhooks::twilio::{AnyCallback, IDEMPOTENCY_TOKEN_HEADER, Webhook};
+
+    let webhook = Webhook::new("12345").unwrap();
+    let url = "https://example.com/twilio/events";
+    let params = [
+        ("AccountSid", "AC1"),
+        ("CallSid", "CA1"),
+        ("CallStatus", "ringing"),
+    ];
+    let body = serde_urlencoded::to_string(params).unwrap();
+    let signature = webhook.verifier().sign_params(url, &params);
+    let headers = [
+        ("X-Twilio-Signature", signature.as_str()),
+        (
+            "I-Twilio-Idempotency-Token",
+            "f3c2a1b0-1111-4a2b-8c3d-4e5f6a7b8c9d",
+        ),
+    ];
+    let delivery = webhook
+        .receive_delivery::<AnyCallback>(url, &headers, body.as_bytes())
+        .unwrap();
+    assert_eq!(delivery.id(), Some("f3c2a1b0-1111-4a2b-8c3d-4e5f6a7b8c9d"));
+    assert!(matches!(delivery.callback, AnyCallback::Voice(_)));
+    assert_eq!(IDEMPOTENCY_TOKEN_HEADER, "i-twilio-idempotency-token");
+
+    let without = webhook
+        .receive_delivery::<AnyCallback>(url, &headers[..1], body.as_bytes())
+        .unwrap();
+    assert_eq!(without.id(), None);
+    assert_eq!(without.callback, delivery.callback);
+
+    let unsigned = [("I-Twilio-Idempotency-Token", "f3c2a1b0")];
+    let err = webhook
+        .receive_delivery::<AnyCallback>(url, &unsigned, body.as_bytes())
+        .unwrap_err();
+    assert_eq!(err.status_code(), 401);
+}

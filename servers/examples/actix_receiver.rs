@@ -77,14 +77,31 @@ async fn on_twilio_recording(
 }
 
 /// One URL for every kind of callback: the parameters tell which it is.
-async fn on_twilio_any(twilio::Form(callback): twilio::Form<twilio::AnyCallback>) -> HttpResponse {
-    let kind = match &callback {
+/// Twilio sends no message id, but the same idempotency token on every
+/// retry of a request.
+async fn on_twilio_any(
+    webhooks: web::Data<Webhooks>,
+    delivery: twilio::Delivery<twilio::AnyCallback>,
+) -> HttpResponse {
+    if let Some(token) = delivery.id() {
+        if !webhooks.first_time(token) {
+            return HttpResponse::Ok().body("duplicate");
+        }
+    }
+    let kind = match &delivery.callback {
         twilio::AnyCallback::Recording(_) => "recording",
         twilio::AnyCallback::Status(_) => "status",
         twilio::AnyCallback::Transcribe(_) => "transcription",
         twilio::AnyCallback::DialAction(_) => "dial action",
         twilio::AnyCallback::RecordAction(_) => "record action",
         twilio::AnyCallback::ConferenceStatus(_) => "conference",
+        twilio::AnyCallback::Voice(request) => {
+            // The Voice URL request waits for the call's instructions.
+            println!("twilio      voice {}", request.call_sid);
+            return HttpResponse::Ok()
+                .content_type("text/xml")
+                .body("<Response/>");
+        }
         _ => "other",
     };
     println!("twilio      {kind}");

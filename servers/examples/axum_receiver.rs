@@ -30,7 +30,7 @@ pub mod shared;
 
 use axum::Router;
 use axum::extract::{FromRef, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
@@ -110,18 +110,33 @@ async fn on_twilio_recording(
 }
 
 /// One URL for every kind of callback: the parameters tell which it is.
-async fn on_twilio_any(twilio::Form(callback): twilio::Form<twilio::AnyCallback>) -> StatusCode {
-    let kind = match &callback {
+/// Twilio sends no message id, but the same idempotency token on every
+/// retry of a request.
+async fn on_twilio_any(
+    State(webhooks): State<Webhooks>,
+    delivery: twilio::Delivery<twilio::AnyCallback>,
+) -> Response {
+    if let Some(token) = delivery.id() {
+        if !webhooks.first_time(token) {
+            return "duplicate".into_response();
+        }
+    }
+    let kind = match &delivery.callback {
         twilio::AnyCallback::Recording(_) => "recording",
         twilio::AnyCallback::Status(_) => "status",
         twilio::AnyCallback::Transcribe(_) => "transcription",
         twilio::AnyCallback::DialAction(_) => "dial action",
         twilio::AnyCallback::RecordAction(_) => "record action",
         twilio::AnyCallback::ConferenceStatus(_) => "conference",
+        twilio::AnyCallback::Voice(request) => {
+            // The Voice URL request waits for the call's instructions.
+            println!("twilio      voice {}", request.call_sid);
+            return ([(header::CONTENT_TYPE, "text/xml")], "<Response/>").into_response();
+        }
         _ => "other",
     };
     println!("twilio      {kind}");
-    StatusCode::NO_CONTENT
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn on_daily(State(webhooks): State<Webhooks>, delivery: daily::Delivery) -> &'static str {

@@ -193,27 +193,52 @@ impl Sender {
     }
 }
 
-/// Every callback fixture, of every kind, to the one `AnyCallback` route.
+/// Every callback fixture, of every kind, SignalWire's and Twilio's, to
+/// the one `twilio::Delivery<AnyCallback>` route: a Voice URL request is
+/// answered with TwiML, the others with 204, and a retry (the same
+/// idempotency token) is recognised.
 async fn every_callback_kind_on_one_route(sender: &Sender) {
     let url = format!("{}/twilio/events", sender.base);
-    for (name, body) in common::files("signalwire", "form") {
+    let post = |body: Vec<u8>, token: String| {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap();
         let pairs: Vec<(&str, &str)> = pairs
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect();
         let signature = sender.twilio.sign_params(&url, &pairs);
-        let status = sender
+        sender
             .client
             .post(&url)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("x-twilio-signature", signature)
+            .header("i-twilio-idempotency-token", token)
             .body(body)
             .send()
-            .await
-            .unwrap()
-            .status();
-        assert_eq!(status, StatusCode::NO_CONTENT, "{name}");
+    };
+    let fixtures = common::files("signalwire", "form")
+        .into_iter()
+        .map(|(name, body)| (format!("signalwire/{name}"), body))
+        .chain(
+            common::files("twilio", "form")
+                .into_iter()
+                .map(|(name, body)| (format!("twilio/{name}"), body)),
+        );
+    for (name, body) in fixtures {
+        let response = post(body.clone(), format!("token-{name}")).await.unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        if name.contains("/voice.") {
+            assert_eq!(
+                (status, text.as_str()),
+                (StatusCode::OK, "<Response/>"),
+                "{name}"
+            );
+        } else {
+            assert_eq!(status, StatusCode::NO_CONTENT, "{name}: {text}");
+        }
+        // Twilio's retry of the same request.
+        let retry = post(body, format!("token-{name}")).await.unwrap();
+        assert_eq!(retry.text().await.unwrap(), "duplicate", "{name}");
     }
 }
 

@@ -124,13 +124,13 @@ impl<V: UrlVerifier> Webhook<V> {
     /// the request's path and query, then the query string of a `GET`, or
     /// the body.
     #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub(crate) fn receive_request<C: Callback>(
+    pub(crate) fn receive_request<O: FromCallback>(
         &self,
         get: bool,
         path_and_query: &str,
         headers: &(impl Headers + ?Sized),
         body: &[u8],
-    ) -> Result<C, crate::rejection::Rejection> {
+    ) -> Result<O, crate::rejection::Rejection> {
         let url = self.public_url(path_and_query, headers).ok_or(
             crate::rejection::Rejection::not_configured(
                 "the webhook has no public URL: see with_public_url",
@@ -141,6 +141,19 @@ impl<V: UrlVerifier> Webhook<V> {
         } else {
             self.receive(&url, headers, body)
         };
-        received.map_err(|error| crate::rejection::Rejection::from(error).with_url(url))
+        received
+            .map(|callback| O::new(callback, headers))
+            .map_err(|error| crate::rejection::Rejection::from(error).with_url(url))
     }
+}
+
+/// What a server extractor hands a handler, made from the verified
+/// callback and the request's headers: a provider's `Form`, or Twilio's
+/// `Delivery` with its idempotency token.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) trait FromCallback {
+    /// The callback read from the request.
+    type Callback: Callback;
+
+    fn new(callback: Self::Callback, headers: &(impl Headers + ?Sized)) -> Self;
 }
