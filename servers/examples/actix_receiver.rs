@@ -83,10 +83,10 @@ async fn on_twilio_any(
     webhooks: web::Data<Webhooks>,
     delivery: twilio::Delivery<twilio::AnyCallback>,
 ) -> HttpResponse {
-    if let Some(token) = delivery.id() {
-        if !webhooks.first_time(token) {
-            return HttpResponse::Ok().body("duplicate");
-        }
+    if let Some(token) = delivery.id()
+        && !webhooks.first_time(token)
+    {
+        return HttpResponse::Ok().body("duplicate");
     }
     let kind = match &delivery.callback {
         twilio::AnyCallback::Recording(_) => "recording",

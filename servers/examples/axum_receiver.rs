@@ -116,10 +116,10 @@ async fn on_twilio_any(
     State(webhooks): State<Webhooks>,
     delivery: twilio::Delivery<twilio::AnyCallback>,
 ) -> Response {
-    if let Some(token) = delivery.id() {
-        if !webhooks.first_time(token) {
-            return "duplicate".into_response();
-        }
+    if let Some(token) = delivery.id()
+        && !webhooks.first_time(token)
+    {
+        return "duplicate".into_response();
     }
     let kind = match &delivery.callback {
         twilio::AnyCallback::Recording(_) => "recording",
