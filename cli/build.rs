@@ -9,6 +9,7 @@ fn main() {
     for (constant, dir, extension) in [
         ("RECALL", "recall", "json"),
         ("SIGNALWIRE", "signalwire", "form"),
+        ("TWILIO", "twilio", "form"),
         ("DAILY", "daily", "json"),
         ("ZOOM", "zoom", "json"),
     ] {

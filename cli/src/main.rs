@@ -161,8 +161,8 @@ impl Provider {
     fn samples(self) -> &'static [(&'static str, &'static [u8])] {
         match self {
             Provider::Recall => samples::RECALL,
-            // Twilio sends the callbacks SignalWire's compatibility API copies.
-            Provider::Signalwire | Provider::Twilio => samples::SIGNALWIRE,
+            Provider::Signalwire => samples::SIGNALWIRE,
+            Provider::Twilio => samples::TWILIO,
             Provider::Daily => samples::DAILY,
             Provider::Zoom => samples::ZOOM,
         }
@@ -462,49 +462,46 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
     }
 }
 
-/// The callback a form is, told by its distinguishing parameter.
+/// The callback a form is, told by `AnyCallback`'s rules.
 fn signalwire_summary(body: &[u8]) -> Result<String, recording_webhooks::ParseError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
-    let has = |name: &str| pairs.iter().any(|(n, _)| n == name);
-    if has("RecordingStatus") {
-        let cb = signalwire::RecordingStatusCallback::from_form(body)?;
-        Ok(format!(
+    use signalwire::AnyCallback;
+    let or_dash = |value: Option<&str>| value.unwrap_or("-").to_owned();
+    Ok(match AnyCallback::from_form(body)? {
+        AnyCallback::Recording(cb) => format!(
             "RecordingStatusCallback\nrecording_sid: {}\nrecording_status: {}\nrecording_duration: {}",
             cb.recording_sid,
             cb.recording_status,
             cb.recording_duration
                 .map_or("-".to_owned(), |d| d.to_string())
-        ))
-    } else if has("DialCallStatus") {
-        let cb = signalwire::DialActionCallback::from_form(body)?;
-        Ok(format!(
+        ),
+        AnyCallback::DialAction(cb) => format!(
             "DialActionCallback\ncall_sid: {}\ndial_call_status: {}",
             cb.call_sid, cb.dial_call_status
-        ))
-    } else if has("StatusCallbackEvent") {
-        let cb = signalwire::ConferenceStatusCallback::from_form(body)?;
-        Ok(format!(
+        ),
+        AnyCallback::ConferenceStatus(cb) => format!(
             "ConferenceStatusCallback\nconference_sid: {}\nstatus_callback_event: {}",
             cb.conference_sid, cb.status_callback_event
-        ))
-    } else if has("TranscriptionStatus") {
-        let cb = signalwire::TranscribeCallback::from_form(body)?;
-        Ok(format!(
+        ),
+        AnyCallback::Transcribe(cb) => format!(
             "TranscribeCallback\ntranscription_sid: {}\ntranscription_status: {}",
             cb.transcription_sid, cb.transcription_status
-        ))
-    } else if has("CallStatus") && !has("RecordingUrl") {
-        let cb = signalwire::StatusCallback::from_form(body)?;
-        Ok(format!(
+        ),
+        AnyCallback::Status(cb) => format!(
             "StatusCallback\ncall_sid: {}\ncall_status: {}",
             cb.call_sid, cb.call_status
-        ))
-    } else {
-        let cb = signalwire::RecordActionCallback::from_form(body)?;
-        Ok(format!(
+        ),
+        AnyCallback::RecordAction(cb) => format!(
             "RecordActionCallback\ncall_sid: {}\nrecording_url: {}",
             cb.call_sid,
-            cb.recording_url.as_deref().unwrap_or("-")
-        ))
-    }
+            or_dash(cb.recording_url.as_deref())
+        ),
+        AnyCallback::Voice(cb) => format!(
+            "VoiceRequest\ncall_sid: {}\ncall_status: {}\nfrom: {}\nto: {}",
+            cb.call_sid,
+            cb.call_status,
+            or_dash(cb.from.as_deref()),
+            or_dash(cb.to.as_deref())
+        ),
+        other => format!("unrecognised callback\n{}", other.to_form()),
+    })
 }
