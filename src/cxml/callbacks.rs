@@ -571,6 +571,12 @@ form_callback! {
     /// The geographic parameters are Twilio's lookup of the numbers, sent
     /// when it finds them; `Called*` and `Caller*` are the older names of
     /// the `To*` and `From*` ones, which Twilio still sends beside them.
+    ///
+    /// Documented in Twilio's "TwiML Voice: Twilio's request to your
+    /// application" (and its 2008-08-01 version for `Called*` / `Caller*`),
+    /// "Trusted calling with SHAKEN/STIR" (`StirVerstat`) and "Answering
+    /// Machine Detection" (`AnsweredBy`, `MachineDetectionDuration`);
+    /// SignalWire's `cxml/voice/overview.mdx` ("Request parameters").
     pub part CallParams {
         /// The caller: a phone number (E.164), a SIP URI or `client:name`.
         optional from: String = "From",
@@ -639,7 +645,8 @@ form_callback! {
 form_callback! {
     /// The request to a call's Voice URL, when a call comes in or an
     /// outgoing call is answered: the one the application answers with
-    /// TwiML / cXML.
+    /// TwiML / cXML. The same pages as [`CallParams`], and Twilio's SIP
+    /// domain and Voice SDK pages for the parameters of their own.
     ///
     /// ```
     /// use recording_webhooks::twilio::{CallStatus, VoiceRequest};
@@ -723,6 +730,12 @@ form_callback! {
 
 form_callback! {
     /// The voice `StatusCallback`: a call's progress.
+    ///
+    /// Documented in Twilio's Call resource ("StatusCallback") and
+    /// SignalWire's `VoiceStatusCallbackPayload`
+    /// (`specs/compatibility-api/calls/models/webhooks.tsp`); the
+    /// call-quality figures are typed as real SignalWire calls send them
+    /// (`AudioInAveragePtime=20.01`).
     pub struct StatusCallback {
         /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
@@ -789,6 +802,9 @@ form_callback! {
 
 form_callback! {
     /// `TranscribeCallback`: a recording's transcription is ready or failed.
+    ///
+    /// Documented in Twilio's `<Record>` page (`transcribeCallback`) and
+    /// SignalWire's `TranscriptionStatusCallbackPayload`.
     pub struct TranscribeCallback {
         /// The account (a SignalWire project).
         optional account_sid: String = "AccountSid",
@@ -816,6 +832,9 @@ form_callback! {
 
 form_callback! {
     /// The `<Dial>` verb's `action` callback: how the dialled call ended.
+    ///
+    /// Documented in Twilio's `<Dial>` page (with `record`) and `<Sip>`
+    /// page (`DialSip*`), SignalWire's `dial.mdx` and `sip-noun.mdx`.
     pub struct DialActionCallback {
         /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
@@ -848,6 +867,9 @@ form_callback! {
 
 form_callback! {
     /// The `<Record>` verb's `action` callback: a recording was made.
+    ///
+    /// Documented in Twilio's `<Record>` page and SignalWire's
+    /// `record.mdx`.
     pub struct RecordActionCallback {
         /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
@@ -872,6 +894,9 @@ form_callback! {
 form_callback! {
     /// The `<Conference>` noun's `statusCallback`: the conference or one of
     /// its participants changed.
+    ///
+    /// Documented in Twilio's `<Conference>` page (`statusCallback`) and
+    /// SignalWire's `conference-noun.mdx`.
     pub struct ConferenceStatusCallback {
         /// The account (a SignalWire project).
         required account_sid: String = "AccountSid",
