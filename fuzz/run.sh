@@ -20,7 +20,7 @@ seed() { mkdir -p "corpus/$1"; cp "${@:2}" "corpus/$1/" 2>/dev/null || true; }
 seed recall_event ../fixtures/recall/*.json
 seed daily_event ../fixtures/daily/*.json
 seed zoom_event ../fixtures/zoom/*.json
-seed signalwire_callbacks ../fixtures/signalwire/*.form
+seed signalwire_callbacks ../fixtures/signalwire/*.form ../fixtures/twilio/*.form
 for target in svix_verify daily_verify signalwire_verify zoom_webhook url_webhook; do seed "$target" seeds/"$target"/*; done
 
 export RUSTC_BOOTSTRAP=1
