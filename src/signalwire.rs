@@ -7,11 +7,13 @@
 //! [`Webhook::receive`] verifies and reads one in one call; or verify the
 //! request with [`Verifier::verify`], then read it with
 //! [`RecordingStatusCallback::from_form`] (or `from_query`), or the
-//! neighbouring [`StatusCallback`], [`TranscribeCallback`],
-//! [`DialActionCallback`], [`RecordActionCallback`] and
-//! [`ConferenceStatusCallback`]. Documented parameters are typed; every
-//! other parameter is kept, in order, in `other`, and an optional value
-//! that is empty or odd stays there too instead of failing the callback.
+//! neighbouring [`VoiceRequest`], [`StatusCallback`],
+//! [`TranscribeCallback`], [`DialActionCallback`],
+//! [`RecordActionCallback`] and [`ConferenceStatusCallback`]
+//! ([`AnyCallback`] for a URL that receives several). Documented
+//! parameters are typed; every other parameter is kept, in order, in
+//! `other`, and an optional value that is odd (a number that is not one)
+//! stays there too instead of failing the callback.
 //! SignalWire ids are UUIDs and are never checked for shape.
 //!
 //! ```

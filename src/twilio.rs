@@ -15,6 +15,11 @@
 //! As in twilio-python, the URL is also tried with any explicit port
 //! removed or the scheme's default added, and a URL carrying `bodySHA256`
 //! (JSON bodies) signs the URL alone while the body's SHA-256 must match.
+//! As in twilio-node, it is also tried as Node re-encodes it (`'` in the
+//! query as `%27`, and back).
+//!
+//! Twilio sends no message id; [`Delivery`] carries the
+//! `I-Twilio-Idempotency-Token` header that is the same on every retry.
 //!
 //! ```
 //! use recording_webhooks::twilio::{RecordingStatus, RecordingStatusCallback, Verifier};

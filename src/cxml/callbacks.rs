@@ -1,7 +1,9 @@
 //! The callbacks of the voice API Twilio and SignalWire share (TwiML /
-//! cXML): recording status, call status, transcription, the `<Dial>` and
-//! `<Record>` actions, conference status, and [`AnyCallback`] for a URL
-//! that receives several of them.
+//! cXML): the Voice URL request, recording status, call status,
+//! transcription, the `<Dial>` and `<Record>` actions, conference status,
+//! and [`AnyCallback`] for a URL that receives several of them. The
+//! parameters every request about a call carries are one part,
+//! [`CallParams`], flattened into the callbacks that carry it.
 //!
 //! Every callback reads and writes its parameters the same way, whatever
 //! the entry point: `from_form`, `from_query` and `from_body` (a form, or a
