@@ -17,7 +17,7 @@ mod common;
 
 use recording_webhooks::twilio::{
     AnsweredBy, AnyCallback, CallStatus, CallbackSource, ConferenceEvent, ConferenceStatusCallback,
-    Direction, ParticipantStatus, ReasonConferenceEnded, StatusCallback, StirVerstat, VoiceRequest,
+    Direction, ReasonConferenceEnded, StatusCallback, StirVerstat, VoiceRequest,
 };
 
 /// The parameters of every request about a call. Twilio: "TwiML Voice:
@@ -386,10 +386,7 @@ fn dial_and_conference_parameters() {
         "twilio/conference-status.participant-leave.form",
     ))
     .unwrap();
-    assert_eq!(
-        leave.participant_call_status,
-        Some(ParticipantStatus::Complete)
-    );
+    assert_eq!(leave.participant_call_status, Some(CallStatus::Completed));
     assert_eq!(leave.coaching, Some(false));
 
     // Every conference event has a fixture, SignalWire's or Twilio's.

@@ -542,19 +542,6 @@ open_enum! {
 }
 
 open_enum! {
-    /// `ParticipantCallStatus`: where a conference participant's call
-    /// stands.
-    pub enum ParticipantStatus {
-        Queued = "queued",
-        Connecting = "connecting",
-        Ringing = "ringing",
-        Connected = "connected",
-        Complete = "complete",
-        Failed = "failed",
-    }
-}
-
-open_enum! {
     /// `TranscriptionStatus`.
     pub enum TranscriptionStatus {
         Completed = "completed",
@@ -932,8 +919,8 @@ form_callback! {
         optional end_conference_on_exit: bool = "EndConferenceOnExit",
         /// The participant's label.
         optional participant_label: String = "ParticipantLabel",
-        /// The participant's call status.
-        optional participant_call_status: ParticipantStatus = "ParticipantCallStatus",
+        /// The status of the participant's call.
+        optional participant_call_status: CallStatus = "ParticipantCallStatus",
         /// The call whose leaving ended the conference.
         optional call_sid_ending_conference: String = "CallSidEndingConference",
         /// The label of the participant whose leaving ended it.
