@@ -85,10 +85,19 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError
 
 use crate::cxml::callbacks::Callback;
 use crate::cxml::webhook::{FromCallback, UrlVerifier};
+#[cfg(feature = "daily")]
+use crate::daily;
 use crate::headers::Headers;
+#[cfg(feature = "recall")]
+use crate::recall;
 use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
+#[cfg(feature = "signalwire")]
+use crate::signalwire;
+#[cfg(feature = "twilio")]
+use crate::twilio;
 use crate::webhook::Webhook;
-use crate::{daily, recall, signalwire, twilio, zoom};
+#[cfg(feature = "zoom")]
+use crate::zoom;
 
 type Extracted<T> = Pin<Box<dyn Future<Output = Result<T, Rejection>>>>;
 
@@ -163,6 +172,7 @@ fn json_delivery<V: 'static, D: 'static>(
     })
 }
 
+#[cfg(feature = "recall")]
 impl FromRequest for recall::Delivery {
     type Error = Rejection;
     type Future = Extracted<Self>;
@@ -178,6 +188,7 @@ impl FromRequest for recall::Delivery {
     }
 }
 
+#[cfg(feature = "daily")]
 impl FromRequest for daily::Delivery {
     type Error = Rejection;
     type Future = Extracted<Self>;
@@ -193,6 +204,7 @@ impl FromRequest for daily::Delivery {
     }
 }
 
+#[cfg(feature = "zoom")]
 impl FromRequest for zoom::Delivery {
     type Error = Rejection;
     type Future = Extracted<Self>;
@@ -208,6 +220,7 @@ impl FromRequest for zoom::Delivery {
     }
 }
 
+#[cfg(feature = "zoom")]
 impl Responder for zoom::UrlValidationResponse {
     type Body = BoxBody;
 
@@ -252,6 +265,7 @@ where
     })
 }
 
+#[cfg(feature = "signalwire")]
 impl<C: Callback + 'static> FromRequest for signalwire::Form<C> {
     type Error = Rejection;
     type Future = Extracted<Self>;
@@ -266,6 +280,7 @@ impl<C: Callback + 'static> FromRequest for signalwire::Form<C> {
     }
 }
 
+#[cfg(feature = "twilio")]
 impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
     type Error = Rejection;
     type Future = Extracted<Self>;
@@ -280,6 +295,7 @@ impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
     }
 }
 
+#[cfg(feature = "twilio")]
 impl<C: Callback + 'static> FromRequest for twilio::Delivery<C> {
     type Error = Rejection;
     type Future = Extracted<Self>;

@@ -104,9 +104,18 @@ use axum::response::{IntoResponse, Response};
 
 use crate::cxml::callbacks::Callback;
 use crate::cxml::webhook::{FromCallback, UrlVerifier};
+#[cfg(feature = "daily")]
+use crate::daily;
+#[cfg(feature = "recall")]
+use crate::recall;
 use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
+#[cfg(feature = "signalwire")]
+use crate::signalwire;
+#[cfg(feature = "twilio")]
+use crate::twilio;
 use crate::webhook::Webhook;
-use crate::{daily, recall, signalwire, twilio, zoom};
+#[cfg(feature = "zoom")]
+use crate::zoom;
 
 /// Checks the content type, then reads the whole body up to `limit` bytes.
 async fn read_body(
@@ -152,6 +161,7 @@ async fn json_delivery<V, D>(
     .map_err(|rejection: Rejection| rejection.of_provider(provider))
 }
 
+#[cfg(feature = "recall")]
 impl<S> FromRequest<S> for recall::Delivery
 where
     recall::Webhook: FromRef<S>,
@@ -165,6 +175,7 @@ where
     }
 }
 
+#[cfg(feature = "daily")]
 impl<S> FromRequest<S> for daily::Delivery
 where
     daily::Webhook: FromRef<S>,
@@ -178,6 +189,7 @@ where
     }
 }
 
+#[cfg(feature = "zoom")]
 impl<S> FromRequest<S> for zoom::Delivery
 where
     zoom::Webhook: FromRef<S>,
@@ -191,6 +203,7 @@ where
     }
 }
 
+#[cfg(feature = "zoom")]
 impl IntoResponse for zoom::UrlValidationResponse {
     /// 200 with the JSON Zoom expects.
     fn into_response(self) -> Response {
@@ -234,6 +247,7 @@ where
     received.map_err(|rejection| rejection.of_provider(provider))
 }
 
+#[cfg(feature = "signalwire")]
 impl<S, C> FromRequest<S> for signalwire::Form<C>
 where
     signalwire::Webhook: FromRef<S>,
@@ -247,6 +261,7 @@ where
     }
 }
 
+#[cfg(feature = "twilio")]
 impl<S, C> FromRequest<S> for twilio::Form<C>
 where
     twilio::Webhook: FromRef<S>,
@@ -260,6 +275,7 @@ where
     }
 }
 
+#[cfg(feature = "twilio")]
 impl<S, C> FromRequest<S> for twilio::Delivery<C>
 where
     twilio::Webhook: FromRef<S>,

@@ -9,23 +9,34 @@ pub mod actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 mod cxml;
+#[cfg(feature = "daily")]
+#[cfg_attr(docsrs, doc(cfg(feature = "daily")))]
 pub mod daily;
 mod error;
 mod headers;
 mod json_path;
 mod mac;
 mod open_enum;
+#[cfg(feature = "recall")]
+#[cfg_attr(docsrs, doc(cfg(feature = "recall")))]
 pub mod recall;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod rejection;
 mod replay;
+#[cfg(feature = "signalwire")]
+#[cfg_attr(docsrs, doc(cfg(feature = "signalwire")))]
 pub mod signalwire;
 pub mod svix;
 mod tagged;
 mod timestamp;
+#[cfg(feature = "twilio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "twilio")))]
 pub mod twilio;
 pub mod webhook;
+#[cfg(feature = "zoom")]
+#[cfg_attr(docsrs, doc(cfg(feature = "zoom")))]
 pub mod zoom;
 
 pub use error::{Error, ParseError, SecretError, VerifyError};

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use time::Duration;
 
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 pub use crate::cxml::webhook::UrlVerifier;
 
 mod sealed {
