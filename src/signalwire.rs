@@ -63,10 +63,10 @@ use crate::mac::{self, KeyedMac};
 
 pub use crate::cxml::callbacks::{
     AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource, ConferenceEvent,
-    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, ReasonConferenceEnded,
-    RecordActionCallback, RecordingSource, RecordingStatus, RecordingStatusCallback,
-    RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback, TranscriptionStatus,
-    VoiceRequest,
+    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, GatherActionCallback,
+    ReasonConferenceEnded, RecordActionCallback, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback,
+    TranscriptionStatus, VoiceRequest,
 };
 
 type HmacSha1 = Hmac<Sha1>;

@@ -52,10 +52,10 @@ use crate::mac::{HmacSha256, KeyedMac};
 
 pub use crate::cxml::callbacks::{
     AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource, ConferenceEvent,
-    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, ReasonConferenceEnded,
-    RecordActionCallback, RecordingSource, RecordingStatus, RecordingStatusCallback,
-    RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback, TranscriptionStatus,
-    VoiceRequest,
+    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, GatherActionCallback,
+    ReasonConferenceEnded, RecordActionCallback, RecordingSource, RecordingStatus,
+    RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback,
+    TranscriptionStatus, VoiceRequest,
 };
 
 /// Receives Twilio callbacks in one call: verifies with Twilio's rules over

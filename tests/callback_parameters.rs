@@ -17,7 +17,8 @@ mod common;
 
 use recording_webhooks::twilio::{
     AnsweredBy, AnyCallback, CallStatus, CallbackSource, ConferenceEvent, ConferenceStatusCallback,
-    Direction, ReasonConferenceEnded, StatusCallback, StirVerstat, VoiceRequest,
+    Direction, GatherActionCallback, ReasonConferenceEnded, StatusCallback, StirVerstat,
+    VoiceRequest,
 };
 
 /// The parameters of every request about a call. Twilio: "TwiML Voice:
@@ -127,6 +128,9 @@ const RECORD: &[&str] = &[
     "Digits",
 ];
 
+/// `<Gather action>`: Twilio's `<Gather>` page, SignalWire's `gather.mdx`.
+const GATHER: &[&str] = &["Digits", "FinishedOnKey", "SpeechResult", "Confidence"];
+
 /// `transcribeCallback`: Twilio's `<Record>` page, SignalWire's
 /// `TranscriptionStatusCallbackPayload`.
 const TRANSCRIBE: &[&str] = &[
@@ -198,6 +202,7 @@ fn documented_and_other(
         AnyCallback::Status(c) => ("call-status", vec![STANDARD, STATUS], names(&c.other)),
         AnyCallback::DialAction(c) => ("dial-action", vec![STANDARD, DIAL], names(&c.other)),
         AnyCallback::RecordAction(c) => ("record-action", vec![STANDARD, RECORD], names(&c.other)),
+        AnyCallback::GatherAction(c) => ("gather-action", vec![STANDARD, GATHER], names(&c.other)),
         AnyCallback::Transcribe(c) => {
             ("transcription", vec![STANDARD, TRANSCRIBE], names(&c.other))
         }
@@ -404,4 +409,29 @@ fn dial_and_conference_parameters() {
     for known in ConferenceEvent::KNOWN {
         assert!(events.contains(known), "{known:?}");
     }
+}
+
+#[test]
+fn gather_actions_with_digits_or_speech() {
+    let digits =
+        GatherActionCallback::from_form(&form("twilio/gather-action.digits.form")).unwrap();
+    assert_eq!(digits.digits.as_deref(), Some("4"));
+    assert_eq!(digits.finished_on_key.as_deref(), Some("#"));
+    assert_eq!(digits.from_city.as_deref(), Some("SAN FRANCISCO"));
+    // Twilio's own marker, on no page.
+    assert_eq!(digits.other, [("msg".to_owned(), "Gather End".to_owned())]);
+    let speech =
+        GatherActionCallback::from_form(&form("twilio/gather-action.speech.form")).unwrap();
+    assert_eq!(speech.confidence, Some(0.912_838_6));
+    assert!(
+        speech
+            .speech_result
+            .as_deref()
+            .unwrap()
+            .starts_with("I'd like")
+    );
+    // A `<Record>` action carries `Digits` too, with its recording.
+    let record =
+        AnyCallback::from_form(b"AccountSid=a&CallSid=c&RecordingUrl=u&Digits=hangup").unwrap();
+    assert!(matches!(record, AnyCallback::RecordAction(_)));
 }

@@ -30,6 +30,7 @@ fn kind(callback: &AnyCallback) -> &'static str {
         AnyCallback::RecordAction(_) => "record-action",
         AnyCallback::ConferenceStatus(_) => "conference-status",
         AnyCallback::Voice(_) => "voice",
+        AnyCallback::GatherAction(_) => "gather-action",
         AnyCallback::Other(_) => "other",
         _ => "unknown",
     }
@@ -90,6 +91,11 @@ fn any_callback_tells_every_fixture_apart() {
             "AccountSid=a&CallSid=c&CallStatus=completed&Timestamp=Thu%2C+09+Nov+2023+17%3A07%3A04+%2B0000",
             "call-status",
         ),
+        (
+            "AccountSid=a&CallSid=c&CallStatus=in-progress&SpeechResult=yes",
+            "gather-action",
+        ),
+        ("AccountSid=a&CallSid=c&Digits=1", "gather-action"),
         ("AccountSid=a&CallSid=c&CallStatus=ringing", "voice"),
         ("Foo=1&Foo=2&Bar=", "other"),
     ] {

@@ -502,6 +502,12 @@ fn signalwire_summary(body: &[u8]) -> Result<String, recording_webhooks::ParseEr
             or_dash(cb.from.as_deref()),
             or_dash(cb.to.as_deref())
         ),
+        AnyCallback::GatherAction(cb) => format!(
+            "GatherActionCallback\ncall_sid: {}\ndigits: {}\nspeech_result: {}",
+            cb.call_sid,
+            or_dash(cb.digits.as_deref()),
+            or_dash(cb.speech_result.as_deref())
+        ),
         other => format!("unrecognised callback\n{}", other.to_form()),
     })
 }

@@ -95,9 +95,10 @@ async fn on_twilio_any(
         twilio::AnyCallback::DialAction(_) => "dial action",
         twilio::AnyCallback::RecordAction(_) => "record action",
         twilio::AnyCallback::ConferenceStatus(_) => "conference",
-        twilio::AnyCallback::Voice(request) => {
-            // The Voice URL request waits for the call's instructions.
-            println!("twilio      voice {}", request.call_sid);
+        twilio::AnyCallback::Voice(_) | twilio::AnyCallback::GatherAction(_) => {
+            // The Voice URL request and the `<Gather>` action wait for the
+            // call's next instructions.
+            println!("twilio      instructions asked");
             return HttpResponse::Ok()
                 .content_type("text/xml")
                 .body("<Response/>");

@@ -1,6 +1,7 @@
 //! The callbacks of the voice API Twilio and SignalWire share (TwiML /
 //! cXML): the Voice URL request, recording status, call status,
-//! transcription, the `<Dial>` and `<Record>` actions, conference status,
+//! transcription, the `<Dial>`, `<Record>` and `<Gather>` actions,
+//! conference status,
 //! and [`AnyCallback`] for a URL that receives several of them. The
 //! parameters every request about a call carries are one part,
 //! [`CallParams`], flattened into the callbacks that carry it.
@@ -553,8 +554,9 @@ form_callback! {
     /// The parameters every request about a call carries beside its ids
     /// and status (Twilio's and SignalWire's "standard request
     /// parameters"), flattened into [`VoiceRequest`], [`StatusCallback`],
-    /// [`DialActionCallback`], [`RecordActionCallback`] and
-    /// [`TranscribeCallback`], which dereference to it: `callback.from`,
+    /// [`DialActionCallback`], [`RecordActionCallback`],
+    /// [`GatherActionCallback`] and [`TranscribeCallback`], which
+    /// dereference to it: `callback.from`,
     /// `callback.from_city`.
     ///
     /// The geographic parameters are Twilio's lookup of the numbers, sent
@@ -881,6 +883,43 @@ form_callback! {
 }
 
 form_callback! {
+    /// The `<Gather>` verb's `action` callback: what the caller pressed or
+    /// said. The application answers it with TwiML / cXML, as it does the
+    /// Voice URL request.
+    ///
+    /// Documented in Twilio's `<Gather>` page and SignalWire's
+    /// `gather.mdx`.
+    ///
+    /// ```
+    /// use recording_webhooks::twilio::GatherActionCallback;
+    ///
+    /// let body = b"AccountSid=AC1&CallSid=CA1&CallStatus=in-progress&Digits=42&FinishedOnKey=%23";
+    /// let gather = GatherActionCallback::from_form(body)?;
+    /// assert_eq!(gather.digits.as_deref(), Some("42"));
+    /// assert_eq!(gather.finished_on_key.as_deref(), Some("#"));
+    /// # Ok::<(), recording_webhooks::ParseError>(())
+    /// ```
+    pub struct GatherActionCallback {
+        /// The account (a SignalWire project).
+        required account_sid: String = "AccountSid",
+        /// The call.
+        required call_sid: String = "CallSid",
+        /// The call's status.
+        optional call_status: CallStatus = "CallStatus",
+        /// The parameters every call request carries.
+        flatten call: CallParams,
+        /// The keys pressed, without the one that finished the input.
+        optional digits: String = "Digits",
+        /// The key that finished the input (empty when it timed out).
+        optional finished_on_key: String = "FinishedOnKey",
+        /// What the caller said, transcribed.
+        optional speech_result: String = "SpeechResult",
+        /// How sure the transcription is, from 0.0 to 1.0.
+        optional confidence: f64 = "Confidence",
+    }
+}
+
+form_callback! {
     /// The `<Conference>` noun's `statusCallback`: the conference or one of
     /// its participants changed.
     ///
@@ -953,6 +992,7 @@ form_callback! {
 /// | `TranscriptionStatus` | [`AnyCallback::Transcribe`] |
 /// | `CallbackSource` | [`AnyCallback::Status`] |
 /// | `RecordingUrl` | [`AnyCallback::RecordAction`] |
+/// | `Digits` or `SpeechResult` | [`AnyCallback::GatherAction`] |
 /// | `CallStatus` with `CallDuration`, `SequenceNumber` or `Timestamp` | [`AnyCallback::Status`] |
 /// | `CallStatus` | [`AnyCallback::Voice`] |
 /// | none of these | [`AnyCallback::Other`] |
@@ -985,6 +1025,8 @@ pub enum AnyCallback {
     ConferenceStatus(ConferenceStatusCallback),
     /// The request to a call's Voice URL.
     Voice(VoiceRequest),
+    /// The `<Gather>` verb's `action` callback.
+    GatherAction(GatherActionCallback),
     /// Parameters none of the rules recognises, in order.
     Other(Vec<(String, String)>),
 }
@@ -1013,6 +1055,8 @@ impl AnyCallback {
             AnyCallback::Status(StatusCallback::from_params(params)?)
         } else if has("RecordingUrl") {
             AnyCallback::RecordAction(RecordActionCallback::from_params(params)?)
+        } else if has("Digits") || has("SpeechResult") {
+            AnyCallback::GatherAction(GatherActionCallback::from_params(params)?)
         } else if has("CallStatus")
             && (has("CallDuration") || has("SequenceNumber") || has("Timestamp"))
         {
@@ -1057,6 +1101,7 @@ impl AnyCallback {
             AnyCallback::RecordAction(callback) => callback.to_form(),
             AnyCallback::ConferenceStatus(callback) => callback.to_form(),
             AnyCallback::Voice(request) => request.to_form(),
+            AnyCallback::GatherAction(callback) => callback.to_form(),
             AnyCallback::Other(pairs) => encode(
                 &pairs
                     .iter()
@@ -1084,6 +1129,7 @@ impl Serialize for AnyCallback {
             AnyCallback::RecordAction(callback) => callback.serialize(serializer),
             AnyCallback::ConferenceStatus(callback) => callback.serialize(serializer),
             AnyCallback::Voice(request) => request.serialize(serializer),
+            AnyCallback::GatherAction(callback) => callback.serialize(serializer),
             AnyCallback::Other(pairs) => {
                 let mut map = serializer.serialize_map(Some(pairs.len()))?;
                 for (name, value) in pairs {
