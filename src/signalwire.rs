@@ -62,11 +62,11 @@ use crate::headers::{self, Headers};
 use crate::mac::{self, KeyedMac};
 
 pub use crate::cxml::callbacks::{
-    AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource, ConferenceEvent,
-    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, GatherActionCallback,
-    ReasonConferenceEnded, RecordActionCallback, RecordingSource, RecordingStatus,
-    RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback,
-    TranscriptionStatus, VoiceRequest,
+    AmdStatusCallback, AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource,
+    ConferenceEvent, ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction,
+    GatherActionCallback, ReasonConferenceEnded, RecordActionCallback, RecordingSource,
+    RecordingStatus, RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat,
+    TranscribeCallback, TranscriptionStatus, VoiceRequest,
 };
 
 type HmacSha1 = Hmac<Sha1>;

@@ -51,11 +51,11 @@ use crate::headers::{self, Headers};
 use crate::mac::{HmacSha256, KeyedMac};
 
 pub use crate::cxml::callbacks::{
-    AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource, ConferenceEvent,
-    ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction, GatherActionCallback,
-    ReasonConferenceEnded, RecordActionCallback, RecordingSource, RecordingStatus,
-    RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat, TranscribeCallback,
-    TranscriptionStatus, VoiceRequest,
+    AmdStatusCallback, AnsweredBy, AnyCallback, CallParams, CallStatus, Callback, CallbackSource,
+    ConferenceEvent, ConferenceStatusCallback, DialActionCallback, DialCallStatus, Direction,
+    GatherActionCallback, ReasonConferenceEnded, RecordActionCallback, RecordingSource,
+    RecordingStatus, RecordingStatusCallback, RecordingTrack, StatusCallback, StirVerstat,
+    TranscribeCallback, TranscriptionStatus, VoiceRequest,
 };
 
 /// Receives Twilio callbacks in one call: verifies with Twilio's rules over

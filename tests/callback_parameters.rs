@@ -128,6 +128,14 @@ const RECORD: &[&str] = &[
     "Digits",
 ];
 
+/// `asyncAmdStatusCallback`: Twilio's "Answering Machine Detection".
+const AMD: &[&str] = &[
+    "AccountSid",
+    "CallSid",
+    "AnsweredBy",
+    "MachineDetectionDuration",
+];
+
 /// `<Gather action>`: Twilio's `<Gather>` page, SignalWire's `gather.mdx`.
 const GATHER: &[&str] = &["Digits", "FinishedOnKey", "SpeechResult", "Confidence"];
 
@@ -203,6 +211,7 @@ fn documented_and_other(
         AnyCallback::DialAction(c) => ("dial-action", vec![STANDARD, DIAL], names(&c.other)),
         AnyCallback::RecordAction(c) => ("record-action", vec![STANDARD, RECORD], names(&c.other)),
         AnyCallback::GatherAction(c) => ("gather-action", vec![STANDARD, GATHER], names(&c.other)),
+        AnyCallback::AmdStatus(c) => ("amd-status", vec![AMD], names(&c.other)),
         AnyCallback::Transcribe(c) => {
             ("transcription", vec![STANDARD, TRANSCRIBE], names(&c.other))
         }

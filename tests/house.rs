@@ -31,6 +31,7 @@ fn kind(callback: &AnyCallback) -> &'static str {
         AnyCallback::ConferenceStatus(_) => "conference-status",
         AnyCallback::Voice(_) => "voice",
         AnyCallback::GatherAction(_) => "gather-action",
+        AnyCallback::AmdStatus(_) => "amd-status",
         AnyCallback::Other(_) => "other",
         _ => "unknown",
     }
@@ -96,6 +97,11 @@ fn any_callback_tells_every_fixture_apart() {
             "gather-action",
         ),
         ("AccountSid=a&CallSid=c&Digits=1", "gather-action"),
+        ("AccountSid=a&CallSid=c&AnsweredBy=fax", "amd-status"),
+        (
+            "AccountSid=a&CallSid=c&CallStatus=in-progress&AnsweredBy=human",
+            "voice",
+        ),
         ("AccountSid=a&CallSid=c&CallStatus=ringing", "voice"),
         ("Foo=1&Foo=2&Bar=", "other"),
     ] {

@@ -508,6 +508,10 @@ fn signalwire_summary(body: &[u8]) -> Result<String, recording_webhooks::ParseEr
             or_dash(cb.digits.as_deref()),
             or_dash(cb.speech_result.as_deref())
         ),
+        AnyCallback::AmdStatus(cb) => format!(
+            "AmdStatusCallback\ncall_sid: {}\nanswered_by: {}",
+            cb.call_sid, cb.answered_by
+        ),
         other => format!("unrecognised callback\n{}", other.to_form()),
     })
 }

@@ -920,6 +920,35 @@ form_callback! {
 }
 
 form_callback! {
+    /// The `asyncAmdStatusCallback` of a call made with asynchronous
+    /// answering machine detection: who answered, sent apart from the call's
+    /// other requests (with synchronous detection, `AnsweredBy` comes in the
+    /// Voice URL request and status callbacks instead).
+    ///
+    /// Documented in Twilio's "Answering Machine Detection" page.
+    ///
+    /// ```
+    /// use recording_webhooks::twilio::{AmdStatusCallback, AnsweredBy};
+    ///
+    /// let body = b"AccountSid=AC1&CallSid=CA1&AnsweredBy=machine_end_beep&MachineDetectionDuration=3412";
+    /// let amd = AmdStatusCallback::from_form(body)?;
+    /// assert_eq!(amd.answered_by, AnsweredBy::MachineEndBeep);
+    /// assert_eq!(amd.machine_detection_duration, Some(3412));
+    /// # Ok::<(), recording_webhooks::ParseError>(())
+    /// ```
+    pub struct AmdStatusCallback {
+        /// The account.
+        required account_sid: String = "AccountSid",
+        /// The call.
+        required call_sid: String = "CallSid",
+        /// Who answered.
+        required answered_by: AnsweredBy = "AnsweredBy",
+        /// How long detection took, in milliseconds.
+        optional machine_detection_duration: u64 = "MachineDetectionDuration",
+    }
+}
+
+form_callback! {
     /// The `<Conference>` noun's `statusCallback`: the conference or one of
     /// its participants changed.
     ///
@@ -993,6 +1022,7 @@ form_callback! {
 /// | `CallbackSource` | [`AnyCallback::Status`] |
 /// | `RecordingUrl` | [`AnyCallback::RecordAction`] |
 /// | `Digits` or `SpeechResult` | [`AnyCallback::GatherAction`] |
+/// | `AnsweredBy` without `CallStatus` | [`AnyCallback::AmdStatus`] |
 /// | `CallStatus` with `CallDuration`, `SequenceNumber` or `Timestamp` | [`AnyCallback::Status`] |
 /// | `CallStatus` | [`AnyCallback::Voice`] |
 /// | none of these | [`AnyCallback::Other`] |
@@ -1027,6 +1057,8 @@ pub enum AnyCallback {
     Voice(VoiceRequest),
     /// The `<Gather>` verb's `action` callback.
     GatherAction(GatherActionCallback),
+    /// The `asyncAmdStatusCallback`.
+    AmdStatus(AmdStatusCallback),
     /// Parameters none of the rules recognises, in order.
     Other(Vec<(String, String)>),
 }
@@ -1057,6 +1089,8 @@ impl AnyCallback {
             AnyCallback::RecordAction(RecordActionCallback::from_params(params)?)
         } else if has("Digits") || has("SpeechResult") {
             AnyCallback::GatherAction(GatherActionCallback::from_params(params)?)
+        } else if has("AnsweredBy") && !has("CallStatus") {
+            AnyCallback::AmdStatus(AmdStatusCallback::from_params(params)?)
         } else if has("CallStatus")
             && (has("CallDuration") || has("SequenceNumber") || has("Timestamp"))
         {
@@ -1102,6 +1136,7 @@ impl AnyCallback {
             AnyCallback::ConferenceStatus(callback) => callback.to_form(),
             AnyCallback::Voice(request) => request.to_form(),
             AnyCallback::GatherAction(callback) => callback.to_form(),
+            AnyCallback::AmdStatus(callback) => callback.to_form(),
             AnyCallback::Other(pairs) => encode(
                 &pairs
                     .iter()
@@ -1130,6 +1165,7 @@ impl Serialize for AnyCallback {
             AnyCallback::ConferenceStatus(callback) => callback.serialize(serializer),
             AnyCallback::Voice(request) => request.serialize(serializer),
             AnyCallback::GatherAction(callback) => callback.serialize(serializer),
+            AnyCallback::AmdStatus(callback) => callback.serialize(serializer),
             AnyCallback::Other(pairs) => {
                 let mut map = serializer.serialize_map(Some(pairs.len()))?;
                 for (name, value) in pairs {
