@@ -52,13 +52,10 @@ fn any_spelling(url: &str, spellings: Spellings, mut matches: impl FnMut(&str) -
     if spellings == Spellings::AsGiven {
         return false;
     }
-    let Some(whatwg) = spellings::whatwg(url) else {
-        // Already as WHATWG writes it: only the query can differ.
-        return spellings::legacy_query(url)
-            .is_some_and(|legacy| url_variants(&legacy).iter().flatten().any(|u| matches(u)));
-    };
-    let legacy = spellings::legacy_query(&whatwg);
-    [Some(whatwg), legacy]
+    // Each is `None` when it spells the URL as already tried.
+    let whatwg = spellings::whatwg(url);
+    let legacy = spellings::legacy_query(whatwg.as_deref().unwrap_or(url));
+    [whatwg, legacy]
         .iter()
         .flatten()
         .any(|spelling| url_variants(spelling).iter().flatten().any(|u| matches(u)))
@@ -125,6 +122,7 @@ pub(crate) fn matches_params<M: Mac + KeyInit + Clone>(
     // The decoded bytes, not a lossy UTF-8 reading of them: `A=%FF` and
     // `A=%FE` sign differently.
     let params = signed_order(decode_pairs(body), rule);
+    // The URL changes with the spelling; what follows it does not.
     let parts = signed_parts(b"", &params);
     let after_url = parts.get(1..).unwrap_or_default();
     any_spelling(url, spellings, |u| {
