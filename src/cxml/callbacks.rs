@@ -1,10 +1,10 @@
 //! The callbacks of the voice API Twilio and SignalWire share (TwiML /
 //! cXML): the Voice URL request, recording status, call status,
 //! transcription, the `<Dial>`, `<Record>` and `<Gather>` actions,
-//! conference status,
-//! and [`AnyCallback`] for a URL that receives several of them. The
-//! parameters every request about a call carries are one part,
-//! [`CallParams`], flattened into the callbacks that carry it.
+//! asynchronous answering machine detection, conference status, and
+//! [`AnyCallback`] for a URL that receives several of them. The parameters
+//! every request about a call carries are one part, [`CallParams`],
+//! flattened into the callbacks that carry it.
 //!
 //! Every callback reads and writes its parameters the same way, whatever
 //! the entry point: `from_form`, `from_query` and `from_body` (a form, or a
