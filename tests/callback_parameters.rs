@@ -233,9 +233,15 @@ fn no_documented_parameter_is_left_in_other() {
         let callback = AnyCallback::from_form(body).unwrap_or_else(|err| panic!("{name}: {err}"));
         let (kind, documented, other) = documented_and_other(&callback);
         assert_eq!(kind, name.split('.').next().unwrap(), "{name}");
+        // `SipHeader_<name>` and `DialSipHeader_<name>` are documented
+        // families.
         let left: Vec<&String> = other
             .iter()
-            .filter(|name| documented.iter().any(|list| list.contains(&name.as_str())))
+            .filter(|name| {
+                documented.iter().any(|list| list.contains(&name.as_str()))
+                    || name.starts_with("SipHeader_")
+                    || name.starts_with("DialSipHeader_")
+            })
             .collect();
         assert!(left.is_empty(), "{name}: documented but untyped: {left:?}");
         // Every fixture still reads back from its own form and JSON.
@@ -329,6 +335,22 @@ fn the_voice_request_with_twilio_geography_and_verification() {
         sip.sip_call_id.as_deref(),
         Some("6d1e4a2f7c9b0a3e@203.0.113.7")
     );
+    // The `SipHeader_<name>` family, as sent.
+    assert_eq!(
+        sip.sip_headers,
+        [
+            (
+                "SipHeader_X-Customer-Ref".to_owned(),
+                "acme-4211".to_owned()
+            ),
+            ("SipHeader_X-Queue".to_owned(), "recordings".to_owned())
+        ]
+    );
+    // A bare prefix is no member of the family.
+    let bare =
+        VoiceRequest::from_form(b"AccountSid=a&CallSid=c&CallStatus=ringing&SipHeader_=x").unwrap();
+    assert!(bare.sip_headers.is_empty());
+    assert_eq!(bare.other, [("SipHeader_".to_owned(), "x".to_owned())]);
 }
 
 #[test]
@@ -383,6 +405,10 @@ fn dial_and_conference_parameters() {
     assert_eq!(
         sip.dial_sip_call_id.as_deref(),
         Some("a84b4c76e66710@198.51.100.20")
+    );
+    assert_eq!(
+        sip.dial_sip_headers,
+        [("DialSipHeader_X-Pbx-Trunk".to_owned(), "trunk-7".to_owned())]
     );
 
     let end =

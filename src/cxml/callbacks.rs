@@ -158,9 +158,10 @@ impl<T: crate::open_enum::OpenEnum + AsRef<str>> ToParam for T {
 }
 
 /// Declares a callback (`pub struct`) or a part several callbacks share
-/// (`pub part`): its parameters, each `required`, `optional` or, for a
-/// shared part, `flatten` (its parameters read and written at the same
-/// level as the callback's own). From the table come the struct, its
+/// (`pub part`): its parameters, each `required`, `optional`, `prefixed`
+/// (every parameter whose name starts with the prefix, as sent: a family
+/// such as `SipHeader_<name>`) or, for a shared part, `flatten` (its
+/// parameters read and written at the same level as the callback's own). From the table come the struct, its
 /// readers (`from_form`, `from_query`, `from_body`), its writers
 /// (`to_pairs`, `to_form`) and `Serialize`; a callback with a flattened
 /// part also dereferences to it, so `callback.from_city` reads the part's
@@ -315,9 +316,11 @@ macro_rules! form_callback {
     (@type required $ty:ty) => { $ty };
     (@type optional $ty:ty) => { Option<$ty> };
     (@type flatten $ty:ty) => { $ty };
+    (@type prefixed $ty:ty) => { $ty };
     (@take required $params:ident $ty:ty, $wire:literal) => { $params.required($wire)? };
     (@take optional $params:ident $ty:ty, $wire:literal) => { $params.optional($wire) };
     (@take flatten $params:ident $ty:ty) => { <$ty>::take($params) };
+    (@take prefixed $params:ident $ty:ty, $wire:literal) => { $params.prefixed($wire) };
     (@put required $pairs:ident $value:expr, $wire:literal) => {
         $pairs.push(($wire, ToParam::to_param(&$value)));
     };
@@ -327,6 +330,9 @@ macro_rules! form_callback {
         }
     };
     (@put flatten $pairs:ident $value:expr) => { $value.put(&mut $pairs); };
+    (@put prefixed $pairs:ident $value:expr, $wire:literal) => {
+        $pairs.extend($value.iter().map(|(name, value)| (name.as_str(), value.clone())));
+    };
     (@serialize required $map:ident $value:expr, $wire:literal) => {
         $map.serialize_entry($wire, &$value)?;
     };
@@ -336,6 +342,11 @@ macro_rules! form_callback {
         }
     };
     (@serialize flatten $map:ident $value:expr) => { $value.serialize_entries(&mut $map)?; };
+    (@serialize prefixed $map:ident $value:expr, $wire:literal) => {
+        for (name, value) in &$value {
+            $map.serialize_entry(name, value)?;
+        }
+    };
     (@deref flatten $name:ident $field:ident $ty:ty) => {
         /// The shared part's fields read as the callback's own.
         impl std::ops::Deref for $name {
@@ -670,6 +681,9 @@ form_callback! {
         optional sip_username: String = "SipUsername",
         /// The IP address the SIP request came from.
         optional sip_source_ip: String = "SipSourceIp",
+        /// The SIP request's custom `X-` headers, one `SipHeader_<name>`
+        /// parameter each: names and values as sent, in order.
+        prefixed sip_headers: Vec<(String, String)> = "SipHeader_",
     }
 }
 
@@ -853,6 +867,10 @@ form_callback! {
         optional dial_sip_call_id: String = "DialSipCallId",
         /// The SIP response code of a `<Sip>` dial's INVITE.
         optional dial_sip_response_code: u64 = "DialSipResponseCode",
+        /// The `X-` headers of the `<Sip>` dial's answer, one
+        /// `DialSipHeader_<name>` parameter each: names and values as sent,
+        /// in order.
+        prefixed dial_sip_headers: Vec<(String, String)> = "DialSipHeader_",
     }
 }
 

@@ -185,6 +185,16 @@ impl Params {
         T::from_param(&value).map_err(error)
     }
 
+    /// Removes every parameter whose name is `prefix` followed by more,
+    /// in order, names and values as sent.
+    pub(crate) fn prefixed(&mut self, prefix: &str) -> Vec<(String, String)> {
+        let (family, rest) = std::mem::take(&mut self.pairs)
+            .into_iter()
+            .partition(|(name, _)| name.len() > prefix.len() && name.starts_with(prefix));
+        self.pairs = rest;
+        family
+    }
+
     /// Whether a parameter named `name` is there.
     pub(crate) fn has(&self, name: &str) -> bool {
         self.pairs.iter().any(|(n, _)| n == name)
