@@ -32,17 +32,18 @@ fn fixtures(provider: &str) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut paths = std::fs::read_dir(dir)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<Vec<_>, _>>()?;
+    // The deliveries, not a folder's README.
+    paths.retain(|path| path.extension().is_some_and(|e| e == "json" || e == "form"));
     paths.sort();
     Ok(paths)
 }
 
 const SIGNALWIRE_DEMO_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
 
-/// What a SignalWire handler does: verify against the URL it was called
-/// at, then read the form, in one call.
+/// What a SignalWire handler on one URL for every callback does: verify,
+/// then read whichever callback it is.
 fn receive_signalwire(
     webhook: &signalwire::Webhook,
-    name: &str,
     body: &[u8],
 ) -> Result<(), Box<dyn std::error::Error>> {
     let url = "https://example.com/signalwire/callback";
@@ -53,52 +54,61 @@ fn receive_signalwire(
         .collect();
     let signature = webhook.verifier().sign_params(url, &pairs);
     let headers = [("X-SignalWire-Signature", signature)];
-    let line = if name.starts_with("recording-status") {
-        let cb: signalwire::RecordingStatusCallback = webhook.receive(url, &headers, body)?;
-        format!(
-            "RecordingStatusCallback status={} source={} duration={}",
+    let callback: signalwire::AnyCallback = webhook.receive(url, &headers, body)?;
+    println!("signalwire {}", describe(&callback));
+    Ok(())
+}
+
+/// One line for a callback of either provider, by its kind.
+fn describe(callback: &signalwire::AnyCallback) -> String {
+    use signalwire::AnyCallback;
+    let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
+    match callback {
+        AnyCallback::Recording(cb) => format!(
+            "RecordingStatusCallback  status={} source={} duration={}",
             cb.recording_status,
             cb.recording_source.as_ref().map_or("-", |s| s.as_str()),
-            cb.recording_duration
-                .map_or("-".to_owned(), |d| d.to_string()),
-        )
-    } else if name.starts_with("dial-action") {
-        let cb: signalwire::DialActionCallback = webhook.receive(url, &headers, body)?;
-        format!(
-            "DialActionCallback       status={} duration={}",
-            cb.dial_call_status,
-            cb.dial_call_duration
-                .map_or("-".to_owned(), |d| d.to_string()),
-        )
-    } else if name.starts_with("record-action") {
-        let cb: signalwire::RecordActionCallback = webhook.receive(url, &headers, body)?;
-        format!(
-            "RecordActionCallback     duration={} digits={}",
-            cb.recording_duration
-                .map_or("-".to_owned(), |d| d.to_string()),
-            cb.digits.as_deref().unwrap_or("-"),
-        )
-    } else if name.starts_with("conference-status") {
-        let cb: signalwire::ConferenceStatusCallback = webhook.receive(url, &headers, body)?;
-        format!(
-            "ConferenceStatusCallback event={} conference={}",
-            cb.status_callback_event, cb.conference_sid
-        )
-    } else if name.starts_with("call-status") {
-        let cb: signalwire::StatusCallback = webhook.receive(url, &headers, body)?;
-        format!(
+            or_dash(cb.recording_duration.map(|d| d.to_string())),
+        ),
+        AnyCallback::Status(cb) => format!(
             "StatusCallback           status={} call={}",
             cb.call_status, cb.call_sid
-        )
-    } else {
-        let cb: signalwire::TranscribeCallback = webhook.receive(url, &headers, body)?;
-        format!(
+        ),
+        AnyCallback::Transcribe(cb) => format!(
             "TranscribeCallback       status={}",
             cb.transcription_status
-        )
-    };
-    println!("signalwire {line}");
-    Ok(())
+        ),
+        AnyCallback::DialAction(cb) => format!(
+            "DialActionCallback       status={} duration={}",
+            cb.dial_call_status,
+            or_dash(cb.dial_call_duration.map(|d| d.to_string())),
+        ),
+        AnyCallback::RecordAction(cb) => format!(
+            "RecordActionCallback     duration={} digits={}",
+            or_dash(cb.recording_duration.map(|d| d.to_string())),
+            or_dash(cb.digits.clone()),
+        ),
+        AnyCallback::ConferenceStatus(cb) => format!(
+            "ConferenceStatusCallback event={} conference={}",
+            cb.status_callback_event, cb.conference_sid
+        ),
+        AnyCallback::Voice(cb) => format!(
+            "VoiceRequest             status={} from={} city={}",
+            cb.call_status,
+            or_dash(cb.from.clone()),
+            or_dash(cb.from_city.clone()),
+        ),
+        AnyCallback::GatherAction(cb) => format!(
+            "GatherActionCallback     digits={} speech={}",
+            or_dash(cb.digits.clone()),
+            or_dash(cb.speech_result.clone()),
+        ),
+        AnyCallback::AmdStatus(cb) => format!(
+            "AmdStatusCallback        answered_by={} call={}",
+            cb.answered_by, cb.call_sid
+        ),
+        other => format!("other parameters: {}", other.to_form()),
+    }
 }
 
 /// What a Daily handler does: answer the ping, verify the rest, parse.
@@ -147,25 +157,8 @@ fn receive_twilio(
         .collect();
     let signature = webhook.verifier().sign_params(url, &pairs);
     let headers = [("X-Twilio-Signature", signature)];
-    let line = match webhook.receive::<twilio::AnyCallback>(url, &headers, body)? {
-        twilio::AnyCallback::Recording(cb) => format!(
-            "Recording       {} {}",
-            cb.recording_sid, cb.recording_status
-        ),
-        twilio::AnyCallback::Status(cb) => {
-            format!("Status          {} {}", cb.call_sid, cb.call_status)
-        }
-        twilio::AnyCallback::Transcribe(cb) => {
-            format!("Transcribe      {}", cb.transcription_status)
-        }
-        twilio::AnyCallback::DialAction(cb) => format!("DialAction      {}", cb.dial_call_status),
-        twilio::AnyCallback::RecordAction(cb) => format!("RecordAction    {}", cb.call_sid),
-        twilio::AnyCallback::ConferenceStatus(cb) => {
-            format!("ConferenceStatus {}", cb.status_callback_event)
-        }
-        other => format!("{other:?}"),
-    };
-    println!("twilio  {line}");
+    let callback: twilio::AnyCallback = webhook.receive(url, &headers, body)?;
+    println!("twilio     {}", describe(&callback));
     Ok(())
 }
 
@@ -248,18 +241,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let signalwire_webhook = signalwire::Webhook::new(SIGNALWIRE_DEMO_KEY)?;
     for path in fixtures("signalwire")? {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_owned();
-        receive_signalwire(&signalwire_webhook, &name, &std::fs::read(&path)?)?;
+        receive_signalwire(&signalwire_webhook, &std::fs::read(&path)?)?;
     }
 
     // Twilio sends the same callbacks, signed by its own rules: one URL
     // takes every kind.
     let twilio_webhook = twilio::Webhook::new(TWILIO_DEMO_TOKEN)?;
-    for path in fixtures("signalwire")? {
+    for path in fixtures("twilio")? {
         receive_twilio(&twilio_webhook, &std::fs::read(&path)?)?;
     }
 
