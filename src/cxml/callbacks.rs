@@ -246,11 +246,11 @@ macro_rules! form_callback {
             /// Reads a callback from parameters already decoded.
             pub(crate) fn from_params(mut params: Params) -> Result<$name, ParseError> {
                 let params = &mut params;
-                let callback = $name {
+                // Fields are read in order: `other` last, with what is left.
+                Ok($name {
                     $($field: form_callback!(@take $kind params $ty $(, $wire)?),)*
-                    other: Vec::new(),
-                };
-                Ok($name { other: std::mem::take(params).rest(), ..callback })
+                    other: params.rest(),
+                })
             }
 
             /// Reads a callback from the query string of a `GET` callback
@@ -1091,7 +1091,7 @@ impl AnyCallback {
     pub fn from_form(body: &[u8]) -> Result<AnyCallback, ParseError> {
         // Decoded once: the rules look at the names, the chosen callback
         // takes the same parameters.
-        let params = Params::parse(body)?;
+        let mut params = Params::parse(body)?;
         let has = |name: &str| params.has(name);
         Ok(if has("RecordingStatus") {
             AnyCallback::Recording(RecordingStatusCallback::from_params(params)?)

@@ -6,7 +6,6 @@ use crate::error::ParseError;
 use crate::timestamp::Timestamp;
 
 /// The decoded `name=value` pairs of a form body or query string.
-#[derive(Default)]
 pub(crate) struct Params {
     pairs: Vec<(String, String)>,
 }
@@ -200,9 +199,9 @@ impl Params {
         self.pairs.iter().any(|(n, _)| n == name)
     }
 
-    /// The parameters not taken, in their order in the body.
-    pub(crate) fn rest(self) -> Vec<(String, String)> {
-        self.pairs
+    /// Takes the parameters not taken yet, in their order in the body.
+    pub(crate) fn rest(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.pairs)
     }
 }
 

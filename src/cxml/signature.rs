@@ -123,10 +123,9 @@ pub(crate) fn matches_params<M: Mac + KeyInit + Clone>(
     // `A=%FE` sign differently.
     let params = signed_order(decode_pairs(body), rule);
     // The URL changes with the spelling; what follows it does not.
-    let parts = signed_parts(b"", &params);
-    let after_url = parts.get(1..).unwrap_or_default();
+    let parts = parameter_parts(&params);
     any_spelling(url, spellings, |u| {
-        mac::matches_base64(&mac.compute_after(u.as_bytes(), after_url), signature)
+        mac::matches_base64(&mac.compute_after(u.as_bytes(), &parts), signature)
     })
 }
 
@@ -138,16 +137,12 @@ pub(crate) fn sign_params<M: Mac + KeyInit + Clone>(
     rule: Repeated,
 ) -> String {
     let params = signed_order(params.to_vec(), rule);
-    mac::to_base64(mac.compute(&signed_parts(url.as_bytes(), &params)))
+    mac::to_base64(mac.compute_after(url.as_bytes(), &parameter_parts(&params)))
 }
 
-/// What the MAC covers, in pieces: the URL, then each name and value.
-fn signed_parts<'a, N: AsRef<[u8]>, V: AsRef<[u8]>>(
-    url: &'a [u8],
-    params: &'a [(N, V)],
-) -> Vec<&'a [u8]> {
-    let mut parts = Vec::with_capacity(params.len().saturating_mul(2).saturating_add(1));
-    parts.push(url);
+/// What the MAC covers after the URL, in pieces: each name and value.
+fn parameter_parts<N: AsRef<[u8]>, V: AsRef<[u8]>>(params: &[(N, V)]) -> Vec<&[u8]> {
+    let mut parts = Vec::with_capacity(params.len().saturating_mul(2));
     for (name, value) in params {
         parts.push(name.as_ref());
         parts.push(value.as_ref());
