@@ -88,22 +88,11 @@ async fn on_twilio_any(
     {
         return HttpResponse::Ok().body("duplicate");
     }
-    let kind = match &delivery.callback {
-        twilio::AnyCallback::Recording(_) => "recording",
-        twilio::AnyCallback::Status(_) => "status",
-        twilio::AnyCallback::Transcribe(_) => "transcription",
-        twilio::AnyCallback::DialAction(_) => "dial action",
-        twilio::AnyCallback::RecordAction(_) => "record action",
-        twilio::AnyCallback::ConferenceStatus(_) => "conference",
-        twilio::AnyCallback::Voice(_) | twilio::AnyCallback::GatherAction(_) => {
-            // The Voice URL request and the `<Gather>` action wait for the
-            // call's next instructions.
-            println!("twilio      instructions asked");
-            return HttpResponse::Ok()
-                .content_type("text/xml")
-                .body("<Response/>");
-        }
-        _ => "other",
+    let Some(kind) = shared::twilio_kind(&delivery.callback) else {
+        println!("twilio      instructions asked");
+        return HttpResponse::Ok()
+            .content_type("text/xml")
+            .body("<Response/>");
     };
     println!("twilio      {kind}");
     HttpResponse::NoContent().finish()

@@ -121,20 +121,9 @@ async fn on_twilio_any(
     {
         return "duplicate".into_response();
     }
-    let kind = match &delivery.callback {
-        twilio::AnyCallback::Recording(_) => "recording",
-        twilio::AnyCallback::Status(_) => "status",
-        twilio::AnyCallback::Transcribe(_) => "transcription",
-        twilio::AnyCallback::DialAction(_) => "dial action",
-        twilio::AnyCallback::RecordAction(_) => "record action",
-        twilio::AnyCallback::ConferenceStatus(_) => "conference",
-        twilio::AnyCallback::Voice(_) | twilio::AnyCallback::GatherAction(_) => {
-            // The Voice URL request and the `<Gather>` action wait for the
-            // call's next instructions.
-            println!("twilio      instructions asked");
-            return ([(header::CONTENT_TYPE, "text/xml")], "<Response/>").into_response();
-        }
-        _ => "other",
+    let Some(kind) = shared::twilio_kind(&delivery.callback) else {
+        println!("twilio      instructions asked");
+        return ([(header::CONTENT_TYPE, "text/xml")], "<Response/>").into_response();
     };
     println!("twilio      {kind}");
     StatusCode::NO_CONTENT.into_response()

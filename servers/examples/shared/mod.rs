@@ -6,6 +6,23 @@ use std::sync::{Arc, Mutex};
 
 use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 
+/// The kind of a Twilio callback, for the log; `None` for the requests
+/// that wait for the call's next instructions (TwiML): the Voice URL
+/// request and the `<Gather>` action.
+pub fn twilio_kind(callback: &twilio::AnyCallback) -> Option<&'static str> {
+    Some(match callback {
+        twilio::AnyCallback::Voice(_) | twilio::AnyCallback::GatherAction(_) => return None,
+        twilio::AnyCallback::Recording(_) => "recording",
+        twilio::AnyCallback::Status(_) => "status",
+        twilio::AnyCallback::Transcribe(_) => "transcription",
+        twilio::AnyCallback::DialAction(_) => "dial action",
+        twilio::AnyCallback::RecordAction(_) => "record action",
+        twilio::AnyCallback::ConferenceStatus(_) => "conference",
+        twilio::AnyCallback::AmdStatus(_) => "answering machine detection",
+        _ => "other",
+    })
+}
+
 /// The webhooks of every provider, and the delivery ids seen (shared by
 /// every clone).
 #[derive(Clone)]
