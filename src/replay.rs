@@ -40,19 +40,25 @@ impl Window {
     pub(crate) fn check(
         &self,
         name: &'static str,
-        text: &str,
+        value: &[u8],
         now: OffsetDateTime,
     ) -> Result<OffsetDateTime, VerifyError> {
-        let timestamp = parse_timestamp(text).ok_or(VerifyError::InvalidTimestamp { name })?;
-        check_window(name, timestamp, now, self.tolerance)?;
+        let seconds = parse_seconds(value).ok_or(VerifyError::InvalidTimestamp { name })?;
+        let timestamp = OffsetDateTime::from_unix_timestamp(seconds)
+            .map_err(|_| VerifyError::InvalidTimestamp { name })?;
+        // The age from the seconds directly: one conversion of `now`, none
+        // of the timestamp back again.
+        let age = now
+            .unix_timestamp_nanos()
+            .saturating_sub(i128::from(seconds).saturating_mul(1_000_000_000));
+        check_window(name, Duration::nanoseconds_i128(age), self.tolerance)?;
         Ok(timestamp)
     }
 }
 
-/// Whole Unix seconds: ASCII digits with an optional leading `-`, within the
-/// years `time` represents.
-fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
-    let (negative, digits) = match text.strip_prefix('-') {
+/// Whole Unix seconds: ASCII digits with an optional leading `-`.
+fn parse_seconds(text: &[u8]) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix(b"-") {
         Some(digits) => (true, digits),
         None => (false, text),
     };
@@ -61,30 +67,21 @@ fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
     }
     // Accumulate negatively so that `i64::MIN` parses too.
     let mut seconds: i64 = 0;
-    for byte in digits.bytes() {
+    for byte in digits {
         let digit = byte.checked_sub(b'0').filter(|d| *d <= 9)?;
         seconds = seconds.checked_mul(10)?.checked_sub(i64::from(digit))?;
     }
-    if !negative {
-        seconds = seconds.checked_neg()?;
+    if negative {
+        Some(seconds)
+    } else {
+        seconds.checked_neg()
     }
-    OffsetDateTime::from_unix_timestamp(seconds).ok()
 }
 
-/// Rejects a timestamp further than `tolerance` from `now`; exactly
-/// `tolerance` away is still accepted, as in the reference libraries.
-fn check_window(
-    name: &'static str,
-    timestamp: OffsetDateTime,
-    now: OffsetDateTime,
-    tolerance: Duration,
-) -> Result<(), VerifyError> {
-    // Both instants lie within ±10,000 years, so the difference fits a
-    // `Duration` and its negation cannot overflow.
-    let age = Duration::nanoseconds_i128(
-        now.unix_timestamp_nanos()
-            .saturating_sub(timestamp.unix_timestamp_nanos()),
-    );
+/// Checks `age`, how long before "now" the timestamp lies (negative when
+/// ahead). Both instants lie within ±10,000 years, so the age fits a
+/// `Duration` and its negation cannot overflow.
+fn check_window(name: &'static str, age: Duration, tolerance: Duration) -> Result<(), VerifyError> {
     if age > tolerance {
         return Err(VerifyError::TimestampTooOld {
             name,

@@ -24,6 +24,19 @@ fn main() {
             "floor" => {
                 std::hint::black_box(request.floor());
             }
+            // The halves, to see which one costs.
+            "parse" => {
+                std::hint::black_box(request.parse());
+            }
+            "verify" => {
+                std::hint::black_box(request.verify());
+            }
+            "hmac" => {
+                request.hmac();
+            }
+            "plain" => {
+                std::hint::black_box(request.plain());
+            }
             _ => {}
         }
     }
