@@ -105,7 +105,7 @@ fn pick<'a>(
 #[derive(Clone, Debug)]
 pub struct Verifier {
     /// The symmetric secret, for `v1` entries.
-    mac: Option<KeyedMac<HmacSha256>>,
+    mac: KeyedMac<HmacSha256>,
     /// The public key, for `v1a` (ed25519) entries.
     #[cfg(feature = "ed25519")]
     public_key: Option<ed25519_dalek::VerifyingKey>,
@@ -162,7 +162,7 @@ impl Verifier {
             return Err(SecretError::Empty);
         }
         Ok(Verifier {
-            mac: Some(KeyedMac::new(key)),
+            mac: KeyedMac::new(key),
             #[cfg(feature = "ed25519")]
             public_key: None,
             window: Window::default(),
@@ -222,83 +222,12 @@ impl Verifier {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Verified, VerifyError> {
-        // One pass for all six names: per-name lookups in an
-        // `http::HeaderMap` cost more than the HMAC of a small body.
-        let [
-            svix_id,
-            webhook_id,
-            svix_ts,
-            webhook_ts,
-            svix_sig,
-            webhook_sig,
-        ] = headers.header_bytes_many(NAMES);
-        let svix_spelling = svix_id.is_some() || svix_ts.is_some() || svix_sig.is_some();
-        let (_, id) = pick(
-            [SVIX_ID_HEADER, ID_HEADER],
-            [svix_id, webhook_id],
-            svix_spelling,
-        )?;
-        let (timestamp_name, timestamp_text) = pick(
-            [SVIX_TIMESTAMP_HEADER, TIMESTAMP_HEADER],
-            [svix_ts, webhook_ts],
-            svix_spelling,
-        )?;
-        let (signature_name, signatures) = pick(
-            [SVIX_SIGNATURE_HEADER, SIGNATURE_HEADER],
-            [svix_sig, webhook_sig],
-            svix_spelling,
-        )?;
-
-        let timestamp = self.window.check(timestamp_name, timestamp_text, now)?;
-
-        // The reference libraries sign the canonical decimal of the instant
-        // they parsed; the header's own text is that unless it has leading
-        // zeros, and using it saves formatting the number again.
-        let canonical = !(timestamp_text.starts_with('0') || timestamp_text.starts_with("-0"))
-            || timestamp_text == "0";
-        let mut digits = [0u8; 20];
-        let signed_timestamp = if canonical {
-            timestamp_text.as_bytes()
-        } else {
-            decimal(timestamp.unix_timestamp(), &mut digits)
-        };
-        let content = [id.as_bytes(), b".", signed_timestamp, b".", body];
-        let expected = self.mac.as_ref().map(|mac| mac.compute(&content));
-        #[cfg(feature = "ed25519")]
-        let mut message: Option<Vec<u8>> = None;
-        // Entries are `version,signature`, space-separated; read as bytes
-        // (a byte loop beats a searcher on a string this short).
-        let matched = signatures
-            .as_bytes()
-            .split(|b| *b == b' ')
-            .filter(|entry| !entry.is_empty())
-            .take(MAX_SIGNATURE_ENTRIES)
-            .any(|entry| {
-                if let Some(signature) = entry.strip_prefix(b"v1,") {
-                    return expected
-                        .as_ref()
-                        .is_some_and(|expected| mac::matches_base64(expected, signature));
-                }
-                #[cfg(feature = "ed25519")]
-                if let Some(signature) = entry.strip_prefix(b"v1a,") {
-                    return self.public_key.as_ref().is_some_and(|key| {
-                        // ed25519 needs the message whole: built once, only when
-                        // a `v1a` entry is there to check.
-                        let message = message.get_or_insert_with(|| content.concat());
-                        ed25519_matches(key, message, signature)
-                    });
-                }
-                false
-            });
-        if !matched {
-            return Err(VerifyError::NoMatchingSignature {
-                name: signature_name,
-            });
+        Keys {
+            mac: Some(&self.mac),
+            #[cfg(feature = "ed25519")]
+            public_key: self.public_key.as_ref(),
         }
-        Ok(Verified {
-            id: id.to_owned(),
-            timestamp,
-        })
+        .verify_at(&self.window, headers, body, now)
     }
 
     /// The `v1` signature Svix would send for this message: `v1,<base64>`,
@@ -312,45 +241,23 @@ impl Verifier {
     /// assert_eq!(signature, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     /// # Ok::<(), recording_webhooks::SecretError>(())
     /// ```
-    ///
-    /// A verifier built from a public key alone has no secret to sign with
-    /// and returns an empty string.
     #[must_use]
     pub fn sign(&self, msg_id: &str, timestamp: i64, body: &[u8]) -> String {
-        let Some(mac) = &self.mac else {
-            return String::new();
-        };
         let mut digits = [0u8; 20];
         let timestamp = decimal(timestamp, &mut digits);
-        let signature = mac.compute(&[msg_id.as_bytes(), b".", timestamp, b".", body]);
+        let signature = self
+            .mac
+            .compute(&[msg_id.as_bytes(), b".", timestamp, b".", body]);
         format!("v1,{}", mac::to_base64(signature))
     }
 
-    /// A verifier for Standard Webhooks asymmetric signatures only: `v1a`
-    /// entries, checked against an ed25519 public key given as `whpk_`
-    /// followed by the base64 of its 32 bytes (or the bare base64).
-    ///
-    /// # Errors
-    ///
-    /// [`SecretError::InvalidBase64`] or [`SecretError::InvalidPublicKey`].
-    #[cfg(feature = "ed25519")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
-    pub fn from_public_key(public_key: &str) -> Result<Verifier, SecretError> {
-        let public_key = SecretError::check(public_key)?;
-        Ok(Verifier {
-            mac: None,
-            public_key: Some(parse_public_key(public_key)?),
-            window: Window::default(),
-        })
-    }
-
     /// The same verifier, also accepting `v1a` entries signed by the
-    /// private half of `public_key` (see [`Verifier::from_public_key`]).
+    /// private half of `public_key` (see [`PublicKeyVerifier::new`]).
     /// A request then verifies when any entry matches either key.
     ///
     /// # Errors
     ///
-    /// As [`Verifier::from_public_key`].
+    /// As [`PublicKeyVerifier::new`].
     #[cfg(feature = "ed25519")]
     #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
     pub fn with_public_key(self, public_key: &str) -> Result<Verifier, SecretError> {
@@ -359,6 +266,98 @@ impl Verifier {
             public_key: Some(parse_public_key(public_key)?),
             ..self
         })
+    }
+}
+
+/// Verifies Standard Webhooks asymmetric signatures only: `v1a` entries,
+/// checked against an ed25519 public key. It holds no secret, so it cannot
+/// sign; a sender that signs both ways is checked by a [`Verifier`] with
+/// [`Verifier::with_public_key`].
+///
+/// ```
+/// use recording_webhooks::svix::PublicKeyVerifier;
+///
+/// let verifier = PublicKeyVerifier::new("whpk_1Onkxg+Als3+u8olQX69IlypKgrfaSMLcd8vT8UeJ6c=")?;
+/// let body = br#"{"event": "bot.done", "i": 0, "note": ""}"#;
+/// let headers = [
+///     ("webhook-id", "msg_xazph9np7xdrerm989iqtwuk"),
+///     ("webhook-timestamp", "1778280439"),
+///     ("webhook-signature", "v1a,zUE07/0KqDTwFQlAtM8hR50gIomYI4E8XGsGUcss5JtzJY+bIHvjR16nfYFIOqM7CRi+2ce2DlEoIc3FNInpDQ=="),
+/// ];
+/// let now = time::OffsetDateTime::from_unix_timestamp(1778280439)?;
+/// assert_eq!(verifier.verify_at(&headers, body, now)?.id, "msg_xazph9np7xdrerm989iqtwuk");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "ed25519")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
+#[derive(Clone, Debug)]
+pub struct PublicKeyVerifier {
+    public_key: ed25519_dalek::VerifyingKey,
+    window: Window,
+}
+
+#[cfg(feature = "ed25519")]
+impl PublicKeyVerifier {
+    /// A verifier for an ed25519 public key given as `whpk_` followed by the
+    /// base64 of its 32 bytes (or the bare base64).
+    ///
+    /// # Errors
+    ///
+    /// [`SecretError::InvalidBase64`] or [`SecretError::InvalidPublicKey`].
+    pub fn new(public_key: &str) -> Result<PublicKeyVerifier, SecretError> {
+        let public_key = SecretError::check(public_key)?;
+        Ok(PublicKeyVerifier {
+            public_key: parse_public_key(public_key)?,
+            window: Window::default(),
+        })
+    }
+
+    /// The same verifier with another replay window, as
+    /// [`Verifier::with_tolerance`].
+    #[must_use]
+    pub fn with_tolerance(self, tolerance: Duration) -> PublicKeyVerifier {
+        PublicKeyVerifier {
+            window: Window::new(tolerance),
+            ..self
+        }
+    }
+
+    /// The replay window in force.
+    #[must_use]
+    pub fn tolerance(&self) -> Duration {
+        self.window.tolerance()
+    }
+
+    /// Verifies a request against the system clock.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::verify_at`].
+    pub fn verify(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Verified, VerifyError> {
+        self.verify_at(headers, body, OffsetDateTime::now_utc())
+    }
+
+    /// Verifies a request as if the time were `now`, in the order
+    /// [`Verifier::verify_at`] checks; only `v1a` entries can match.
+    ///
+    /// # Errors
+    ///
+    /// As [`Verifier::verify_at`].
+    pub fn verify_at(
+        &self,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<Verified, VerifyError> {
+        Keys {
+            mac: None,
+            public_key: Some(&self.public_key),
+        }
+        .verify_at(&self.window, headers, body, now)
     }
 }
 
@@ -399,6 +398,104 @@ fn ed25519_matches(key: &ed25519_dalek::VerifyingKey, message: &[u8], signature:
                 .is_ok()
         }
         _ => false,
+    }
+}
+
+/// The keys one request is checked against: the secret for `v1` entries,
+/// the public key for `v1a` ones. [`Verifier`] always has the first,
+/// [`PublicKeyVerifier`] only the second.
+#[derive(Clone, Copy)]
+struct Keys<'a> {
+    mac: Option<&'a KeyedMac<HmacSha256>>,
+    #[cfg(feature = "ed25519")]
+    public_key: Option<&'a ed25519_dalek::VerifyingKey>,
+}
+
+impl Keys<'_> {
+    fn verify_at(
+        self,
+        window: &Window,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<Verified, VerifyError> {
+        // One pass for all six names: per-name lookups in an
+        // `http::HeaderMap` cost more than the HMAC of a small body.
+        let [
+            svix_id,
+            webhook_id,
+            svix_ts,
+            webhook_ts,
+            svix_sig,
+            webhook_sig,
+        ] = headers.header_bytes_many(NAMES);
+        let svix_spelling = svix_id.is_some() || svix_ts.is_some() || svix_sig.is_some();
+        let (_, id) = pick(
+            [SVIX_ID_HEADER, ID_HEADER],
+            [svix_id, webhook_id],
+            svix_spelling,
+        )?;
+        let (timestamp_name, timestamp_text) = pick(
+            [SVIX_TIMESTAMP_HEADER, TIMESTAMP_HEADER],
+            [svix_ts, webhook_ts],
+            svix_spelling,
+        )?;
+        let (signature_name, signatures) = pick(
+            [SVIX_SIGNATURE_HEADER, SIGNATURE_HEADER],
+            [svix_sig, webhook_sig],
+            svix_spelling,
+        )?;
+
+        let timestamp = window.check(timestamp_name, timestamp_text.as_bytes(), now)?;
+
+        // The reference libraries sign the canonical decimal of the instant
+        // they parsed; the header's own text is that unless it has leading
+        // zeros, and using it saves formatting the number again.
+        let canonical = !(timestamp_text.starts_with('0') || timestamp_text.starts_with("-0"))
+            || timestamp_text == "0";
+        let mut digits = [0u8; 20];
+        let signed_timestamp = if canonical {
+            timestamp_text.as_bytes()
+        } else {
+            decimal(timestamp.unix_timestamp(), &mut digits)
+        };
+        let content = [id.as_bytes(), b".", signed_timestamp, b".", body];
+        let expected = self.mac.map(|mac| mac.compute(&content));
+        #[cfg(feature = "ed25519")]
+        let mut message: Option<Vec<u8>> = None;
+        // Entries are `version,signature`, space-separated; read as bytes
+        // (a byte loop beats a searcher on a string this short).
+        let matched = signatures
+            .as_bytes()
+            .split(|b| *b == b' ')
+            .filter(|entry| !entry.is_empty())
+            .take(MAX_SIGNATURE_ENTRIES)
+            .any(|entry| {
+                if let Some(signature) = entry.strip_prefix(b"v1,") {
+                    return expected
+                        .as_ref()
+                        .is_some_and(|expected| mac::matches_base64(expected, signature));
+                }
+                #[cfg(feature = "ed25519")]
+                if let Some(signature) = entry.strip_prefix(b"v1a,") {
+                    return self.public_key.is_some_and(|key| {
+                        // ed25519 needs the message whole: built once, only when
+                        // a `v1a` entry is there to check.
+                        let message = message.get_or_insert_with(|| content.concat());
+                        ed25519_matches(key, message, signature)
+                    });
+                }
+                false
+            });
+        if !matched {
+            return Err(VerifyError::NoMatchingSignature {
+                name: signature_name,
+            });
+        }
+        Ok(Verified {
+            id: id.to_owned(),
+            timestamp,
+        })
     }
 }
 
