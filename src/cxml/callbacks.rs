@@ -57,10 +57,16 @@ pub trait Callback: Sized {
     /// As [`Callback::from_form`]; [`ParseError::Json`] for a body that
     /// starts as JSON but is not an object of parameters.
     fn from_body(body: &[u8]) -> Result<Self, ParseError> {
-        match body.iter().find(|b| !b.is_ascii_whitespace()) {
-            Some(b'{') => Self::from_form(json_as_form(body)?.as_bytes()),
-            _ => Self::from_form(body),
-        }
+        Self::from_form(&body_as_form(body)?)
+    }
+}
+
+/// A `POST` body as a form: itself, or its JSON object of parameters
+/// re-encoded. Apart from the generic readers, so it is compiled once.
+fn body_as_form(body: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, ParseError> {
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => Ok(json_as_form(body)?.into_bytes().into()),
+        _ => Ok(body.into()),
     }
 }
 

@@ -161,8 +161,7 @@ impl Params {
     /// stays among the other parameters, verbatim: an odd optional value
     /// never costs the whole callback.
     pub(crate) fn optional<T: FromParam>(&mut self, name: &str) -> Option<T> {
-        let index = self.pairs.iter().position(|(n, _)| n == name)?;
-        let value = self.pairs.get(index).map(|(_, value)| value.as_str())?;
+        let (index, value) = self.find(name)?;
         if value.is_empty() && !T::EMPTY_IS_A_VALUE {
             return None;
         }
@@ -171,17 +170,24 @@ impl Params {
         Some(typed)
     }
 
+    /// The index and value of the first `name`: apart from the generic
+    /// readers, so that it is compiled once rather than per type.
+    fn find(&self, name: &str) -> Option<(usize, &str)> {
+        self.pairs
+            .iter()
+            .enumerate()
+            .find(|(_, (n, _))| n == name)
+            .map(|(index, (_, value))| (index, value.as_str()))
+    }
+
     /// Removes and converts the first `name`, which must be present and of
     /// the type.
     pub(crate) fn required<T: FromParam>(&mut self, name: &str) -> Result<T, ParseError> {
-        let error = |message: String| ParseError::form(name, message);
-        let index = self
-            .pairs
-            .iter()
-            .position(|(n, _)| n == name)
-            .ok_or_else(|| error("missing".to_owned()))?;
+        let (index, _) = self
+            .find(name)
+            .ok_or_else(|| ParseError::form(name, "missing".to_owned()))?;
         let (_, value) = self.pairs.remove(index);
-        T::from_param(&value).map_err(error)
+        T::from_param(&value).map_err(|message| ParseError::form(name, message))
     }
 
     /// Removes every parameter whose name is `prefix` followed by more,
