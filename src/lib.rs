@@ -18,6 +18,8 @@ mod error;
 mod headers;
 mod json_path;
 mod mac;
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+mod object;
 mod open_enum;
 #[cfg(feature = "recall")]
 #[cfg_attr(docsrs, doc(cfg(feature = "recall")))]

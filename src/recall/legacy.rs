@@ -1,12 +1,13 @@
 //! Events of Recall.ai's API v1.10 that older workspaces still receive.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::codes::LegacyBotStatusCode;
+use crate::object::json_object;
 use crate::timestamp::Timestamp;
 
 /// The `status` of a legacy `bot.status_change` event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct LegacyStatus {
     /// The new status.
@@ -14,18 +15,22 @@ pub struct LegacyStatus {
     /// When the status changed.
     pub created_at: Timestamp,
     /// Why, when Recall says.
-    #[serde(default)]
     pub sub_code: Option<String>,
     /// A human-readable explanation.
-    #[serde(default)]
     pub message: Option<String>,
     /// The recording, on `recording_done` and later statuses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_id: Option<String>,
 }
 
+json_object! {
+    impl LegacyStatus {
+        code, created_at, sub_code, message, recording_id,
+    }
+}
+
 /// `bot.status_change` (API v1.10).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BotStatusChange {
     /// The bot.
@@ -34,8 +39,14 @@ pub struct BotStatusChange {
     pub status: LegacyStatus,
 }
 
+json_object! {
+    impl BotStatusChange {
+        bot_id, status,
+    }
+}
+
 /// A log line of a legacy `bot.log` or `bot.output_log` event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct LogEntry {
     /// The severity, such as `error` or `info`.
@@ -43,22 +54,34 @@ pub struct LogEntry {
     /// The message.
     pub message: String,
     /// The output the line is about, for output logs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_id: Option<String>,
     /// When it was logged.
     pub created_at: Timestamp,
 }
 
+json_object! {
+    impl LogEntry {
+        level, message, output_id, created_at,
+    }
+}
+
 /// `bot.log` and `bot.output_log` (API v1.10).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BotLog {
     /// The bot, when the line is about one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
     /// The job, when the line is about one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// The line.
     pub log: LogEntry,
+}
+
+json_object! {
+    impl BotLog {
+        bot_id, job_id, log,
+    }
 }

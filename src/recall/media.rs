@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::codes::RecordingStatusCode;
 use super::status::{Resource, Status};
+use crate::object::Field;
 use crate::open_enum::open_enum;
 use crate::tagged::read_once;
 
@@ -64,11 +65,11 @@ impl<S: Serialize> Serialize for MediaObjectEvent<S> {
     }
 }
 
-impl<'de, S: From<String>> Deserialize<'de> for MediaObjectEvent<S> {
+impl<'de, S: Field> Deserialize<'de> for MediaObjectEvent<S> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct EventVisitor<S>(PhantomData<S>);
 
-        impl<'de, S: From<String>> Visitor<'de> for EventVisitor<S> {
+        impl<'de, S: Field> Visitor<'de> for EventVisitor<S> {
             type Value = MediaObjectEvent<S>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

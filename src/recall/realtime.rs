@@ -6,35 +6,39 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::status::Resource;
+use crate::object::{Field, Parsed, Slot, json_object};
 use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
 /// A participant in the call.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Participant {
     /// Recall's id for the participant within this call.
     pub id: i64,
     /// The display name, when the platform gives one.
-    #[serde(default)]
     pub name: Option<String>,
     /// Whether the participant hosts the call.
-    #[serde(default)]
     pub is_host: bool,
     /// The platform the participant joined from, when known.
-    #[serde(default)]
     pub platform: Option<String>,
     /// Platform-specific details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_data: Option<Map<String, Value>>,
     /// The participant's email, when the platform shares it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+json_object! {
+    impl Participant {
+        id, name, #[default] is_host, platform, extra_data, email,
+    }
 }
 
 /// When something happened: seconds since the recording started, and the
 /// wall-clock instant when Recall gives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RelativeTimestamp {
     /// Seconds since the start of the recording: a float, or an integer
@@ -42,8 +46,14 @@ pub struct RelativeTimestamp {
     /// [`RelativeTimestamp::seconds`].
     pub relative: Number,
     /// The instant.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub absolute: Option<Timestamp>,
+}
+
+json_object! {
+    impl RelativeTimestamp {
+        relative, absolute,
+    }
 }
 
 impl RelativeTimestamp {
@@ -65,7 +75,7 @@ open_enum! {
 }
 
 /// A chat message, the inner `data` of `participant_events.chat_message`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ChatMessage {
     /// The message.
@@ -74,10 +84,16 @@ pub struct ChatMessage {
     pub to: ChatTo,
 }
 
+json_object! {
+    impl ChatMessage {
+        text, to,
+    }
+}
+
 /// The inner `data` of a participant event: `null` (absent here) for most
 /// events, the chat message for `participant_events.chat_message`, and any
 /// other object kept as JSON rather than failing the event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ParticipantData {
@@ -87,8 +103,43 @@ pub enum ParticipantData {
     Other(Value),
 }
 
+impl From<Value> for ParticipantData {
+    /// A chat message when the value reads as one, else the value itself.
+    fn from(value: Value) -> ParticipantData {
+        match ChatMessage::deserialize(&value) {
+            Ok(message) => ParticipantData::ChatMessage(message),
+            Err(_) => ParticipantData::Other(value),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ParticipantData {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer).map(ParticipantData::from)
+    }
+}
+
+impl Parsed for ParticipantData {
+    fn set(&mut self, value: Value) -> Result<(), serde_json::Error> {
+        *self = ParticipantData::from(value);
+        Ok(())
+    }
+}
+
+impl Field for ParticipantData {
+    const REQUIRED: bool = true;
+
+    fn empty() -> Self {
+        ParticipantData::Other(Value::Null)
+    }
+
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Parsed(self)
+    }
+}
+
 /// What happened in a participant event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ParticipantAction {
     /// Who.
@@ -96,8 +147,13 @@ pub struct ParticipantAction {
     /// When.
     pub timestamp: RelativeTimestamp,
     /// The message, for `chat_message`; `null` otherwise.
-    #[serde(default)]
     pub data: Option<ParticipantData>,
+}
+
+json_object! {
+    impl ParticipantAction {
+        participant, timestamp, data,
+    }
 }
 
 impl ParticipantAction {
@@ -112,27 +168,33 @@ impl ParticipantAction {
 }
 
 /// A participant event (`participant_events.join` ... `.chat_message`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ParticipantEvent {
     /// What happened.
     pub data: ParticipantAction,
     /// The endpoint that received it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
     /// The participant events object of the recording.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_events: Option<Resource>,
     /// The recording.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 
+json_object! {
+    impl ParticipantEvent {
+        data, realtime_endpoint, participant_events, recording, bot,
+    }
+}
+
 /// A transcribed word.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Word {
     /// The word.
@@ -140,18 +202,29 @@ pub struct Word {
     /// When it started.
     pub start_timestamp: RelativeTimestamp,
     /// When it ended, if known.
-    #[serde(default)]
     pub end_timestamp: Option<RelativeTimestamp>,
 }
 
+json_object! {
+    impl Word {
+        text, start_timestamp, end_timestamp,
+    }
+}
+
 /// A stretch of transcript: words and who said them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Utterance {
     /// The words, in order.
     pub words: Vec<Word>,
     /// The speaker.
     pub participant: Participant,
+}
+
+json_object! {
+    impl Utterance {
+        words, participant,
+    }
 }
 
 impl Utterance {
@@ -171,23 +244,29 @@ impl Utterance {
 
 /// A real-time transcript event (`transcript.data`,
 /// `transcript.partial_data`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct TranscriptEvent {
     /// The words.
     pub data: Utterance,
     /// The endpoint that received it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
     /// The transcript object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcript: Option<Resource>,
     /// The recording.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
+}
+
+json_object! {
+    impl TranscriptEvent {
+        data, realtime_endpoint, transcript, recording, bot,
+    }
 }
 
 open_enum! {
@@ -202,7 +281,7 @@ open_enum! {
 
 /// Raw media from a websocket endpoint: a chunk of audio (16 kHz mono
 /// S16LE) or a video frame (PNG or H.264).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct MediaChunk {
     /// The media, base64-encoded; see [`MediaChunk::decode_buffer`].
@@ -210,11 +289,17 @@ pub struct MediaChunk {
     /// When it was captured.
     pub timestamp: RelativeTimestamp,
     /// Whose stream it is, for the separate streams.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant: Option<Participant>,
     /// Webcam or screenshare, on `video_separate_*.data`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub video_type: Option<VideoType>,
+}
+
+json_object! {
+    impl MediaChunk {
+        buffer, timestamp, participant, "type" => video_type,
+    }
 }
 
 impl MediaChunk {
@@ -230,28 +315,34 @@ impl MediaChunk {
 
 /// A raw media event (`audio_mixed_raw.data`, `audio_separate_raw.data`,
 /// `video_separate_png.data`, `video_separate_h264.data`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RawMediaEvent {
     /// The media.
     pub data: MediaChunk,
     /// The endpoint that received it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
     /// The mixed audio object, on `audio_mixed_raw.data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_mixed: Option<Resource>,
     /// The separate audio object, on `audio_separate_raw.data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_separate: Option<Resource>,
     /// The separate video object, on `video_separate_png.data` and
     /// `video_separate_h264.data`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub video_separate: Option<Resource>,
     /// The recording.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
+}
+
+json_object! {
+    impl RawMediaEvent {
+        data, realtime_endpoint, audio_mixed, audio_separate, video_separate, recording, bot,
+    }
 }

@@ -1,7 +1,7 @@
 //! Status events: the envelope `{code, sub_code, updated_at, error}` with the
 //! resources it is about (bot, recording, media object, ...).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::codes::{
@@ -9,18 +9,25 @@ use super::codes::{
     SlackTeamStatusCode,
 };
 use crate::error::ParseError;
+use crate::object::{Field, json_object};
 use crate::timestamp::Timestamp;
 
 /// A Recall.ai object an event is about: a bot, recording, transcript,
 /// real-time endpoint, ... with the `metadata` the user attached to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Resource {
     /// The object's id (a UUID).
     pub id: String,
     /// The user's own key/value pairs, as given when creating the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Map<String, Value>>,
+}
+
+json_object! {
+    impl Resource {
+        id, metadata,
+    }
 }
 
 impl Resource {
@@ -67,13 +74,19 @@ impl Resource {
 
 /// The error attached to a failed status (`recording.failed`,
 /// `realtime_endpoint.failed`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct StatusError {
     /// A machine-readable error code.
     pub code: String,
     /// A human-readable explanation.
     pub message: String,
+}
+
+json_object! {
+    impl StatusError {
+        code, message,
+    }
 }
 
 /// The status envelope, `data.data` of every status event.
@@ -88,43 +101,24 @@ pub struct Status<C, S = String> {
     pub code: C,
     /// Why, when Recall says: absent, `null`, or (in some of Recall's own
     /// examples) the empty string, which is kept as sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sub_code: Option<S>,
     /// When the status changed; order events by it, not by arrival.
     pub updated_at: Timestamp,
     /// What went wrong, on failure statuses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<StatusError>,
 }
 
-/// The envelope as text: read once, whatever the code and sub code types,
-/// so the reader is compiled once rather than per instantiation.
-#[derive(Deserialize)]
-struct StatusText {
-    code: String,
-    #[serde(default)]
-    sub_code: Option<String>,
-    updated_at: Timestamp,
-    #[serde(default)]
-    error: Option<StatusError>,
-}
-
-impl<'de, C: From<String>, S: From<String>> Deserialize<'de> for Status<C, S> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = StatusText::deserialize(deserializer)?;
-        Ok(Status {
-            code: C::from(text.code),
-            sub_code: text.sub_code.map(S::from),
-            updated_at: text.updated_at,
-            error: text.error,
-        })
+json_object! {
+    impl[C: Field, S: Field] Status<C, S> {
+        code, sub_code, updated_at, error,
     }
 }
 
 /// A bot status event (`bot.joining_call` ... `bot.fatal`, and the
 /// breakout room events).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "S: From<String>"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BotEvent<S = String> {
     /// The new status.
@@ -133,8 +127,14 @@ pub struct BotEvent<S = String> {
     pub bot: Resource,
 }
 
+json_object! {
+    impl[S: Field] BotEvent<S> {
+        data, bot,
+    }
+}
+
 /// A recording status event (`recording.processing` ... `recording.deleted`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RecordingEvent {
     /// The new status.
@@ -142,13 +142,19 @@ pub struct RecordingEvent {
     /// The recording.
     pub recording: Resource,
     /// The bot that made it; absent for Desktop Recording SDK recordings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
+}
+
+json_object! {
+    impl RecordingEvent {
+        data, recording, bot,
+    }
 }
 
 /// A real-time endpoint status event (`realtime_endpoint.running`, `.done`,
 /// `.failed`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RealtimeEndpointEvent {
     /// The new status.
@@ -156,15 +162,21 @@ pub struct RealtimeEndpointEvent {
     /// The endpoint.
     pub realtime_endpoint: Resource,
     /// The recording it streams.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 
+json_object! {
+    impl RealtimeEndpointEvent {
+        data, realtime_endpoint, recording, bot,
+    }
+}
+
 /// A Desktop Recording SDK upload status event (`sdk_upload.*`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct SdkUploadEvent {
     /// The new status.
@@ -172,13 +184,19 @@ pub struct SdkUploadEvent {
     /// The upload.
     pub sdk_upload: Resource,
     /// The recording, once there is one (`null` otherwise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
+}
+
+json_object! {
+    impl SdkUploadEvent {
+        data, sdk_upload, recording,
+    }
 }
 
 /// A Slack team status event (`slack_team.invited`, `.active`,
 /// `.access_revoked`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct SlackTeamEvent {
     /// The new status.
@@ -187,21 +205,39 @@ pub struct SlackTeamEvent {
     pub slack_team: Resource,
 }
 
+json_object! {
+    impl SlackTeamEvent {
+        data, slack_team,
+    }
+}
+
 /// `calendar.update`: a calendar's state changed; fetch it again.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct CalendarUpdate {
     /// The calendar.
     pub calendar_id: String,
 }
 
+json_object! {
+    impl CalendarUpdate {
+        calendar_id,
+    }
+}
+
 /// `calendar.sync_events`: a calendar's events changed; fetch those updated
 /// since `last_updated_ts`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct CalendarSyncEvents {
     /// The calendar.
     pub calendar_id: String,
     /// Events updated at or after this instant changed.
     pub last_updated_ts: Timestamp,
+}
+
+json_object! {
+    impl CalendarSyncEvents {
+        calendar_id, last_updated_ts,
+    }
 }

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 
+use crate::object::{Field, Parsed, Slot, json_object};
 use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
@@ -161,6 +162,25 @@ impl From<i64> for MeetingType {
     }
 }
 
+impl Parsed for MeetingType {
+    fn set(&mut self, value: Value) -> Result<(), serde_json::Error> {
+        *self = MeetingType::deserialize(value)?;
+        Ok(())
+    }
+}
+
+impl Field for MeetingType {
+    const REQUIRED: bool = true;
+
+    fn empty() -> Self {
+        MeetingType::Unknown(0)
+    }
+
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Parsed(self)
+    }
+}
+
 impl fmt::Display for MeetingType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.code(), f)
@@ -211,17 +231,17 @@ impl fmt::Debug for DownloadToken {
 
 /// What most `recording.*` events carry in `payload`: the account, who did
 /// it (for the events an operator triggers), and the object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Payload<O> {
     /// The account the meeting belongs to.
     pub account_id: String,
     /// The e-mail of the user who triggered the event, for trash, delete,
     /// recover and registration decisions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// The user id of the operator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// What the event is about.
     pub object: O,
@@ -230,24 +250,38 @@ pub struct Payload<O> {
     pub other: Other,
 }
 
+json_object! {
+    impl[O: Field] Payload<O> {
+        account_id, operator, operator_id, object,
+        ..other
+    }
+}
+
 /// The span of a recording in progress (`recording_file` of
 /// `recording.started` and its neighbours).
 ///
 /// RFC 3339 instants as sent; Zoom sends an empty string for an end not yet
 /// reached, so the text is kept and [`RecordingSpan::start`] /
 /// [`RecordingSpan::end`] read it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RecordingSpan {
     /// When recording started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_start: Option<String>,
     /// When recording ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_end: Option<String>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
+}
+
+json_object! {
+    impl RecordingSpan {
+        recording_start, recording_end,
+        ..other
+    }
 }
 
 impl RecordingSpan {
@@ -265,7 +299,7 @@ impl RecordingSpan {
 }
 
 /// A meeting whose recording started, paused, resumed or stopped.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RecordingInProgress {
     /// The meeting number (above 2^32 for many meetings).
@@ -282,7 +316,7 @@ pub struct RecordingInProgress {
     /// When the meeting started.
     pub start_time: Timestamp,
     /// The meeting's IANA time zone; instant meetings send `""`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes, as Zoom counts them: `0` in some recording webhooks, so
     /// infer nothing from it.
@@ -294,9 +328,17 @@ pub struct RecordingInProgress {
     pub other: Other,
 }
 
+json_object! {
+    impl RecordingInProgress {
+        id, uuid, host_id, topic, "type" => meeting_type, start_time, timezone, duration,
+        recording_file,
+        ..other
+    }
+}
+
 /// A recorded meeting: `recording.completed`, `recording.transcript_completed`,
 /// and the trash, delete and recover events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Recording {
     /// The meeting instance; de-duplicate a meeting's events by it.
@@ -305,12 +347,12 @@ pub struct Recording {
     /// meeting (above 2^32 for many meetings).
     pub id: u64,
     /// The account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The host's user id.
     pub host_id: String,
     /// The host's e-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_email: Option<String>,
     /// The meeting's topic: any Unicode, emoji included.
     pub topic: String,
@@ -320,7 +362,7 @@ pub struct Recording {
     /// When the meeting started.
     pub start_time: Timestamp,
     /// The meeting's IANA time zone; instant meetings send `""`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes, as Zoom counts them: `0` in some recording webhooks, so
     /// infer nothing from it.
@@ -332,43 +374,53 @@ pub struct Recording {
     /// The link to share the recording.
     pub share_url: String,
     /// The recording's password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// The recording's play passcode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_play_passcode: Option<String>,
     /// Whether it was recorded on premises.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_prem: Option<bool>,
     /// Whether Zoom deletes the recording automatically.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_delete: Option<bool>,
     /// When Zoom deletes it (a date).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_delete_date: Option<String>,
     /// The files; absent from some trash events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_files: Option<Vec<RecordingFile>>,
     /// One audio file per participant, when the account records them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_audio_files: Option<Vec<ParticipantAudioFile>>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl Recording {
+        uuid, id, account_id, host_id, host_email, topic, "type" => meeting_type, start_time,
+        timezone, duration, total_size, recording_count, share_url, password,
+        recording_play_passcode, on_prem, auto_delete, auto_delete_date, recording_files,
+        participant_audio_files,
+        ..other
+    }
+}
+
 /// One file of a recording (`recording_files[]`).
 ///
 /// `CC` and `TIMELINE` files come without `id`, `status`, `file_size` and
 /// `recording_type`; on-premise files without `download_url`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RecordingFile {
     /// The file's id: de-duplicate files by it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The meeting **uuid** (not its number).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting_id: Option<String>,
     /// When the file's span starts.
     pub recording_start: Timestamp,
@@ -379,37 +431,45 @@ pub struct RecordingFile {
     /// Its extension.
     pub file_extension: FileExtension,
     /// Its name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Its size in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
     /// Where an on-premise file is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_path: Option<String>,
     /// Where to play it in a browser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub play_url: Option<String>,
     /// Where to download it, with the event's download token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Its processing status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// Which view or track it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_type: Option<RecordingType>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl RecordingFile {
+        id, meeting_id, recording_start, recording_end, file_type, file_extension, file_name,
+        file_size, file_path, play_url, download_url, status, recording_type,
+        ..other
+    }
+}
+
 /// One participant's own audio file (`participant_audio_files[]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ParticipantAudioFile {
     /// The file's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When the file's span starts.
     pub recording_start: Timestamp,
@@ -420,22 +480,22 @@ pub struct ParticipantAudioFile {
     /// Its extension.
     pub file_extension: FileExtension,
     /// Its name (the participant's name, as Zoom writes it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Its size in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
     /// Where an on-premise file is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_path: Option<String>,
     /// Where to play it in a browser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub play_url: Option<String>,
     /// Where to download it, with the event's download token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Its processing status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// Keys this version of the crate does not know (the Video SDK adds
     /// `user_id` and `user_key`).
@@ -443,20 +503,28 @@ pub struct ParticipantAudioFile {
     pub other: Other,
 }
 
+json_object! {
+    impl ParticipantAudioFile {
+        id, recording_start, recording_end, file_type, file_extension, file_name, file_size,
+        file_path, play_url, download_url, status,
+        ..other
+    }
+}
+
 /// `recording.renamed`: the meeting before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Renamed {
     /// The account.
     pub account_id: String,
     /// The e-mail of the user who renamed it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// Their user id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// When it was renamed (milliseconds since the epoch).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time_stamp: Option<i64>,
     /// The meeting with its new topic.
     pub object: RenamedMeeting,
@@ -467,8 +535,15 @@ pub struct Renamed {
     pub other: Other,
 }
 
+json_object! {
+    impl Renamed {
+        account_id, operator, operator_id, time_stamp, object, old_object,
+        ..other
+    }
+}
+
 /// A meeting as `recording.renamed` describes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RenamedMeeting {
     /// The meeting instance.
@@ -487,20 +562,27 @@ pub struct RenamedMeeting {
     pub other: Other,
 }
 
+json_object! {
+    impl RenamedMeeting {
+        uuid, id, topic, "type" => meeting_type, host_id,
+        ..other
+    }
+}
+
 /// The payload of the batch events: who acted, and on what.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BatchPayload<O> {
     /// The account.
     pub account_id: String,
     /// The e-mail of the user who acted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// Their user id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// What was done (`recording.batch_trashed`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operation: Option<String>,
     /// What it was done to.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -510,189 +592,237 @@ pub struct BatchPayload<O> {
     pub other: Other,
 }
 
+json_object! {
+    impl[O: Field] BatchPayload<O> {
+        account_id, operator, operator_id, operation, object,
+        ..other
+    }
+}
+
 /// The meetings of `recording.batch_trashed`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct BatchTrashed {
     /// The meeting instances whose recordings went to the trash.
-    #[serde(default)]
     pub meeting_uuids: Vec<String>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl BatchTrashed {
+        #[default] meeting_uuids,
+        ..other
+    }
+}
+
 /// The meetings of `recording.batch_deleted` and `recording.batch_recovered`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct BatchMeetings {
     /// The meetings and their files.
-    #[serde(default)]
     pub meetings: Vec<BatchMeeting>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl BatchMeetings {
+        #[default] meetings,
+        ..other
+    }
+}
+
 /// One meeting of a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct BatchMeeting {
     /// The meeting instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting_uuid: Option<String>,
     /// The files acted on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_file_ids: Option<Vec<String>>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl BatchMeeting {
+        meeting_uuid, recording_file_ids,
+        ..other
+    }
+}
+
 /// `recording.archive_files_completed` (the archiving add-on), where Zoom
 /// declares every field optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ArchivePayload {
     /// The account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The archived meeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<ArchivedMeeting>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl ArchivePayload {
+        account_id, object,
+        ..other
+    }
+}
+
 /// An archived meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ArchivedMeeting {
     /// The meeting instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// The meeting number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<u64>,
     /// The host's user id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,
     /// The topic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     /// The kind of meeting.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub meeting_type: Option<MeetingType>,
     /// When the meeting started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<Timestamp>,
     /// The meeting's time zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// Seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_in_second: Option<i64>,
     /// The size of all files, in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_size: Option<u64>,
     /// How many files there are.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_count: Option<u64>,
     /// `meeting_type`: `internal` or `external`, as Zoom words it (the
     /// field is named apart from [`ArchivedMeeting::meeting_type`], which is
     /// `type` on the wire, as everywhere in this crate).
-    #[serde(
-        rename = "meeting_type",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "meeting_type", skip_serializing_if = "Option::is_none")]
     pub meeting_type_name: Option<String>,
     /// The account's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_name: Option<String>,
     /// When archiving completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub complete_time: Option<Timestamp>,
     /// Whether it is a breakout room.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_breakout_room: Option<bool>,
     /// The parent meeting of a breakout room.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_meeting_id: Option<String>,
     /// The archive's status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// The archive's group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// The archived files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archive_files: Option<Vec<ArchiveFile>>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl ArchivedMeeting {
+        uuid, id, host_id, topic, "type" => meeting_type, start_time, timezone, duration,
+        duration_in_second, total_size, recording_count, "meeting_type" => meeting_type_name,
+        account_name, complete_time, is_breakout_room, parent_meeting_id, status, group_id,
+        archive_files,
+        ..other
+    }
+}
+
 /// One archived file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ArchiveFile {
     /// The file's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What the file holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_type: Option<FileType>,
     /// Its extension.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_extension: Option<FileExtension>,
     /// Its name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Its size in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
     /// Where to download it, with the event's download token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Its processing status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// Which view or track it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_type: Option<RecordingType>,
     /// Whether it is one participant's file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub individual: Option<bool>,
     /// That participant's e-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_email: Option<String>,
     /// When that participant joined.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_join_time: Option<Timestamp>,
     /// When that participant left.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_leave_time: Option<Timestamp>,
     /// The file's encryption fingerprint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption_fingerprint: Option<String>,
     /// How many chat messages it holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_messages: Option<u64>,
     /// Where it is stored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl ArchiveFile {
+        id, file_type, file_extension, file_name, file_size, download_url, status,
+        recording_type, individual, participant_email, participant_join_time,
+        participant_leave_time, encryption_fingerprint, number_of_messages, storage_location,
+        ..other
+    }
+}
+
 /// `recording.cloud_storage_usage_updated`: the account's cloud storage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CloudStorageUsage {
     /// Free storage, as Zoom words it (`"1 GB"`).
@@ -708,15 +838,23 @@ pub struct CloudStorageUsage {
     /// Storage beyond the plan.
     pub storage_exceed: String,
     /// Until when the excess is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_exceed_date: Option<String>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl CloudStorageUsage {
+        free_storage, plan_storage, plan_type, storage_used, storage_used_percentage,
+        storage_exceed, max_exceed_date,
+        ..other
+    }
+}
+
 /// A meeting whose on-demand recording someone registered for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Registration {
     /// The meeting number.
@@ -733,7 +871,7 @@ pub struct Registration {
     /// When the meeting started.
     pub start_time: Timestamp,
     /// The meeting's time zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes.
     pub duration: i64,
@@ -744,81 +882,105 @@ pub struct Registration {
     pub other: Other,
 }
 
+json_object! {
+    impl Registration {
+        id, uuid, host_id, topic, "type" => meeting_type, start_time, timezone, duration,
+        registrant,
+        ..other
+    }
+}
+
 /// Someone registered for an on-demand recording.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Registrant {
     /// The registrant's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Their e-mail.
     pub email: String,
     /// Their registration's status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RegistrantStatus>,
     /// Their first name.
     pub first_name: String,
     /// Their last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Their address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Their city.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Their country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Their postal code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Their state or province.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Their phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Their industry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Their organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
     /// Their job title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
     /// Their purchasing time frame.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub purchasing_time_frame: Option<String>,
     /// Their role in the purchase.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_in_purchase_process: Option<String>,
     /// Their organization's size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_of_employees: Option<String>,
     /// Their comments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// Their answers to the host's questions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_questions: Option<Vec<CustomQuestion>>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
 }
 
+json_object! {
+    impl Registrant {
+        id, email, status, first_name, last_name, address, city, country, zip, state, phone,
+        industry, org, job_title, purchasing_time_frame, role_in_purchase_process,
+        no_of_employees, comments, custom_questions,
+        ..other
+    }
+}
+
 /// A registrant's answer to one of the host's questions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct CustomQuestion {
     /// The question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Keys this version of the crate does not know.
     #[serde(flatten)]
     pub other: Other,
+}
+
+json_object! {
+    impl CustomQuestion {
+        title, value,
+        ..other
+    }
 }
