@@ -25,6 +25,10 @@ use serde_json::{Map, Number, Value};
 use crate::open_enum::OpenEnum;
 use crate::timestamp::Timestamp;
 
+// The traits are `pub` in this private module: the generic payloads' public
+// `Deserialize` impls name them as bounds, and they stay unnameable outside
+// the crate.
+
 /// Where the value of one key goes.
 pub enum Slot<'a> {
     Text(&'a mut String),
