@@ -629,7 +629,10 @@ mod tests {
             FULL.replace(r#""delta":-4"#, r#""delta":1.5"#),
             FULL.replace(r#""flag":true"#, r#""flag":"yes""#),
             FULL.replace(r#""total":1.5"#, r#""total":"1""#),
-            FULL.replace(r#""at":"2025-01-29T23:49:58.570998+00:00""#, r#""at":"soon""#),
+            FULL.replace(
+                r#""at":"2025-01-29T23:49:58.570998+00:00""#,
+                r#""at":"soon""#,
+            ),
             FULL.replace(r#""type":"a""#, r#""type":7"#),
             FULL.replace(r#""meta":{"k":1}"#, r#""meta":[1]"#),
             FULL.replace(r#""tags":["t","u"]"#, r#""tags":"t""#),
@@ -670,6 +673,9 @@ mod tests {
         // serde's derive also reads a struct from an array of its fields in
         // order; no provider sends that, and the reader does not take it.
         let err = serde_json::from_str::<ours::Inner>(r#"["i", 9]"#).unwrap_err();
-        assert!(err.to_string().starts_with("invalid type: sequence, expected struct Inner"));
+        assert!(
+            err.to_string()
+                .starts_with("invalid type: sequence, expected struct Inner")
+        );
     }
 }
