@@ -10,9 +10,13 @@
 //! struct's: `missing field`, `duplicate field`, `invalid type ..., expected
 //! ...`, at the same place in the body.
 //!
+//! The table also writes the struct back (`Serialize`), so its wire names
+//! live in one place.
+//!
 //! A struct opts in with [`json_object!`], which lists its keys in
-//! declaration order (the first missing key is the one reported) and names
-//! the field that keeps unknown keys, if any.
+//! declaration order (the first missing key is the one reported, and keys
+//! are written in that order) and names the field that keeps unknown keys,
+//! if any.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -53,8 +57,9 @@ pub enum Slot<'a> {
     List(&'a mut dyn List),
 }
 
-/// A field's type, as the reader fills it.
-pub trait Field {
+/// A field's type, as the reader fills it (and as the table writes it back,
+/// through its own `Serialize`).
+pub trait Field: serde::Serialize {
     /// Whether an object without the key is an error, unless the table
     /// marks the field `#[default]`.
     const REQUIRED: bool;
@@ -65,6 +70,12 @@ pub trait Field {
 
     /// Where the key's value goes.
     fn slot(&mut self) -> Slot<'_>;
+
+    /// Whether writing leaves the key out: an absent `Option` (the wire's
+    /// `null` and a missing key read alike).
+    fn absent(&self) -> bool {
+        false
+    }
 }
 
 /// The keys of one object, as [`json_object!`] lists them.
@@ -296,7 +307,7 @@ impl<E: OpenEnum + for<'a> From<&'a str>> Word for E {
     }
 }
 
-impl<E: OpenEnum + for<'a> From<&'a str>> Field for E {
+impl<E: OpenEnum + for<'a> From<&'a str> + serde::Serialize> Field for E {
     const REQUIRED: bool = true;
 
     fn empty() -> Self {
@@ -327,6 +338,10 @@ impl<T: Field> Field for Option<T> {
 
     fn slot(&mut self) -> Slot<'_> {
         Slot::Nullable(self)
+    }
+
+    fn absent(&self) -> bool {
+        self.is_none()
     }
 }
 
@@ -359,13 +374,16 @@ pub(crate) fn required<T: Field>(_field: &T) -> bool {
     T::REQUIRED
 }
 
-/// Makes a struct a JSON object read by the shared reader: `Deserialize`,
-/// and [`Field`] so that other objects can hold it.
+/// Makes a struct a JSON object read and written by the shared reader and
+/// writer: `Deserialize`, `Serialize`, and [`Field`] so that other objects
+/// can hold it.
 ///
 /// Keys are listed in declaration order, each as its field's name or as
 /// `"wire" => field` when the wire name differs; `#[default]` before one
 /// makes a missing key its empty value rather than an error (`false`, an
-/// empty list), as `#[serde(default)]` does. `..other` last names the map
+/// empty list), as `#[serde(default)]` does, and `#[null]` writes an absent
+/// `Option` as `null` rather than leaving the key out (for keys a provider
+/// sends as `null`). `..other` last names the map
 /// that keeps unknown keys (a `#[serde(flatten)]` field); without it,
 /// unknown keys are skipped.
 ///
@@ -383,13 +401,12 @@ pub(crate) fn required<T: Field>(_field: &T) -> bool {
 /// }
 /// ```
 ///
-/// The struct itself keeps `#[derive(Serialize)]` and the `#[serde]`
-/// attributes writing needs (`rename` to the same wire name, `flatten` on
-/// the map of unknown keys, `skip_serializing_if`).
+/// Written back, an absent `Option` leaves its key out unless marked
+/// `#[null]`, and the unknown keys come after the known ones.
 macro_rules! json_object {
     (
         impl[$($generics:tt)*] $name:ident $(<$($param:ident),*>)? {
-            $($(#[$default:ident])? $($wire:literal =>)? $field:ident,)*
+            $($(#[$flag:ident])? $($wire:literal =>)? $field:ident,)*
             $(..$other:ident)?
         }
     ) => {
@@ -430,7 +447,7 @@ macro_rules! json_object {
 
             fn missing(&self, seen: u64) -> ::std::option::Option<&'static str> {
                 $(
-                    if $crate::object::json_object!(@required self $field $($default)?)
+                    if $crate::object::json_object!(@required self $field $($flag)?)
                         && seen & 1u64.checked_shl(Key::$field as u32).unwrap_or(0) == 0
                     {
                         return ::std::option::Option::Some(
@@ -457,6 +474,30 @@ macro_rules! json_object {
             }
         }
 
+        impl<$($generics)*> ::serde::Serialize for $name $(<$($param),*>)? {
+            fn serialize<Ser: ::serde::Serializer>(
+                &self,
+                serializer: Ser,
+            ) -> ::std::result::Result<Ser::Ok, Ser::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                $(
+                    if $crate::object::json_object!(@written self $field $($flag)?) {
+                        map.serialize_entry(
+                            $crate::object::json_object!(@wire $($wire)? $field),
+                            &self.$field,
+                        )?;
+                    }
+                )*
+                $(
+                    for (key, value) in &self.$other {
+                        map.serialize_entry(key, value)?;
+                    }
+                )?
+                map.end()
+            }
+        }
+
         impl<'de, $($generics)*> ::serde::Deserialize<'de> for $name $(<$($param),*>)? {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
@@ -472,7 +513,12 @@ macro_rules! json_object {
     (@wire $wire:literal $field:ident) => { $wire };
     (@wire $field:ident) => { stringify!($field) };
     (@required $self:ident $field:ident default) => { false };
+    (@required $self:ident $field:ident null) => { $crate::object::required(&$self.$field) };
     (@required $self:ident $field:ident) => { $crate::object::required(&$self.$field) };
+    (@written $self:ident $field:ident null) => { true };
+    (@written $self:ident $field:ident $($flag:ident)?) => {
+        !$crate::object::Field::absent(&$self.$field)
+    };
     (@other $self:ident $other:ident) => { ::std::option::Option::Some(&mut $self.$other) };
     (@other $self:ident) => { ::std::option::Option::None };
 }
@@ -541,7 +587,7 @@ mod tests {
 
         json_object! {
             impl Sample {
-                name, count, delta, ratio, on, #[default] flag, total, at, "type" => kind,
+                name, count, delta, ratio, #[null] on, #[default] flag, total, at, "type" => kind,
                 maybe_kind, meta, raw, tags, inner, inners,
                 ..rest
             }
@@ -549,21 +595,24 @@ mod tests {
     }
 
     mod derived {
-        use serde::Deserialize;
+        use serde::{Deserialize, Serialize};
 
         use super::*;
 
-        #[derive(Debug, PartialEq, Deserialize)]
+        #[derive(Debug, PartialEq, Deserialize, Serialize)]
         pub struct Inner {
             pub id: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub size: Option<u64>,
         }
 
-        #[derive(Debug, PartialEq, Deserialize)]
+        #[derive(Debug, PartialEq, Deserialize, Serialize)]
         pub struct Sample {
             pub name: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub count: Option<u64>,
             pub delta: i64,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub ratio: Option<f64>,
             pub on: Option<bool>,
             #[serde(default)]
@@ -572,11 +621,14 @@ mod tests {
             pub at: Timestamp,
             #[serde(rename = "type")]
             pub kind: Kind,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub maybe_kind: Option<Kind>,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub meta: Option<Map<String, Value>>,
             pub raw: Value,
             pub tags: Vec<String>,
             pub inner: Inner,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub inners: Option<Vec<Inner>>,
             #[serde(flatten)]
             pub rest: Map<String, Value>,
@@ -651,6 +703,21 @@ mod tests {
         for case in &cases {
             let (ours, derived) = both(case);
             assert_eq!(ours, derived, "for {case}");
+        }
+    }
+
+    #[test]
+    fn writing_is_the_derived_writing() {
+        let sparse = r#"{"name":"n","delta":0,"total":1,"at":1700000000,"type":"b","raw":null,
+            "tags":[],"inner":{"id":"i"},"count":null,"inners":[{"id":"j","size":null}]}"#;
+        for body in [FULL, sparse] {
+            let ours: ours::Sample = serde_json::from_str(body).unwrap();
+            let derived: derived::Sample = serde_json::from_str(body).unwrap();
+            assert_eq!(
+                serde_json::to_string(&ours).unwrap(),
+                serde_json::to_string(&derived).unwrap(),
+                "for {body}"
+            );
         }
     }
 

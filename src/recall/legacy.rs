@@ -1,13 +1,11 @@
 //! Events of Recall.ai's API v1.10 that older workspaces still receive.
 
-use serde::Serialize;
-
 use super::codes::LegacyBotStatusCode;
 use crate::object::json_object;
 use crate::timestamp::Timestamp;
 
 /// The `status` of a legacy `bot.status_change` event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LegacyStatus {
     /// The new status.
@@ -19,18 +17,17 @@ pub struct LegacyStatus {
     /// A human-readable explanation.
     pub message: Option<String>,
     /// The recording, on `recording_done` and later statuses.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_id: Option<String>,
 }
 
 json_object! {
     impl LegacyStatus {
-        code, created_at, sub_code, message, recording_id,
+        code, created_at, #[null] sub_code, #[null] message, recording_id,
     }
 }
 
 /// `bot.status_change` (API v1.10).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BotStatusChange {
     /// The bot.
@@ -46,7 +43,7 @@ json_object! {
 }
 
 /// A log line of a legacy `bot.log` or `bot.output_log` event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogEntry {
     /// The severity, such as `error` or `info`.
@@ -54,7 +51,6 @@ pub struct LogEntry {
     /// The message.
     pub message: String,
     /// The output the line is about, for output logs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_id: Option<String>,
     /// When it was logged.
     pub created_at: Timestamp,
@@ -67,14 +63,12 @@ json_object! {
 }
 
 /// `bot.log` and `bot.output_log` (API v1.10).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BotLog {
     /// The bot, when the line is about one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
     /// The job, when the line is about one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// The line.
     pub log: LogEntry,

@@ -50,7 +50,7 @@ pub struct MediaObjectEvent<S = String> {
     pub bot: Option<Resource>,
 }
 
-impl<S: Serialize> Serialize for MediaObjectEvent<S> {
+impl<S: Field> Serialize for MediaObjectEvent<S> {
     fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("data", &self.data)?;

@@ -11,7 +11,7 @@ use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
 /// A participant in the call.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Participant {
     /// Recall's id for the participant within this call.
@@ -23,22 +23,20 @@ pub struct Participant {
     /// The platform the participant joined from, when known.
     pub platform: Option<String>,
     /// Platform-specific details.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_data: Option<Map<String, Value>>,
     /// The participant's email, when the platform shares it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 
 json_object! {
     impl Participant {
-        id, name, #[default] is_host, platform, extra_data, email,
+        id, #[null] name, #[default] is_host, #[null] platform, extra_data, email,
     }
 }
 
 /// When something happened: seconds since the recording started, and the
 /// wall-clock instant when Recall gives it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelativeTimestamp {
     /// Seconds since the start of the recording: a float, or an integer
@@ -46,7 +44,6 @@ pub struct RelativeTimestamp {
     /// [`RelativeTimestamp::seconds`].
     pub relative: Number,
     /// The instant.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub absolute: Option<Timestamp>,
 }
 
@@ -75,7 +72,7 @@ open_enum! {
 }
 
 /// A chat message, the inner `data` of `participant_events.chat_message`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ChatMessage {
     /// The message.
@@ -139,7 +136,7 @@ impl Field for ParticipantData {
 }
 
 /// What happened in a participant event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantAction {
     /// Who.
@@ -152,7 +149,7 @@ pub struct ParticipantAction {
 
 json_object! {
     impl ParticipantAction {
-        participant, timestamp, data,
+        participant, timestamp, #[null] data,
     }
 }
 
@@ -168,22 +165,18 @@ impl ParticipantAction {
 }
 
 /// A participant event (`participant_events.join` ... `.chat_message`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantEvent {
     /// What happened.
     pub data: ParticipantAction,
     /// The endpoint that received it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
     /// The participant events object of the recording.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_events: Option<Resource>,
     /// The recording.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 
@@ -194,7 +187,7 @@ json_object! {
 }
 
 /// A transcribed word.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Word {
     /// The word.
@@ -207,12 +200,12 @@ pub struct Word {
 
 json_object! {
     impl Word {
-        text, start_timestamp, end_timestamp,
+        text, start_timestamp, #[null] end_timestamp,
     }
 }
 
 /// A stretch of transcript: words and who said them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Utterance {
     /// The words, in order.
@@ -244,22 +237,18 @@ impl Utterance {
 
 /// A real-time transcript event (`transcript.data`,
 /// `transcript.partial_data`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TranscriptEvent {
     /// The words.
     pub data: Utterance,
     /// The endpoint that received it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
     /// The transcript object.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcript: Option<Resource>,
     /// The recording.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 
@@ -281,7 +270,7 @@ open_enum! {
 
 /// Raw media from a websocket endpoint: a chunk of audio (16 kHz mono
 /// S16LE) or a video frame (PNG or H.264).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MediaChunk {
     /// The media, base64-encoded; see [`MediaChunk::decode_buffer`].
@@ -289,10 +278,8 @@ pub struct MediaChunk {
     /// When it was captured.
     pub timestamp: RelativeTimestamp,
     /// Whose stream it is, for the separate streams.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant: Option<Participant>,
     /// Webcam or screenshare, on `video_separate_*.data`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub video_type: Option<VideoType>,
 }
 
@@ -315,29 +302,23 @@ impl MediaChunk {
 
 /// A raw media event (`audio_mixed_raw.data`, `audio_separate_raw.data`,
 /// `video_separate_png.data`, `video_separate_h264.data`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RawMediaEvent {
     /// The media.
     pub data: MediaChunk,
     /// The endpoint that received it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub realtime_endpoint: Option<Resource>,
     /// The mixed audio object, on `audio_mixed_raw.data`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_mixed: Option<Resource>,
     /// The separate audio object, on `audio_separate_raw.data`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_separate: Option<Resource>,
     /// The separate video object, on `video_separate_png.data` and
     /// `video_separate_h264.data`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub video_separate: Option<Resource>,
     /// The recording.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 

@@ -1,7 +1,6 @@
 //! Status events: the envelope `{code, sub_code, updated_at, error}` with the
 //! resources it is about (bot, recording, media object, ...).
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::codes::{
@@ -14,13 +13,12 @@ use crate::timestamp::Timestamp;
 
 /// A Recall.ai object an event is about: a bot, recording, transcript,
 /// real-time endpoint, ... with the `metadata` the user attached to it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Resource {
     /// The object's id (a UUID).
     pub id: String,
     /// The user's own key/value pairs, as given when creating the object.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Map<String, Value>>,
 }
 
@@ -74,7 +72,7 @@ impl Resource {
 
 /// The error attached to a failed status (`recording.failed`,
 /// `realtime_endpoint.failed`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct StatusError {
     /// A machine-readable error code.
@@ -94,19 +92,17 @@ json_object! {
 /// `C` is the code's type for the resource; `S` is the sub code's: a typed
 /// enum for the events whose sub codes Recall documents, `String`
 /// elsewhere.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Status<C, S = String> {
     /// The new status, equal to the part of the event name after the dot.
     pub code: C,
     /// Why, when Recall says: absent, `null`, or (in some of Recall's own
     /// examples) the empty string, which is kept as sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sub_code: Option<S>,
     /// When the status changed; order events by it, not by arrival.
     pub updated_at: Timestamp,
     /// What went wrong, on failure statuses.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<StatusError>,
 }
 
@@ -118,7 +114,7 @@ json_object! {
 
 /// A bot status event (`bot.joining_call` ... `bot.fatal`, and the
 /// breakout room events).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BotEvent<S = String> {
     /// The new status.
@@ -134,7 +130,7 @@ json_object! {
 }
 
 /// A recording status event (`recording.processing` ... `recording.deleted`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordingEvent {
     /// The new status.
@@ -142,7 +138,6 @@ pub struct RecordingEvent {
     /// The recording.
     pub recording: Resource,
     /// The bot that made it; absent for Desktop Recording SDK recordings.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 
@@ -154,7 +149,7 @@ json_object! {
 
 /// A real-time endpoint status event (`realtime_endpoint.running`, `.done`,
 /// `.failed`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RealtimeEndpointEvent {
     /// The new status.
@@ -162,10 +157,8 @@ pub struct RealtimeEndpointEvent {
     /// The endpoint.
     pub realtime_endpoint: Resource,
     /// The recording it streams.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bot: Option<Resource>,
 }
 
@@ -176,7 +169,7 @@ json_object! {
 }
 
 /// A Desktop Recording SDK upload status event (`sdk_upload.*`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SdkUploadEvent {
     /// The new status.
@@ -184,7 +177,6 @@ pub struct SdkUploadEvent {
     /// The upload.
     pub sdk_upload: Resource,
     /// The recording, once there is one (`null` otherwise).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording: Option<Resource>,
 }
 
@@ -196,7 +188,7 @@ json_object! {
 
 /// A Slack team status event (`slack_team.invited`, `.active`,
 /// `.access_revoked`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SlackTeamEvent {
     /// The new status.
@@ -212,7 +204,7 @@ json_object! {
 }
 
 /// `calendar.update`: a calendar's state changed; fetch it again.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct CalendarUpdate {
     /// The calendar.
@@ -227,7 +219,7 @@ json_object! {
 
 /// `calendar.sync_events`: a calendar's events changed; fetch those updated
 /// since `last_updated_ts`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct CalendarSyncEvents {
     /// The calendar.

@@ -231,22 +231,19 @@ impl fmt::Debug for DownloadToken {
 
 /// What most `recording.*` events carry in `payload`: the account, who did
 /// it (for the events an operator triggers), and the object.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Payload<O> {
     /// The account the meeting belongs to.
     pub account_id: String,
     /// The e-mail of the user who triggered the event, for trash, delete,
     /// recover and registration decisions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// The user id of the operator.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// What the event is about.
     pub object: O,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -263,17 +260,14 @@ json_object! {
 /// RFC 3339 instants as sent; Zoom sends an empty string for an end not yet
 /// reached, so the text is kept and [`RecordingSpan::start`] /
 /// [`RecordingSpan::end`] read it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RecordingSpan {
     /// When recording started.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_start: Option<String>,
     /// When recording ended.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_end: Option<String>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -299,7 +293,7 @@ impl RecordingSpan {
 }
 
 /// A meeting whose recording started, paused, resumed or stopped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordingInProgress {
     /// The meeting number (above 2^32 for many meetings).
@@ -311,12 +305,10 @@ pub struct RecordingInProgress {
     /// The meeting's topic.
     pub topic: String,
     /// The kind of meeting.
-    #[serde(rename = "type")]
     pub meeting_type: MeetingType,
     /// When the meeting started.
     pub start_time: Timestamp,
     /// The meeting's IANA time zone; instant meetings send `""`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes, as Zoom counts them: `0` in some recording webhooks, so
     /// infer nothing from it.
@@ -324,7 +316,6 @@ pub struct RecordingInProgress {
     /// The span recorded so far.
     pub recording_file: RecordingSpan,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -338,7 +329,7 @@ json_object! {
 
 /// A recorded meeting: `recording.completed`, `recording.transcript_completed`,
 /// and the trash, delete and recover events.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Recording {
     /// The meeting instance; de-duplicate a meeting's events by it.
@@ -347,22 +338,18 @@ pub struct Recording {
     /// meeting (above 2^32 for many meetings).
     pub id: u64,
     /// The account.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The host's user id.
     pub host_id: String,
     /// The host's e-mail.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_email: Option<String>,
     /// The meeting's topic: any Unicode, emoji included.
     pub topic: String,
     /// The kind of meeting.
-    #[serde(rename = "type")]
     pub meeting_type: MeetingType,
     /// When the meeting started.
     pub start_time: Timestamp,
     /// The meeting's IANA time zone; instant meetings send `""`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes, as Zoom counts them: `0` in some recording webhooks, so
     /// infer nothing from it.
@@ -374,28 +361,20 @@ pub struct Recording {
     /// The link to share the recording.
     pub share_url: String,
     /// The recording's password.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// The recording's play passcode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_play_passcode: Option<String>,
     /// Whether it was recorded on premises.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_prem: Option<bool>,
     /// Whether Zoom deletes the recording automatically.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_delete: Option<bool>,
     /// When Zoom deletes it (a date).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_delete_date: Option<String>,
     /// The files; absent from some trash events.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_files: Option<Vec<RecordingFile>>,
     /// One audio file per participant, when the account records them.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_audio_files: Option<Vec<ParticipantAudioFile>>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -413,14 +392,12 @@ json_object! {
 ///
 /// `CC` and `TIMELINE` files come without `id`, `status`, `file_size` and
 /// `recording_type`; on-premise files without `download_url`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordingFile {
     /// The file's id: de-duplicate files by it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The meeting **uuid** (not its number).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting_id: Option<String>,
     /// When the file's span starts.
     pub recording_start: Timestamp,
@@ -431,28 +408,20 @@ pub struct RecordingFile {
     /// Its extension.
     pub file_extension: FileExtension,
     /// Its name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Its size in bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
     /// Where an on-premise file is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_path: Option<String>,
     /// Where to play it in a browser.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub play_url: Option<String>,
     /// Where to download it, with the event's download token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Its processing status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// Which view or track it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_type: Option<RecordingType>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -465,11 +434,10 @@ json_object! {
 }
 
 /// One participant's own audio file (`participant_audio_files[]`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantAudioFile {
     /// The file's id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When the file's span starts.
     pub recording_start: Timestamp,
@@ -480,26 +448,19 @@ pub struct ParticipantAudioFile {
     /// Its extension.
     pub file_extension: FileExtension,
     /// Its name (the participant's name, as Zoom writes it).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Its size in bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
     /// Where an on-premise file is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_path: Option<String>,
     /// Where to play it in a browser.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub play_url: Option<String>,
     /// Where to download it, with the event's download token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Its processing status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// Keys this version of the crate does not know (the Video SDK adds
     /// `user_id` and `user_key`).
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -512,26 +473,22 @@ json_object! {
 }
 
 /// `recording.renamed`: the meeting before and after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Renamed {
     /// The account.
     pub account_id: String,
     /// The e-mail of the user who renamed it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// Their user id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// When it was renamed (milliseconds since the epoch).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub time_stamp: Option<i64>,
     /// The meeting with its new topic.
     pub object: RenamedMeeting,
     /// The meeting with its old topic.
     pub old_object: RenamedMeeting,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -543,7 +500,7 @@ json_object! {
 }
 
 /// A meeting as `recording.renamed` describes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RenamedMeeting {
     /// The meeting instance.
@@ -553,12 +510,10 @@ pub struct RenamedMeeting {
     /// The topic.
     pub topic: String,
     /// The kind of meeting.
-    #[serde(rename = "type")]
     pub meeting_type: MeetingType,
     /// The host's user id.
     pub host_id: String,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -570,25 +525,20 @@ json_object! {
 }
 
 /// The payload of the batch events: who acted, and on what.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BatchPayload<O> {
     /// The account.
     pub account_id: String,
     /// The e-mail of the user who acted.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<String>,
     /// Their user id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
     /// What was done (`recording.batch_trashed`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub operation: Option<String>,
     /// What it was done to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<O>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -600,13 +550,12 @@ json_object! {
 }
 
 /// The meetings of `recording.batch_trashed`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BatchTrashed {
     /// The meeting instances whose recordings went to the trash.
     pub meeting_uuids: Vec<String>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -618,13 +567,12 @@ json_object! {
 }
 
 /// The meetings of `recording.batch_deleted` and `recording.batch_recovered`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BatchMeetings {
     /// The meetings and their files.
     pub meetings: Vec<BatchMeeting>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -636,17 +584,14 @@ json_object! {
 }
 
 /// One meeting of a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BatchMeeting {
     /// The meeting instance.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting_uuid: Option<String>,
     /// The files acted on.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_file_ids: Option<Vec<String>>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -659,17 +604,14 @@ json_object! {
 
 /// `recording.archive_files_completed` (the archiving add-on), where Zoom
 /// declares every field optional.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ArchivePayload {
     /// The account.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The archived meeting.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<ArchivedMeeting>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -681,70 +623,50 @@ json_object! {
 }
 
 /// An archived meeting.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ArchivedMeeting {
     /// The meeting instance.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// The meeting number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<u64>,
     /// The host's user id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,
     /// The topic.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     /// The kind of meeting.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub meeting_type: Option<MeetingType>,
     /// When the meeting started.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<Timestamp>,
     /// The meeting's time zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// Seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_in_second: Option<i64>,
     /// The size of all files, in bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_size: Option<u64>,
     /// How many files there are.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_count: Option<u64>,
     /// `meeting_type`: `internal` or `external`, as Zoom words it (the
     /// field is named apart from [`ArchivedMeeting::meeting_type`], which is
     /// `type` on the wire, as everywhere in this crate).
-    #[serde(rename = "meeting_type", skip_serializing_if = "Option::is_none")]
     pub meeting_type_name: Option<String>,
     /// The account's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_name: Option<String>,
     /// When archiving completed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub complete_time: Option<Timestamp>,
     /// Whether it is a breakout room.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_breakout_room: Option<bool>,
     /// The parent meeting of a breakout room.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_meeting_id: Option<String>,
     /// The archive's status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// The archive's group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// The archived files.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub archive_files: Option<Vec<ArchiveFile>>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -759,56 +681,40 @@ json_object! {
 }
 
 /// One archived file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ArchiveFile {
     /// The file's id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What the file holds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_type: Option<FileType>,
     /// Its extension.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_extension: Option<FileExtension>,
     /// Its name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Its size in bytes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
     /// Where to download it, with the event's download token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
     /// Its processing status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordingStatus>,
     /// Which view or track it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recording_type: Option<RecordingType>,
     /// Whether it is one participant's file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub individual: Option<bool>,
     /// That participant's e-mail.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_email: Option<String>,
     /// When that participant joined.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_join_time: Option<Timestamp>,
     /// When that participant left.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub participant_leave_time: Option<Timestamp>,
     /// The file's encryption fingerprint.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption_fingerprint: Option<String>,
     /// How many chat messages it holds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_messages: Option<u64>,
     /// Where it is stored.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -822,7 +728,7 @@ json_object! {
 }
 
 /// `recording.cloud_storage_usage_updated`: the account's cloud storage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CloudStorageUsage {
     /// Free storage, as Zoom words it (`"1 GB"`).
@@ -838,10 +744,8 @@ pub struct CloudStorageUsage {
     /// Storage beyond the plan.
     pub storage_exceed: String,
     /// Until when the excess is allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_exceed_date: Option<String>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -854,7 +758,7 @@ json_object! {
 }
 
 /// A meeting whose on-demand recording someone registered for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Registration {
     /// The meeting number.
@@ -866,19 +770,16 @@ pub struct Registration {
     /// The topic.
     pub topic: String,
     /// The kind of meeting.
-    #[serde(rename = "type")]
     pub meeting_type: MeetingType,
     /// When the meeting started.
     pub start_time: Timestamp,
     /// The meeting's time zone.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// Minutes.
     pub duration: i64,
     /// Who registered.
     pub registrant: Registrant,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -891,66 +792,48 @@ json_object! {
 }
 
 /// Someone registered for an on-demand recording.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Registrant {
     /// The registrant's id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Their e-mail.
     pub email: String,
     /// Their registration's status.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RegistrantStatus>,
     /// Their first name.
     pub first_name: String,
     /// Their last name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Their address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Their city.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Their country.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Their postal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// Their state or province.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Their phone number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Their industry.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
     /// Their organization.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
     /// Their job title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
     /// Their purchasing time frame.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub purchasing_time_frame: Option<String>,
     /// Their role in the purchase.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_in_purchase_process: Option<String>,
     /// Their organization's size.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_of_employees: Option<String>,
     /// Their comments.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// Their answers to the host's questions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_questions: Option<Vec<CustomQuestion>>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
@@ -964,17 +847,14 @@ json_object! {
 }
 
 /// A registrant's answer to one of the host's questions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CustomQuestion {
     /// The question.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Keys this version of the crate does not know.
-    #[serde(flatten)]
     pub other: Other,
 }
 
