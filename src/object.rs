@@ -18,15 +18,14 @@
 //! are written in that order) and names the field that keeps unknown keys,
 //! if any.
 
-use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use crate::open_enum::OpenEnum;
+use crate::tagged::Key;
 use crate::timestamp::Timestamp;
 
 // The traits are `pub` in this private module: the generic payloads' public
@@ -146,7 +145,7 @@ impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
             Slot::Time(slot) => *slot = Timestamp::deserialize(deserializer)?,
             Slot::Map(slot) => *slot = Map::deserialize(deserializer)?,
             Slot::Value(slot) => *slot = Value::deserialize(deserializer)?,
-            Slot::Word(slot) => slot.set(&WordText::deserialize(deserializer)?.0),
+            Slot::Word(slot) => slot.set(&Key::deserialize(deserializer)?),
             Slot::Parsed(slot) => slot
                 .set(Value::deserialize(deserializer)?)
                 .map_err(de::Error::custom)?,
@@ -169,8 +168,8 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = 0u64;
-        while let Some(key) = map.next_key::<WordText<'de>>()? {
-            if let Some((index, name, slot)) = self.0.slot(&key.0) {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if let Some((index, name, slot)) = self.0.slot(&key) {
                 let bit = 1u64.checked_shl(index).unwrap_or(0);
                 if seen & bit != 0 {
                     return Err(de::Error::duplicate_field(name));
@@ -179,7 +178,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
                 map.next_value_seed(SlotSeed(slot))?;
             } else if let Some(other) = self.0.other() {
                 let value = map.next_value()?;
-                other.insert(key.0.into_owned(), value);
+                other.insert(key.into_owned(), value);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -235,38 +234,6 @@ impl<'de> Visitor<'de> for ListVisitor<'_> {
                 return Ok(());
             }
         }
-    }
-}
-
-/// A string borrowed from the body when it has no escapes: keys and open
-/// enum values.
-struct WordText<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for WordText<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<WordText<'de>, D::Error> {
-        struct TextVisitor<'de>(PhantomData<&'de ()>);
-
-        impl<'de> Visitor<'de> for TextVisitor<'de> {
-            type Value = WordText<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<WordText<'de>, E> {
-                Ok(WordText(Cow::Borrowed(text)))
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<WordText<'de>, E> {
-                Ok(WordText(Cow::Owned(text.to_owned())))
-            }
-
-            fn visit_string<E: de::Error>(self, text: String) -> Result<WordText<'de>, E> {
-                Ok(WordText(Cow::Owned(text)))
-            }
-        }
-
-        deserializer.deserialize_str(TextVisitor(PhantomData))
     }
 }
 

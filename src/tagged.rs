@@ -123,8 +123,16 @@ impl<'de, T: Tagged> DeserializeSeed<'de> for Seed<T> {
     }
 }
 
-/// An object key, borrowed from the body when it has no escapes.
+/// A string borrowed from the body when it has no escapes: an object key,
+/// or an open enum's value (whence "a string" in errors, as its own reader
+/// says).
 pub(crate) struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    pub(crate) fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
 
 impl std::ops::Deref for Key<'_> {
     type Target = str;
@@ -142,7 +150,7 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
             type Value = Key<'de>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
+                f.write_str("a string")
             }
 
             fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
