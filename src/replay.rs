@@ -40,10 +40,10 @@ impl Window {
     pub(crate) fn check(
         &self,
         name: &'static str,
-        value: &[u8],
+        text: &str,
         now: OffsetDateTime,
     ) -> Result<OffsetDateTime, VerifyError> {
-        let seconds = parse_seconds(value).ok_or(VerifyError::InvalidTimestamp { name })?;
+        let seconds = parse_seconds(text).ok_or(VerifyError::InvalidTimestamp { name })?;
         let timestamp = OffsetDateTime::from_unix_timestamp(seconds)
             .map_err(|_| VerifyError::InvalidTimestamp { name })?;
         // The age from the seconds directly: one conversion of `now`, none
@@ -57,8 +57,8 @@ impl Window {
 }
 
 /// Whole Unix seconds: ASCII digits with an optional leading `-`.
-fn parse_seconds(text: &[u8]) -> Option<i64> {
-    let (negative, digits) = match text.strip_prefix(b"-") {
+fn parse_seconds(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
         Some(digits) => (true, digits),
         None => (false, text),
     };
@@ -67,7 +67,7 @@ fn parse_seconds(text: &[u8]) -> Option<i64> {
     }
     // Accumulate negatively so that `i64::MIN` parses too.
     let mut seconds: i64 = 0;
-    for byte in digits {
+    for byte in digits.bytes() {
         let digit = byte.checked_sub(b'0').filter(|d| *d <= 9)?;
         seconds = seconds.checked_mul(10)?.checked_sub(i64::from(digit))?;
     }
@@ -78,9 +78,11 @@ fn parse_seconds(text: &[u8]) -> Option<i64> {
     }
 }
 
-/// Checks `age`, how long before "now" the timestamp lies (negative when
-/// ahead). Both instants lie within ±10,000 years, so the age fits a
-/// `Duration` and its negation cannot overflow.
+/// Rejects an `age` (how long before "now" the timestamp lies, negative
+/// when ahead) further than `tolerance` either way; exactly `tolerance` is
+/// still accepted, as in the reference libraries. Both instants lie within
+/// ±10,000 years, so the age fits a `Duration` and its negation cannot
+/// overflow.
 fn check_window(name: &'static str, age: Duration, tolerance: Duration) -> Result<(), VerifyError> {
     if age > tolerance {
         return Err(VerifyError::TimestampTooOld {

@@ -446,7 +446,7 @@ impl Keys<'_> {
             svix_spelling,
         )?;
 
-        let timestamp = window.check(timestamp_name, timestamp_text.as_bytes(), now)?;
+        let timestamp = window.check(timestamp_name, timestamp_text, now)?;
 
         // The reference libraries sign the canonical decimal of the instant
         // they parsed; the header's own text is that unless it has leading

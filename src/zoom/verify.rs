@@ -155,9 +155,7 @@ impl Verifier {
                 name: TIMESTAMP_HEADER,
             });
         }
-        let timestamp = self
-            .window
-            .check(TIMESTAMP_HEADER, timestamp_text.as_bytes(), now)?;
+        let timestamp = self.window.check(TIMESTAMP_HEADER, timestamp_text, now)?;
         let hex = signature
             .strip_prefix(VERSION)
             .and_then(|rest| rest.strip_prefix('='))
