@@ -261,7 +261,6 @@ impl Verifier {
     #[cfg(feature = "ed25519")]
     #[cfg_attr(docsrs, doc(cfg(feature = "ed25519")))]
     pub fn with_public_key(self, public_key: &str) -> Result<Verifier, SecretError> {
-        let public_key = SecretError::check(public_key)?;
         Ok(Verifier {
             public_key: Some(parse_public_key(public_key)?),
             ..self
@@ -305,7 +304,6 @@ impl PublicKeyVerifier {
     ///
     /// [`SecretError::InvalidBase64`] or [`SecretError::InvalidPublicKey`].
     pub fn new(public_key: &str) -> Result<PublicKeyVerifier, SecretError> {
-        let public_key = SecretError::check(public_key)?;
         Ok(PublicKeyVerifier {
             public_key: parse_public_key(public_key)?,
             window: Window::default(),
@@ -367,6 +365,7 @@ pub const PUBLIC_KEY_PREFIX: &str = "whpk_";
 
 #[cfg(feature = "ed25519")]
 fn parse_public_key(text: &str) -> Result<ed25519_dalek::VerifyingKey, SecretError> {
+    let text = SecretError::check(text)?;
     let encoded = text.strip_prefix(PUBLIC_KEY_PREFIX).unwrap_or(text);
     let bytes = mac::decode_secret(encoded)?;
     let bytes: [u8; 32] =
