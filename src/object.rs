@@ -43,7 +43,7 @@ pub enum Slot<'a> {
     Time(&'a mut Timestamp),
     Map(&'a mut Map<String, Value>),
     Value(&'a mut Value),
-    /// A string read as an open enum, or as a type made from one.
+    /// A string read as an open enum.
     Word(&'a mut dyn Word),
     /// A value read through `serde_json::Value`: for the rare field type
     /// with a reader of its own (an untagged enum, a numeric code).
@@ -94,7 +94,13 @@ pub trait Fields {
     fn missing(&self, seen: u64) -> Option<&'static str>;
 }
 
-/// A string field of a type made from the string.
+/// Key `index`'s bit in the reader's record of keys seen (`json_object!`
+/// checks at compile time that every index is below 64).
+pub(crate) fn seen_bit(index: u32) -> u64 {
+    1u64.checked_shl(index).unwrap_or(0)
+}
+
+/// An open enum field, set from the string sent.
 pub trait Word {
     fn set(&mut self, word: &str);
 }
@@ -170,7 +176,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
         let mut seen = 0u64;
         while let Some(key) = map.next_key::<Key<'de>>()? {
             if let Some((index, name, slot)) = self.0.slot(&key) {
-                let bit = 1u64.checked_shl(index).unwrap_or(0);
+                let bit = seen_bit(index);
                 if seen & bit != 0 {
                     return Err(de::Error::duplicate_field(name));
                 }
@@ -350,9 +356,8 @@ pub(crate) fn required<T: Field>(_field: &T) -> bool {
 /// makes a missing key its empty value rather than an error (`false`, an
 /// empty list), as `#[serde(default)]` does, and `#[null]` writes an absent
 /// `Option` as `null` rather than leaving the key out (for keys a provider
-/// sends as `null`). `..other` last names the map
-/// that keeps unknown keys (a `#[serde(flatten)]` field); without it,
-/// unknown keys are skipped.
+/// sends as `null`). `..other` last names the map that keeps unknown keys
+/// (a `#[serde(flatten)]` field); without it, unknown keys are skipped.
 ///
 /// ```ignore
 /// json_object! {
@@ -379,99 +384,101 @@ macro_rules! json_object {
     ) => {
         // The keys' indices, for telling a repeated key and a missing one.
         const _: () = {
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
-        enum Key { $($field,)* }
-        // One bit per key in the reader's record of keys seen.
-        assert!([$(Key::$field as u32),*].len() <= 64);
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            enum Key { $($field,)* }
+            // One bit per key in the reader's record of keys seen.
+            assert!([$(Key::$field as u32),*].len() <= 64);
 
-        impl<$($generics)*> $crate::object::Fields for $name $(<$($param),*>)? {
-            fn expecting(&self) -> &'static str {
-                concat!("struct ", stringify!($name))
-            }
+            impl<$($generics)*> $crate::object::Fields for $name $(<$($param),*>)? {
+                fn expecting(&self) -> &'static str {
+                    concat!("struct ", stringify!($name))
+                }
 
-            fn slot(
-                &mut self,
-                key: &str,
-            ) -> ::std::option::Option<(u32, &'static str, $crate::object::Slot<'_>)> {
-                let (index, name, slot) = match key {
+                fn slot(
+                    &mut self,
+                    key: &str,
+                ) -> ::std::option::Option<(u32, &'static str, $crate::object::Slot<'_>)> {
+                    let (index, name, slot) = match key {
+                        $(
+                            $crate::object::json_object!(@wire $($wire)? $field) => (
+                                Key::$field as u32,
+                                $crate::object::json_object!(@wire $($wire)? $field),
+                                $crate::object::Field::slot(&mut self.$field),
+                            ),
+                        )*
+                        _ => return ::std::option::Option::None,
+                    };
+                    ::std::option::Option::Some((index, name, slot))
+                }
+
+                fn other(
+                    &mut self,
+                ) -> ::std::option::Option<
+                    &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                > {
+                    $crate::object::json_object!(@other self $($other)?)
+                }
+
+                fn missing(&self, seen: u64) -> ::std::option::Option<&'static str> {
                     $(
-                        $crate::object::json_object!(@wire $($wire)? $field) => (
-                            Key::$field as u32,
-                            $crate::object::json_object!(@wire $($wire)? $field),
-                            $crate::object::Field::slot(&mut self.$field),
-                        ),
+                        if $crate::object::json_object!(@required self $field $($flag)?)
+                            && seen & $crate::object::seen_bit(Key::$field as u32) == 0
+                        {
+                            return ::std::option::Option::Some(
+                                $crate::object::json_object!(@wire $($wire)? $field),
+                            );
+                        }
                     )*
-                    _ => return ::std::option::Option::None,
-                };
-                ::std::option::Option::Some((index, name, slot))
-            }
-
-            fn other(
-                &mut self,
-            ) -> ::std::option::Option<&mut ::serde_json::Map<::std::string::String, ::serde_json::Value>> {
-                $crate::object::json_object!(@other self $($other)?)
-            }
-
-            fn missing(&self, seen: u64) -> ::std::option::Option<&'static str> {
-                $(
-                    if $crate::object::json_object!(@required self $field $($flag)?)
-                        && seen & 1u64.checked_shl(Key::$field as u32).unwrap_or(0) == 0
-                    {
-                        return ::std::option::Option::Some(
-                            $crate::object::json_object!(@wire $($wire)? $field),
-                        );
-                    }
-                )*
-                ::std::option::Option::None
-            }
-        }
-
-        impl<$($generics)*> $crate::object::Field for $name $(<$($param),*>)? {
-            const REQUIRED: bool = true;
-
-            fn empty() -> Self {
-                Self {
-                    $($field: $crate::object::Field::empty(),)*
-                    $($other: ::serde_json::Map::new(),)?
+                    ::std::option::Option::None
                 }
             }
 
-            fn slot(&mut self) -> $crate::object::Slot<'_> {
-                $crate::object::Slot::Object(self)
-            }
-        }
+            impl<$($generics)*> $crate::object::Field for $name $(<$($param),*>)? {
+                const REQUIRED: bool = true;
 
-        impl<$($generics)*> ::serde::Serialize for $name $(<$($param),*>)? {
-            fn serialize<Ser: ::serde::Serializer>(
-                &self,
-                serializer: Ser,
-            ) -> ::std::result::Result<Ser::Ok, Ser::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                $(
-                    if $crate::object::json_object!(@written self $field $($flag)?) {
-                        map.serialize_entry(
-                            $crate::object::json_object!(@wire $($wire)? $field),
-                            &self.$field,
-                        )?;
+                fn empty() -> Self {
+                    Self {
+                        $($field: $crate::object::Field::empty(),)*
+                        $($other: ::serde_json::Map::new(),)?
                     }
-                )*
-                $(
-                    for (key, value) in &self.$other {
-                        map.serialize_entry(key, value)?;
-                    }
-                )?
-                map.end()
-            }
-        }
+                }
 
-        impl<'de, $($generics)*> ::serde::Deserialize<'de> for $name $(<$($param),*>)? {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                $crate::object::deserialize(deserializer)
+                fn slot(&mut self) -> $crate::object::Slot<'_> {
+                    $crate::object::Slot::Object(self)
+                }
             }
-        }
+
+            impl<$($generics)*> ::serde::Serialize for $name $(<$($param),*>)? {
+                fn serialize<Ser: ::serde::Serializer>(
+                    &self,
+                    serializer: Ser,
+                ) -> ::std::result::Result<Ser::Ok, Ser::Error> {
+                    use ::serde::ser::SerializeMap as _;
+                    let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                    $(
+                        if $crate::object::json_object!(@written self $field $($flag)?) {
+                            map.serialize_entry(
+                                $crate::object::json_object!(@wire $($wire)? $field),
+                                &self.$field,
+                            )?;
+                        }
+                    )*
+                    $(
+                        for (key, value) in &self.$other {
+                            map.serialize_entry(key, value)?;
+                        }
+                    )?
+                    map.end()
+                }
+            }
+
+            impl<'de, $($generics)*> ::serde::Deserialize<'de> for $name $(<$($param),*>)? {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    $crate::object::deserialize(deserializer)
+                }
+            }
         };
     };
     (impl $name:ident { $($body:tt)* }) => {
@@ -483,7 +490,7 @@ macro_rules! json_object {
     (@required $self:ident $field:ident null) => { $crate::object::required(&$self.$field) };
     (@required $self:ident $field:ident) => { $crate::object::required(&$self.$field) };
     (@written $self:ident $field:ident null) => { true };
-    (@written $self:ident $field:ident $($flag:ident)?) => {
+    (@written $self:ident $field:ident $(default)?) => {
         !$crate::object::Field::absent(&$self.$field)
     };
     (@other $self:ident $other:ident) => { ::std::option::Option::Some(&mut $self.$other) };
