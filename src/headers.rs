@@ -58,7 +58,9 @@ pub(crate) fn first_of_each<'a, const N: usize>(
     let mut found = [None; N];
     for (name, value) in entries {
         for (slot, wanted) in found.iter_mut().zip(names) {
-            if slot.is_none() && name.eq_ignore_ascii_case(wanted) {
+            // Servers keep names lowercase, as the verifiers ask for them:
+            // an exact match is the common case, and cheaper to find.
+            if slot.is_none() && (name == wanted || name.eq_ignore_ascii_case(wanted)) {
                 *slot = Some(value);
             }
         }
