@@ -198,6 +198,25 @@ impl Payload for RawMediaEvent {
     }
 }
 
+/// The real-time payloads, boxed in [`Event`].
+impl<P: Payload> Payload for Box<P> {
+    fn status(&self) -> Option<StatusView<'_>> {
+        (**self).status()
+    }
+    fn bot(&self) -> Option<&Resource> {
+        (**self).bot()
+    }
+    fn recording(&self) -> Option<&Resource> {
+        (**self).recording()
+    }
+    fn bot_id(&self) -> Option<&str> {
+        (**self).bot_id()
+    }
+    fn recording_id(&self) -> Option<&str> {
+        (**self).recording_id()
+    }
+}
+
 impl Payload for CalendarUpdate {}
 impl Payload for CalendarSyncEvents {}
 impl Payload for Value {}
@@ -236,9 +255,13 @@ macro_rules! recall_events {
         ///
         /// Parse one with [`Event::from_slice`]; serializing it gives back
         /// the JSON that came in (`null` versus an absent key aside).
+        ///
+        /// The real-time payloads (participant events, transcripts, raw
+        /// media) are boxed: they are the largest, and unboxed they would
+        /// make every event as large, copied at each step from the parser to
+        /// a handler.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
-        #[allow(clippy::large_enum_variant)] // one event per request: boxing buys nothing
         pub enum Event {
             $(
                 #[doc = concat!("`", $wire, "`")]
@@ -359,25 +382,25 @@ recall_events! {
     /// Legacy (API v1.10).
     BotOutputLog = "bot.output_log" => BotLog,
 
-    ParticipantEventsJoin = "participant_events.join" => ParticipantEvent,
-    ParticipantEventsLeave = "participant_events.leave" => ParticipantEvent,
-    ParticipantEventsUpdate = "participant_events.update" => ParticipantEvent,
-    ParticipantEventsSpeechOn = "participant_events.speech_on" => ParticipantEvent,
-    ParticipantEventsSpeechOff = "participant_events.speech_off" => ParticipantEvent,
-    ParticipantEventsWebcamOn = "participant_events.webcam_on" => ParticipantEvent,
-    ParticipantEventsWebcamOff = "participant_events.webcam_off" => ParticipantEvent,
-    ParticipantEventsScreenshareOn = "participant_events.screenshare_on" => ParticipantEvent,
-    ParticipantEventsScreenshareOff = "participant_events.screenshare_off" => ParticipantEvent,
-    ParticipantEventsChatMessage = "participant_events.chat_message" => ParticipantEvent,
-    TranscriptData = "transcript.data" => TranscriptEvent,
-    TranscriptPartialData = "transcript.partial_data" => TranscriptEvent,
+    ParticipantEventsJoin = "participant_events.join" => Box<ParticipantEvent>,
+    ParticipantEventsLeave = "participant_events.leave" => Box<ParticipantEvent>,
+    ParticipantEventsUpdate = "participant_events.update" => Box<ParticipantEvent>,
+    ParticipantEventsSpeechOn = "participant_events.speech_on" => Box<ParticipantEvent>,
+    ParticipantEventsSpeechOff = "participant_events.speech_off" => Box<ParticipantEvent>,
+    ParticipantEventsWebcamOn = "participant_events.webcam_on" => Box<ParticipantEvent>,
+    ParticipantEventsWebcamOff = "participant_events.webcam_off" => Box<ParticipantEvent>,
+    ParticipantEventsScreenshareOn = "participant_events.screenshare_on" => Box<ParticipantEvent>,
+    ParticipantEventsScreenshareOff = "participant_events.screenshare_off" => Box<ParticipantEvent>,
+    ParticipantEventsChatMessage = "participant_events.chat_message" => Box<ParticipantEvent>,
+    TranscriptData = "transcript.data" => Box<TranscriptEvent>,
+    TranscriptPartialData = "transcript.partial_data" => Box<TranscriptEvent>,
     /// The transcription provider's own payload, which Recall does not
     /// document: kept as raw JSON.
     TranscriptProviderData = "transcript.provider_data" => Value,
-    AudioMixedRawData = "audio_mixed_raw.data" => RawMediaEvent,
-    AudioSeparateRawData = "audio_separate_raw.data" => RawMediaEvent,
-    VideoSeparatePngData = "video_separate_png.data" => RawMediaEvent,
-    VideoSeparateH264Data = "video_separate_h264.data" => RawMediaEvent,
+    AudioMixedRawData = "audio_mixed_raw.data" => Box<RawMediaEvent>,
+    AudioSeparateRawData = "audio_separate_raw.data" => Box<RawMediaEvent>,
+    VideoSeparatePngData = "video_separate_png.data" => Box<RawMediaEvent>,
+    VideoSeparateH264Data = "video_separate_h264.data" => Box<RawMediaEvent>,
 }
 
 impl Event {
