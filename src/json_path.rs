@@ -35,38 +35,8 @@ pub(crate) fn shorten(text: &mut String, max: usize) {
 
 impl ParseError {
     pub(crate) fn from_json(body: &[u8], err: &serde_json::Error) -> ParseError {
-        ParseError::from_json_within(body, 0, body, err)
-    }
-
-    /// An error from parsing `part`, a piece of `body` starting at byte
-    /// `start` (a payload parsed on its own), located in the whole body.
-    pub(crate) fn from_json_within(
-        body: &[u8],
-        start: usize,
-        part: &[u8],
-        err: &serde_json::Error,
-    ) -> ParseError {
-        let offset = start
-            .saturating_add(byte_offset(part, err.line(), err.column()))
-            .min(body.len());
+        let offset = byte_offset(body, err.line(), err.column()).min(body.len());
         let mut message = err.to_string();
-        if start > 0 && err.line() > 0 {
-            // The parser counted lines and columns within the part.
-            let own = format!(" at line {} column {}", err.line(), err.column());
-            if let Some(bare) = message.strip_suffix(&own) {
-                let before = body.get(..offset).unwrap_or(body);
-                let line = before.iter().filter(|b| **b == b'\n').count();
-                let line_start = before
-                    .iter()
-                    .rposition(|b| *b == b'\n')
-                    .map_or(0, |i| i.saturating_add(1));
-                message = format!(
-                    "{bare} at line {} column {}",
-                    line.saturating_add(1),
-                    offset.saturating_sub(line_start)
-                );
-            }
-        }
         shorten(&mut message, MAX_MESSAGE);
         ParseError::Json {
             path: path_at(body, offset),

@@ -3,18 +3,20 @@
 //! {...}}`.
 //!
 //! Providers send the tag first, so the payload is parsed in place as its
-//! type, with no copy and with errors at their exact position. A payload
-//! that comes before its tag is kept as raw JSON text
-//! ([`RawValue`]) until the tag is read; if it then fails, [`from_slice`]
-//! finds where in the body, so the error still names the full path
-//! (`data.bot.id`).
+//! type, with no copy and with errors at their exact position. A body whose
+//! payload comes before its tag is read twice by [`from_slice`]: the first
+//! pass skips the payload and learns the tag, the second reads the payload
+//! in place, so its errors too name the full path (`data.bot.id`) at their
+//! position in the body. Other deserializers (a `serde_json::Value`, whose
+//! keys are sorted) keep such a payload as a `Value` until the tag is read.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::error::ParseError;
 
@@ -32,22 +34,89 @@ pub(crate) trait Tagged: Sized {
         tag: Self::Tag,
         payload: D,
     ) -> Result<Self, D::Error>;
+
+    /// Reads a whole envelope, its tag and payload through `dispatch`.
+    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Self>>(
+        deserializer: D,
+        dispatch: Dispatch<Self, E>,
+    ) -> Result<Self, D::Error>;
+}
+
+/// What becomes of a payload that comes before its tag.
+pub(crate) trait Early<T: Tagged> {
+    /// Reads or skips the payload, whose type is not known yet.
+    fn keep<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
+
+    /// Whether a payload was met.
+    fn met(&self) -> bool;
+
+    /// The payload met, as its type now that every key has been read.
+    fn finish<E: de::Error>(self, tag: T::Tag) -> Result<T, E>;
+}
+
+/// [`from_slice`]'s first pass: the payload is skipped, and its tag is
+/// handed back for a second pass that reads it in place.
+pub(crate) struct Skip<'a, T: Tagged> {
+    tag: &'a Cell<Option<T::Tag>>,
+    met: bool,
+}
+
+impl<T: Tagged> Early<T> for Skip<'_, T> {
+    fn keep<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<de::IgnoredAny>()?;
+        self.met = true;
+        Ok(())
+    }
+
+    fn met(&self) -> bool {
+        self.met
+    }
+
+    fn finish<E: de::Error>(self, tag: T::Tag) -> Result<T, E> {
+        self.tag.set(Some(tag));
+        Err(E::custom("the payload comes before its tag"))
+    }
+}
+
+/// Any other deserializer: the payload is kept as JSON until its tag is
+/// read. Only `Deserialize` uses it, so the crate's own reader does not
+/// compile every payload's reader a second time, for `Value`.
+#[derive(Default)]
+pub(crate) struct Buffer(Option<Value>);
+
+impl<T: Tagged> Early<T> for Buffer {
+    fn keep<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        self.0 = Some(map.next_value()?);
+        Ok(())
+    }
+
+    fn met(&self) -> bool {
+        self.0.is_some()
+    }
+
+    fn finish<E: de::Error>(self, tag: T::Tag) -> Result<T, E> {
+        let payload = self.0.unwrap_or_default();
+        T::from_payload(tag, payload)
+            .map_err(|err| E::custom(format_args!("in `{}`: {err}", T::PAYLOAD)))
+    }
 }
 
 /// The tag and payload of one envelope, as its keys are read.
-pub(crate) struct Dispatch<T: Tagged> {
+pub(crate) struct Dispatch<T: Tagged, E> {
     tag: Option<T::Tag>,
+    /// The tag was known before reading (a second pass): its key is skipped.
+    known: bool,
     value: Option<T>,
-    /// The payload's text, when it came before the tag.
-    early: Option<Box<RawValue>>,
+    early: E,
 }
 
-impl<T: Tagged> Dispatch<T> {
-    pub(crate) fn new() -> Dispatch<T> {
+impl<T: Tagged, E: Early<T>> Dispatch<T, E> {
+    pub(crate) fn new(early: E) -> Dispatch<T, E> {
         Dispatch {
             tag: None,
+            known: false,
             value: None,
-            early: None,
+            early,
         }
     }
 
@@ -59,17 +128,21 @@ impl<T: Tagged> Dispatch<T> {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         if key == T::TAG {
-            if self.tag.is_some() {
+            if self.known {
+                // Read, and checked once, by the first pass.
+                map.next_value::<de::IgnoredAny>()?;
+            } else if self.tag.is_some() {
                 return Err(de::Error::duplicate_field(T::TAG));
+            } else {
+                self.tag = Some(map.next_value()?);
             }
-            self.tag = Some(map.next_value()?);
         } else if key == T::PAYLOAD {
-            if self.value.is_some() || self.early.is_some() {
+            if self.value.is_some() || self.early.met() {
                 return Err(de::Error::duplicate_field(T::PAYLOAD));
             }
             match &self.tag {
                 Some(tag) => self.value = Some(map.next_value_seed(Seed::<T>(tag.clone()))?),
-                None => self.early = Some(map.next_value()?),
+                None => self.early.keep(map)?,
             }
         } else {
             return Ok(false);
@@ -78,22 +151,23 @@ impl<T: Tagged> Dispatch<T> {
     }
 
     /// The payload as its type, once every key has been read.
-    pub(crate) fn finish<E: de::Error>(self) -> Result<T, E> {
-        let tag = self.tag.ok_or_else(|| E::missing_field(T::TAG))?;
-        match (self.value, self.early) {
-            (Some(value), _) => Ok(value),
-            (None, Some(early)) => {
-                // `from_slice`, as every other parse: a `from_str` reader would
-                // compile every payload's deserializer a second time.
-                T::from_payload(
-                    tag,
-                    &mut serde_json::Deserializer::from_slice(early.get().as_bytes()),
-                )
-                .map_err(|err| E::custom(format_args!("in `{}`: {err}", T::PAYLOAD)))
-            }
-            (None, None) => Err(E::missing_field(T::PAYLOAD)),
+    pub(crate) fn finish<Error: de::Error>(self) -> Result<T, Error> {
+        let tag = self.tag.ok_or_else(|| Error::missing_field(T::TAG))?;
+        if let Some(value) = self.value {
+            return Ok(value);
         }
+        if self.early.met() {
+            return self.early.finish(tag);
+        }
+        Err(Error::missing_field(T::PAYLOAD))
     }
+}
+
+/// The `Deserialize` of a tagged type: any deserializer, any key order.
+pub(crate) fn deserialize<'de, T: Tagged, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    T::from_envelope(deserializer, Dispatch::new(Buffer::default()))
 }
 
 /// Reads the value of `key` into `slot`, which must still be empty: a key
@@ -167,35 +241,42 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 }
 
 /// Parses a body, naming the JSON path of any error.
-pub(crate) fn from_slice<T: Tagged + DeserializeOwned>(body: &[u8]) -> Result<T, ParseError> {
-    serde_json::from_slice(body).map_err(|err| {
-        early_payload_error::<T>(body).unwrap_or_else(|| ParseError::from_json(body, &err))
-    })
+pub(crate) fn from_slice<T: Tagged>(body: &[u8]) -> Result<T, ParseError> {
+    let early = Cell::new(None);
+    let first = read(
+        body,
+        Dispatch::new(Skip {
+            tag: &early,
+            met: false,
+        }),
+    );
+    let result = match (first, early.take()) {
+        // The payload came before its tag: read again, knowing the tag.
+        (Err(_), Some(tag)) => read(
+            body,
+            Dispatch {
+                tag: Some(tag),
+                known: true,
+                value: None,
+                early: Skip {
+                    tag: &early,
+                    met: false,
+                },
+            },
+        ),
+        (first, _) => first,
+    };
+    result.map_err(|err| ParseError::from_json(body, &err))
 }
 
-/// The error inside a payload that came before its tag, located in the whole
-/// body; `None` when the payload came after its tag (the parser's own
-/// position is then exact) or parses.
-fn early_payload_error<T: Tagged>(body: &[u8]) -> Option<ParseError> {
-    let parts: std::collections::HashMap<Cow<'_, str>, &RawValue> =
-        serde_json::from_slice(body).ok()?;
-    let (tag, payload) = (parts.get(T::TAG)?, parts.get(T::PAYLOAD)?);
-    let offset = |raw: &RawValue| (raw.get().as_ptr() as usize).checked_sub(body.as_ptr() as usize);
-    let payload_at = offset(payload)?;
-    if payload_at > offset(tag)? {
-        return None;
-    }
-    let tag: T::Tag = serde_json::from_slice(tag.get().as_bytes()).ok()?;
-    let text = payload.get();
-    let err = T::from_payload(
-        tag,
-        &mut serde_json::Deserializer::from_slice(text.as_bytes()),
-    )
-    .err()?;
-    Some(ParseError::from_json_within(
-        body,
-        payload_at,
-        text.as_bytes(),
-        &err,
-    ))
+/// One pass over the body; trailing characters are an error, as in
+/// `serde_json::from_slice`.
+fn read<T: Tagged>(
+    body: &[u8],
+    dispatch: Dispatch<T, Skip<'_, T>>,
+) -> Result<T, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = T::from_envelope(&mut deserializer, dispatch)?;
+    deserializer.end()?;
+    Ok(value)
 }

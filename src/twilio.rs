@@ -159,7 +159,7 @@ pub const IDEMPOTENCY_TOKEN_HEADER: &str = "i-twilio-idempotency-token";
 
 /// A verified Twilio callback and its `I-Twilio-Idempotency-Token`:
 /// [`Webhook::receive_delivery`] in one call, and a server extractor
-/// (features `axum`, `actix-web`) like [`Form`].
+/// (features `axum`, `actix-web`) like `Form`.
 ///
 /// Twilio retries a request that failed (when the URL's `#rc=` / `#rp=`
 /// fragment asks it to, or for its own connection errors) with the same

@@ -61,7 +61,7 @@ pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Key, Tagged};
+use crate::tagged::{self, Dispatch, Early, Key, Tagged};
 use crate::timestamp::Timestamp;
 
 /// An event whose name this version of the crate does not know.
@@ -478,13 +478,25 @@ impl Tagged for Event {
     ) -> Result<Event, D::Error> {
         Event::from_data(name, data)
     }
+
+    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
+        deserializer: D,
+        dispatch: Dispatch<Event, E>,
+    ) -> Result<Event, D::Error> {
+        Event::read_envelope(deserializer, dispatch)
+    }
 }
 
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
-        struct EventVisitor;
+impl Event {
+    /// The envelope's keys, in any order: the tag and payload through
+    /// `dispatch`, the rest here.
+    fn read_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
+        deserializer: D,
+        dispatch: Dispatch<Event, E>,
+    ) -> Result<Event, D::Error> {
+        struct EventVisitor<E>(Dispatch<Event, E>);
 
-        impl<'de> Visitor<'de> for EventVisitor {
+        impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
             type Value = Event;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -492,7 +504,7 @@ impl<'de> Deserialize<'de> for Event {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let mut dispatch = Dispatch::<Event>::new();
+                let mut dispatch = self.0;
                 while let Some(key) = map.next_key::<Key<'de>>()? {
                     if !dispatch.read(&key, &mut map)? {
                         map.next_value::<de::IgnoredAny>()?;
@@ -502,6 +514,12 @@ impl<'de> Deserialize<'de> for Event {
             }
         }
 
-        deserializer.deserialize_map(EventVisitor)
+        deserializer.deserialize_map(EventVisitor(dispatch))
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        tagged::deserialize(deserializer)
     }
 }
