@@ -109,10 +109,12 @@ impl Timestamp {
                 .get(range)
                 .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
         };
-        if looks_like_unix_seconds(bytes) {
-            unix_text(text)
-        } else if digits(0..4) && bytes.get(4) == Some(&b'-') {
+        // The date's shape first: it is the common case, and telling it
+        // costs five bytes where Unix seconds need a scan of the whole text.
+        if digits(0..4) && bytes.get(4) == Some(&b'-') {
             rfc3339(text)
+        } else if looks_like_unix_seconds(bytes) {
+            unix_text(text)
         } else {
             OffsetDateTime::parse(text, &Rfc2822).map_err(|err| TimestampError::new(RFC2822, err))
         }
