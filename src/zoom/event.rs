@@ -373,18 +373,9 @@ impl Tagged for Event {
         Event::from_payload_only(name, payload)
     }
 
-    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
-        deserializer: D,
-        dispatch: Dispatch<Event, E>,
-    ) -> Result<Event, D::Error> {
-        Event::read_envelope(deserializer, dispatch)
-    }
-}
-
-impl Event {
     /// The envelope's keys, in any order: the tag and payload through
     /// `dispatch`, the rest here.
-    fn read_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
+    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
         deserializer: D,
         dispatch: Dispatch<Event, E>,
     ) -> Result<Event, D::Error> {
