@@ -120,6 +120,16 @@ impl<T: Tagged, E: Early<T>> Dispatch<T, E> {
         }
     }
 
+    /// For a second pass over a body whose tag the first one read.
+    fn knowing(tag: T::Tag, early: E) -> Dispatch<T, E> {
+        Dispatch {
+            tag: Some(tag),
+            known: true,
+            value: None,
+            early,
+        }
+    }
+
     /// Reads the value of `key` when it is the tag or the payload, and
     /// says whether it was. A second tag or payload is an error.
     pub(crate) fn read<'de, A: MapAccess<'de>>(
@@ -243,27 +253,14 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 /// Parses a body, naming the JSON path of any error.
 pub(crate) fn from_slice<T: Tagged>(body: &[u8]) -> Result<T, ParseError> {
     let early = Cell::new(None);
-    let first = read(
-        body,
-        Dispatch::new(Skip {
-            tag: &early,
-            met: false,
-        }),
-    );
+    let skip = || Skip {
+        tag: &early,
+        met: false,
+    };
+    let first = read(body, Dispatch::new(skip()));
     let result = match (first, early.take()) {
         // The payload came before its tag: read again, knowing the tag.
-        (Err(_), Some(tag)) => read(
-            body,
-            Dispatch {
-                tag: Some(tag),
-                known: true,
-                value: None,
-                early: Skip {
-                    tag: &early,
-                    met: false,
-                },
-            },
-        ),
+        (Err(_), Some(tag)) => read(body, Dispatch::knowing(tag, skip())),
         (first, _) => first,
     };
     result.map_err(|err| ParseError::from_json(body, &err))
