@@ -35,10 +35,11 @@ pub(crate) trait Tagged: Sized {
         payload: D,
     ) -> Result<Self, D::Error>;
 
-    /// Reads a whole envelope, its tag and payload through `dispatch`.
+    /// Reads a whole envelope, its tag and payload through a [`Dispatch`]
+    /// started from `reading`.
     fn from_envelope<'de, D: Deserializer<'de>, E: Early<Self>>(
         deserializer: D,
-        dispatch: Dispatch<Self, E>,
+        reading: Reading<Self, E>,
     ) -> Result<Self, D::Error>;
 }
 
@@ -101,6 +102,30 @@ impl<T: Tagged> Early<T> for Buffer {
     }
 }
 
+/// How one envelope is to be read: its tag, when a first pass over the body
+/// has read it already, and what becomes of a payload that comes before
+/// the tag. Small, as it travels through serde to the visitor, which starts
+/// a [`Dispatch`] from it (a `Dispatch` holds the payload, and moving it
+/// would copy an event's worth of bytes at every step).
+pub(crate) struct Reading<T: Tagged, E> {
+    tag: Option<T::Tag>,
+    early: E,
+}
+
+impl<T: Tagged, E> Reading<T, E> {
+    pub(crate) fn new(early: E) -> Reading<T, E> {
+        Reading { tag: None, early }
+    }
+
+    /// For a second pass over a body whose tag the first one read.
+    fn knowing(tag: T::Tag, early: E) -> Reading<T, E> {
+        Reading {
+            tag: Some(tag),
+            early,
+        }
+    }
+}
+
 /// The tag and payload of one envelope, as its keys are read.
 pub(crate) struct Dispatch<T: Tagged, E> {
     tag: Option<T::Tag>,
@@ -111,22 +136,12 @@ pub(crate) struct Dispatch<T: Tagged, E> {
 }
 
 impl<T: Tagged, E: Early<T>> Dispatch<T, E> {
-    pub(crate) fn new(early: E) -> Dispatch<T, E> {
+    pub(crate) fn new(reading: Reading<T, E>) -> Dispatch<T, E> {
         Dispatch {
-            tag: None,
-            known: false,
+            known: reading.tag.is_some(),
+            tag: reading.tag,
             value: None,
-            early,
-        }
-    }
-
-    /// For a second pass over a body whose tag the first one read.
-    fn knowing(tag: T::Tag, early: E) -> Dispatch<T, E> {
-        Dispatch {
-            tag: Some(tag),
-            known: true,
-            value: None,
-            early,
+            early: reading.early,
         }
     }
 
@@ -177,7 +192,7 @@ impl<T: Tagged, E: Early<T>> Dispatch<T, E> {
 pub(crate) fn deserialize<'de, T: Tagged, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    T::from_envelope(deserializer, Dispatch::new(Buffer::default()))
+    T::from_envelope(deserializer, Reading::new(Buffer::default()))
 }
 
 /// Reads the value of `key` into `slot`, which must still be empty: a key
@@ -257,23 +272,24 @@ pub(crate) fn from_slice<T: Tagged>(body: &[u8]) -> Result<T, ParseError> {
         tag: &early,
         met: false,
     };
-    let first = read(body, Dispatch::new(skip()));
-    let result = match (first, early.take()) {
-        // The payload came before its tag: read again, knowing the tag.
-        (Err(_), Some(tag)) => read(body, Dispatch::knowing(tag, skip())),
-        (first, _) => first,
-    };
-    result.map_err(|err| ParseError::from_json(body, &err))
-}
-
-/// One pass over the body; trailing characters are an error, as in
-/// `serde_json::from_slice`.
-fn read<T: Tagged>(
-    body: &[u8],
-    dispatch: Dispatch<T, Skip<'_, T>>,
-) -> Result<T, serde_json::Error> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = T::from_envelope(&mut deserializer, dispatch)?;
-    deserializer.end()?;
-    Ok(value)
+    let mut reading = Reading::new(skip());
+    // Twice at most: a second pass only when the first met the payload
+    // before its tag, and the second knows the tag from the start. One
+    // loop rather than a helper, so that the event is not moved through
+    // one more return.
+    loop {
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let err = match T::from_envelope(&mut deserializer, reading) {
+            // Trailing characters are an error, as in `serde_json::from_slice`.
+            Ok(value) => match deserializer.end() {
+                Ok(()) => return Ok(value),
+                Err(err) => err,
+            },
+            Err(err) => err,
+        };
+        match early.take() {
+            Some(tag) => reading = Reading::knowing(tag, skip()),
+            None => return Err(ParseError::from_json(body, &err)),
+        }
+    }
 }

@@ -39,7 +39,7 @@ pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Early, Key, Tagged};
+use crate::tagged::{self, Dispatch, Early, Key, Reading, Tagged};
 use crate::timestamp::Timestamp;
 
 /// What every Daily event carries around its payload.
@@ -285,13 +285,13 @@ impl Tagged for Event {
         Event::from_payload_only(event_type, payload)
     }
 
-    /// The envelope's keys, in any order: the tag and payload through
-    /// `dispatch`, the rest here.
+    /// The envelope's keys, in any order: the tag and payload through a
+    /// `Dispatch`, the rest here.
     fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
         deserializer: D,
-        dispatch: Dispatch<Event, E>,
+        reading: Reading<Event, E>,
     ) -> Result<Event, D::Error> {
-        struct EventVisitor<E>(Dispatch<Event, E>);
+        struct EventVisitor<E>(Reading<Event, E>);
 
         impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
             type Value = Event;
@@ -304,7 +304,7 @@ impl Tagged for Event {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
                 let (mut version, mut id, mut event_ts) = (None, None, None);
-                let mut dispatch = self.0;
+                let mut dispatch = Dispatch::new(self.0);
                 let (mut ping, mut keys) = (false, 0usize);
                 while let Some(key) = map.next_key::<Key<'de>>()? {
                     keys = keys.saturating_add(1);
@@ -336,7 +336,7 @@ impl Tagged for Event {
             }
         }
 
-        deserializer.deserialize_map(EventVisitor(dispatch))
+        deserializer.deserialize_map(EventVisitor(reading))
     }
 }
 

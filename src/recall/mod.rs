@@ -61,7 +61,7 @@ pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Early, Key, Tagged};
+use crate::tagged::{self, Dispatch, Early, Key, Reading, Tagged};
 use crate::timestamp::Timestamp;
 
 /// An event whose name this version of the crate does not know.
@@ -479,13 +479,13 @@ impl Tagged for Event {
         Event::from_data(name, data)
     }
 
-    /// The envelope's keys, in any order: the tag and payload through
-    /// `dispatch`, the rest here.
+    /// The envelope's keys, in any order: the tag and payload through a
+    /// `Dispatch`, the rest here.
     fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
         deserializer: D,
-        dispatch: Dispatch<Event, E>,
+        reading: Reading<Event, E>,
     ) -> Result<Event, D::Error> {
-        struct EventVisitor<E>(Dispatch<Event, E>);
+        struct EventVisitor<E>(Reading<Event, E>);
 
         impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
             type Value = Event;
@@ -495,7 +495,7 @@ impl Tagged for Event {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let mut dispatch = self.0;
+                let mut dispatch = Dispatch::new(self.0);
                 while let Some(key) = map.next_key::<Key<'de>>()? {
                     if !dispatch.read(&key, &mut map)? {
                         map.next_value::<de::IgnoredAny>()?;
@@ -505,7 +505,7 @@ impl Tagged for Event {
             }
         }
 
-        deserializer.deserialize_map(EventVisitor(dispatch))
+        deserializer.deserialize_map(EventVisitor(reading))
     }
 }
 

@@ -17,7 +17,7 @@ use super::payload::{
 };
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Early, Key, Tagged};
+use crate::tagged::{self, Dispatch, Early, Key, Reading, Tagged};
 
 /// What every Zoom event carries around its payload.
 ///
@@ -373,13 +373,13 @@ impl Tagged for Event {
         Event::from_payload_only(name, payload)
     }
 
-    /// The envelope's keys, in any order: the tag and payload through
-    /// `dispatch`, the rest here.
+    /// The envelope's keys, in any order: the tag and payload through a
+    /// `Dispatch`, the rest here.
     fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
         deserializer: D,
-        dispatch: Dispatch<Event, E>,
+        reading: Reading<Event, E>,
     ) -> Result<Event, D::Error> {
-        struct EventVisitor<E>(Dispatch<Event, E>);
+        struct EventVisitor<E>(Reading<Event, E>);
 
         impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
             type Value = Event;
@@ -389,7 +389,7 @@ impl Tagged for Event {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let mut dispatch = self.0;
+                let mut dispatch = Dispatch::new(self.0);
                 let (mut event_ts, mut download_token): (Option<i64>, _) = (None, None);
                 let mut other = Other::new();
                 while let Some(key) = map.next_key::<Key<'de>>()? {
@@ -418,7 +418,7 @@ impl Tagged for Event {
             }
         }
 
-        deserializer.deserialize_map(EventVisitor(dispatch))
+        deserializer.deserialize_map(EventVisitor(reading))
     }
 }
 
