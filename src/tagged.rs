@@ -113,7 +113,7 @@ pub(crate) struct Reading<T: Tagged, E> {
 }
 
 impl<T: Tagged, E> Reading<T, E> {
-    pub(crate) fn new(early: E) -> Reading<T, E> {
+    fn new(early: E) -> Reading<T, E> {
         Reading { tag: None, early }
     }
 
