@@ -1,11 +1,12 @@
-//! `receive_at` and its floor (a fresh HMAC-SHA256 plus a plain derived
-//! struct) run N times each, for counting instructions under callgrind,
-//! which this machine's timings are too noisy to compare:
+//! `receive_at`, its halves and its floor (a fresh HMAC-SHA256 plus a
+//! plain derived struct), each a mode run N times, for counting
+//! instructions under callgrind; any other mode name (`none`) runs nothing,
+//! the baseline to subtract:
 //!
 //! ```sh
 //! cargo build --release -p recording-webhooks-bench --example receive_floor
-//! valgrind --tool=callgrind target/release/examples/receive_floor ours 20000
-//! valgrind --tool=callgrind target/release/examples/receive_floor floor 20000
+//! valgrind --tool=callgrind target/release/examples/receive_floor receive_at 20000
+//! valgrind --tool=callgrind target/release/examples/receive_floor hmac+plain 20000
 //! ```
 //!
 //! `gate ROUNDS` times every mode in one process instead, alternating
@@ -17,73 +18,59 @@
 //! target/release/examples/receive_floor gate 400
 //! ```
 
+use std::hint::black_box;
+
 #[path = "../benches/common/floor.rs"]
 mod floor;
+
+/// A mode: its name, and one call of what it times.
+type Mode<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+/// Every mode: the crate's one call, its halves (alone and back to back),
+/// and the floor's halves and whole.
+fn modes(request: &floor::Request) -> [Mode<'_>; 7] {
+    [
+        (
+            "receive_at",
+            Box::new(|| drop(black_box(request.receive_at()))),
+        ),
+        ("verify", Box::new(|| drop(black_box(request.verify())))),
+        ("parse", Box::new(|| drop(black_box(request.parse())))),
+        (
+            "verify;parse",
+            Box::new(|| {
+                black_box(request.verify());
+                black_box(request.parse());
+            }),
+        ),
+        ("hmac", Box::new(|| request.hmac())),
+        ("plain", Box::new(|| drop(black_box(request.plain())))),
+        ("hmac+plain", Box::new(|| drop(black_box(request.floor())))),
+    ]
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_default();
     let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let request = floor::Request::call_ended_932();
+    let modes = modes(&request);
     if which == "gate" {
-        gate(&request, n);
-        return;
-    }
-    for _ in 0..n {
-        match which.as_str() {
-            "ours" => {
-                std::hint::black_box(request.receive_at());
-            }
-            "floor" => {
-                std::hint::black_box(request.floor());
-            }
-            // The halves, to see which one costs.
-            "parse" => {
-                std::hint::black_box(request.parse());
-            }
-            "verify" => {
-                std::hint::black_box(request.verify());
-            }
-            "hmac" => {
-                request.hmac();
-            }
-            "plain" => {
-                std::hint::black_box(request.plain());
-            }
-            _ => {}
+        gate(&modes, n);
+    } else if let Some((_, run)) = modes.iter().find(|(name, _)| *name == which) {
+        for _ in 0..n {
+            run();
         }
     }
 }
 
 /// Each mode's fastest batch of `BATCH` calls over `rounds` rounds, in
 /// nanoseconds per call, and the ratio the gate is about.
-fn gate(request: &floor::Request, rounds: usize) {
+fn gate(modes: &[Mode<'_>; 7], rounds: usize) {
     const BATCH: u32 = 2_000;
-    let modes: [(&str, &dyn Fn()); 7] = [
-        ("receive_at", &|| {
-            std::hint::black_box(request.receive_at());
-        }),
-        ("verify", &|| {
-            std::hint::black_box(request.verify());
-        }),
-        ("parse", &|| {
-            std::hint::black_box(request.parse());
-        }),
-        ("verify;parse", &|| {
-            std::hint::black_box(request.verify());
-            std::hint::black_box(request.parse());
-        }),
-        ("hmac", &|| request.hmac()),
-        ("plain", &|| {
-            std::hint::black_box(request.plain());
-        }),
-        ("hmac+plain", &|| {
-            std::hint::black_box(request.floor());
-        }),
-    ];
     let mut best = [f64::INFINITY; 7];
     for _ in 0..rounds {
-        for (slot, (_, run)) in best.iter_mut().zip(&modes) {
+        for (slot, (_, run)) in best.iter_mut().zip(modes) {
             let start = std::time::Instant::now();
             for _ in 0..BATCH {
                 run();
@@ -95,9 +82,10 @@ fn gate(request: &floor::Request, rounds: usize) {
     for ((name, _), ns) in modes.iter().zip(best) {
         println!("{name:>12} {ns:7.0} ns");
     }
+    let [receive_at, _, _, _, hmac, plain, floor] = best;
     println!(
         "receive_at / (hmac + plain) = {:.3}",
-        best[0] / (best[4] + best[5])
+        receive_at / (hmac + plain)
     );
-    println!("receive_at / hmac+plain = {:.3}", best[0] / best[6]);
+    println!("receive_at / hmac+plain = {:.3}", receive_at / floor);
 }
