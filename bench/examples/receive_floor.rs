@@ -12,7 +12,10 @@
 //! `gate ROUNDS` times every mode in one process instead, alternating
 //! small batches and keeping each mode's fastest batch: on a shared
 //! machine the slow batches are the neighbours' doing, and alternating
-//! exposes every mode to the same quiet moments.
+//! exposes every mode to the same quiet moments. It also prints what
+//! running two halves back to back costs over running each alone (the
+//! crate's verification slows what runs after it; the floor's HMAC does
+//! not).
 //!
 //! ```sh
 //! target/release/examples/receive_floor gate 400
@@ -26,9 +29,10 @@ mod floor;
 /// A mode: its name, and one call of what it times.
 type Mode<'a> = (&'static str, Box<dyn Fn() + 'a>);
 
-/// Every mode: the crate's one call, its halves (alone and back to back),
-/// and the floor's halves and whole.
-fn modes(request: &floor::Request) -> [Mode<'_>; 7] {
+/// Every mode: the crate's one call, its halves (alone, back to back, and
+/// each beside the other half of the floor), and the floor's halves and
+/// whole.
+fn modes(request: &floor::Request) -> [Mode<'_>; 10] {
     [
         (
             "receive_at",
@@ -41,6 +45,29 @@ fn modes(request: &floor::Request) -> [Mode<'_>; 7] {
             Box::new(|| {
                 black_box(request.verify());
                 black_box(request.parse());
+            }),
+        ),
+        // Each half of the crate's call beside the other half of the floor's:
+        // which of the two is slower for running after (or before) the other.
+        (
+            "hmac;parse",
+            Box::new(|| {
+                request.hmac();
+                black_box(request.parse());
+            }),
+        ),
+        (
+            "verify;plain",
+            Box::new(|| {
+                black_box(request.verify());
+                black_box(request.plain());
+            }),
+        ),
+        (
+            "parse;verify",
+            Box::new(|| {
+                black_box(request.parse());
+                black_box(request.verify());
             }),
         ),
         ("hmac", Box::new(|| request.hmac())),
@@ -66,9 +93,9 @@ fn main() {
 
 /// Each mode's fastest batch of `BATCH` calls over `rounds` rounds, in
 /// nanoseconds per call, and the ratio the gate is about.
-fn gate(modes: &[Mode<'_>; 7], rounds: usize) {
+fn gate(modes: &[Mode<'_>; 10], rounds: usize) {
     const BATCH: u32 = 2_000;
-    let mut best = [f64::INFINITY; 7];
+    let mut best = [f64::INFINITY; 10];
     for _ in 0..rounds {
         for (slot, (_, run)) in best.iter_mut().zip(modes) {
             let start = std::time::Instant::now();
@@ -82,7 +109,27 @@ fn gate(modes: &[Mode<'_>; 7], rounds: usize) {
     for ((name, _), ns) in modes.iter().zip(best) {
         println!("{name:>12} {ns:7.0} ns");
     }
-    let [receive_at, _, _, _, hmac, plain, floor] = best;
+    let [
+        receive_at,
+        verify,
+        parse,
+        verify_parse,
+        hmac_parse,
+        verify_plain,
+        _,
+        hmac,
+        plain,
+        floor,
+    ] = best;
+    // What running two halves back to back costs over running each alone.
+    for (pair, together, alone) in [
+        ("verify;parse", verify_parse, verify + parse),
+        ("verify;plain", verify_plain, verify + plain),
+        ("hmac;parse", hmac_parse, hmac + parse),
+        ("hmac+plain", floor, hmac + plain),
+    ] {
+        println!("{pair:>12} {:+5.0} ns over its halves", together - alone);
+    }
     println!(
         "receive_at / (hmac + plain) = {:.3}",
         receive_at / (hmac + plain)
