@@ -3,8 +3,10 @@
 # build, beside serde_json's unit in the same build: what every service that
 # depends on the crate pays on each clean build.
 #
-#   bench/build_time.sh [REV]          the default features (every provider)
-#   bench/build_time.sh [REV] --each   and then each provider alone
+#   bench/build_time.sh [--each] [REV]
+#
+# measures the default features (every provider), and with `--each` then
+# each provider alone.
 #
 # Each build runs in a fresh clone of REV (default HEAD) with an empty target
 # directory, as `cargo build --release --lib --timings`; the units' times are
@@ -13,8 +15,12 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+each=
+if [ "${1:-}" = "--each" ]; then
+    each=yes
+    shift
+fi
 rev=${1:-HEAD}
-each=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -41,7 +47,7 @@ PY
 }
 
 measure "default features"
-if [ "$each" = "--each" ]; then
+if [ -n "$each" ]; then
     for provider in recall signalwire twilio daily zoom; do
         measure "$provider alone" -p recording-webhooks --no-default-features --features "$provider"
     done
