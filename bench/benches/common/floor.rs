@@ -48,6 +48,10 @@ struct PlainResource {
 }
 
 /// The signed request both sides receive.
+///
+/// Each half is `#[inline(never)]`, so that every mode that runs it runs the
+/// same machine code: inlined, `plain` compiled differently beside `verify`
+/// than alone, and the modes were not comparable.
 pub struct Request {
     pub webhook: Webhook,
     pub body: Vec<u8>,
@@ -104,6 +108,7 @@ impl Request {
     }
 
     /// The crate's one call.
+    #[inline(never)]
     pub fn receive_at(&self) -> recording_webhooks::recall::Delivery {
         self.webhook
             .receive_at(black_box(&self.headers), black_box(&self.body), self.now)
@@ -112,12 +117,14 @@ impl Request {
 
     /// The crate's parse alone.
     #[allow(dead_code)]
+    #[inline(never)]
     pub fn parse(&self) -> recording_webhooks::recall::Event {
         recording_webhooks::recall::Event::from_slice(black_box(&self.body)).unwrap()
     }
 
     /// The crate's verification alone.
     #[allow(dead_code)]
+    #[inline(never)]
     pub fn verify(&self) -> recording_webhooks::svix::Verified {
         self.webhook
             .verifier()
@@ -126,6 +133,7 @@ impl Request {
     }
 
     /// The bare HMAC alone.
+    #[inline(never)]
     pub fn hmac(&self) {
         let mut mac = Hmac::<Sha256>::new_from_slice(black_box(&self.key)).unwrap();
         mac.update(MSG_ID.as_bytes());
@@ -137,12 +145,14 @@ impl Request {
     }
 
     /// The plain struct alone.
+    #[inline(never)]
     pub fn plain(&self) -> Plain {
         serde_json::from_slice::<Plain>(black_box(&self.body)).unwrap()
     }
 
     /// A freshly keyed HMAC-SHA256 over the signed content, then
     /// `serde_json::from_slice` into the plain struct.
+    #[inline(never)]
     pub fn floor(&self) -> Plain {
         self.hmac();
         self.plain()
