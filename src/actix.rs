@@ -76,21 +76,31 @@
 use std::future::Future;
 use std::pin::Pin;
 
+#[cfg(feature = "zoom")]
+use actix_web::Responder;
 use actix_web::body::BoxBody;
 use actix_web::dev::Payload;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
+use actix_web::http::Method;
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderMap};
-use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
-use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, ResponseError};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 use crate::cxml::callbacks::Callback;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 use crate::cxml::webhook::{FromCallback, UrlVerifier};
 #[cfg(feature = "daily")]
 use crate::daily;
 use crate::headers::Headers;
 #[cfg(feature = "recall")]
 use crate::recall;
-use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
+use crate::rejection::FORM_OR_JSON;
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+use crate::rejection::JSON;
+use crate::rejection::Rejection;
 #[cfg(feature = "signalwire")]
 use crate::signalwire;
 #[cfg(feature = "twilio")]
@@ -151,6 +161,7 @@ async fn read_body(
 /// A JSON delivery (Recall.ai, Daily, Zoom), with the webhook found in the
 /// app data: the body read up to its limit, then its own `receive`; a
 /// rejection names its provider.
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 fn json_delivery<V: 'static, D: 'static>(
     request: &HttpRequest,
     payload: &mut Payload,
@@ -236,6 +247,7 @@ impl Responder for zoom::UrlValidationResponse {
 /// webhook found in the app data: the flow is the webhook's own; this reads
 /// the parts actix-web holds (its `uri()` keeps a scope's prefix). A
 /// rejection names its provider.
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 fn url_callback<V, O>(
     request: &HttpRequest,
     payload: &mut Payload,

@@ -98,17 +98,29 @@
 //! ```
 
 use axum::body::Bytes;
-use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
+use axum::extract::OriginalUri;
+use axum::extract::{FromRef, FromRequest, Request};
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+use axum::http::HeaderMap;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
+use axum::http::Method;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 use crate::cxml::callbacks::Callback;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 use crate::cxml::webhook::{FromCallback, UrlVerifier};
 #[cfg(feature = "daily")]
 use crate::daily;
 #[cfg(feature = "recall")]
 use crate::recall;
-use crate::rejection::{FORM_OR_JSON, JSON, Rejection};
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
+use crate::rejection::FORM_OR_JSON;
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+use crate::rejection::JSON;
+use crate::rejection::Rejection;
 #[cfg(feature = "signalwire")]
 use crate::signalwire;
 #[cfg(feature = "twilio")]
@@ -147,6 +159,7 @@ async fn read_body(
 /// A JSON delivery (Recall.ai, Daily, Zoom): the body read up to the
 /// webhook's limit, then the webhook's own `receive`; a rejection names
 /// its provider.
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 async fn json_delivery<V, D>(
     webhook: Webhook<V>,
     request: Request,
@@ -219,6 +232,7 @@ impl IntoResponse for zoom::UrlValidationResponse {
 /// A callback signed over the URL called (SignalWire, Twilio): the flow is
 /// the webhook's own; this reads the parts axum holds. A rejection names
 /// its provider.
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 async fn url_callback<V, O>(
     webhook: Webhook<V>,
     request: Request,

@@ -196,6 +196,7 @@ pub enum ParseError {
 impl ParseError {
     /// A form error, its parameter name and message cut to a bounded
     /// length: both can come from the request.
+    #[cfg(any(feature = "signalwire", feature = "twilio"))]
     pub(crate) fn form(parameter: &str, message: impl Into<String>) -> ParseError {
         let mut parameter = parameter.to_owned();
         crate::json_path::shorten(&mut parameter, 64);

@@ -16,10 +16,24 @@ mod cxml;
 pub mod daily;
 mod error;
 mod headers;
+#[cfg(any(
+    feature = "recall",
+    feature = "signalwire",
+    feature = "twilio",
+    feature = "daily",
+    feature = "zoom"
+))]
 mod json_path;
 mod mac;
 #[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 mod object;
+#[cfg(any(
+    feature = "recall",
+    feature = "signalwire",
+    feature = "twilio",
+    feature = "daily",
+    feature = "zoom"
+))]
 mod open_enum;
 #[cfg(feature = "recall")]
 #[cfg_attr(docsrs, doc(cfg(feature = "recall")))]
@@ -31,6 +45,7 @@ mod replay;
 #[cfg_attr(docsrs, doc(cfg(feature = "signalwire")))]
 pub mod signalwire;
 pub mod svix;
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 mod tagged;
 mod timestamp;
 #[cfg(feature = "twilio")]

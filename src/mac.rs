@@ -7,7 +7,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STAN
 use zeroize::Zeroizing;
 
 use crate::error::SecretError;
-use hmac::digest::{CtOutput, KeyInit, Output};
+use hmac::digest::{CtOutput, KeyInit};
 use hmac::{Hmac, Mac};
 
 /// HMAC-SHA256, as Svix / Standard Webhooks, Daily and Zoom sign.
@@ -60,8 +60,9 @@ impl<M: Mac + KeyInit + Clone> KeyedMac<M> {
 ///
 /// The length is not secret (every signature of a scheme has the same), so a
 /// candidate of another length is simply no match.
+#[cfg(any(feature = "signalwire", feature = "zoom"))]
 pub(crate) fn matches<M: Mac>(expected: &CtOutput<M>, candidate: &[u8]) -> bool {
-    match Output::<M>::try_from(candidate) {
+    match hmac::digest::Output::<M>::try_from(candidate) {
         Ok(candidate) => *expected == CtOutput::new(candidate),
         Err(_) => false,
     }
@@ -95,6 +96,7 @@ fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Whether `candidate`, lowercase hex, encodes the MAC `expected`.
+#[cfg(any(feature = "signalwire", feature = "zoom"))]
 pub(crate) fn matches_hex<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bool {
     let mut buf = [0u8; 64];
     if !candidate.len().is_multiple_of(2) || candidate.len() > buf.len().saturating_mul(2) {
@@ -130,11 +132,13 @@ pub(crate) fn to_base64<M: Mac>(mac: CtOutput<M>) -> String {
 
 /// Lowercase hex of a MAC, as Zoom and SignalWire (JSON bodies) send
 /// signatures.
+#[cfg(any(feature = "signalwire", feature = "zoom"))]
 pub(crate) fn to_hex<M: Mac>(mac: CtOutput<M>) -> String {
     hex(&mac.into_bytes())
 }
 
 /// Lowercase hex of any bytes (a MAC, a body hash).
+#[cfg(any(feature = "signalwire", feature = "twilio", feature = "zoom"))]
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(bytes.len().saturating_mul(2));

@@ -47,6 +47,7 @@ pub enum Slot<'a> {
     Word(&'a mut dyn Word),
     /// A value read through `serde_json::Value`: for the rare field type
     /// with a reader of its own (an untagged enum, a numeric code).
+    #[cfg(any(feature = "recall", feature = "zoom"))]
     Parsed(&'a mut dyn Parsed),
     /// A nested object.
     Object(&'a mut dyn Fields),
@@ -106,6 +107,7 @@ pub trait Word {
 }
 
 /// A field read through `serde_json::Value`.
+#[cfg(any(feature = "recall", feature = "zoom"))]
 pub trait Parsed {
     fn set(&mut self, value: Value) -> Result<(), serde_json::Error>;
 }
@@ -152,6 +154,7 @@ impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
             Slot::Map(slot) => *slot = Map::deserialize(deserializer)?,
             Slot::Value(slot) => *slot = Value::deserialize(deserializer)?,
             Slot::Word(slot) => slot.set(&Key::deserialize(deserializer)?),
+            #[cfg(any(feature = "recall", feature = "zoom"))]
             Slot::Parsed(slot) => slot
                 .set(Value::deserialize(deserializer)?)
                 .map_err(de::Error::custom)?,

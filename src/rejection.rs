@@ -58,6 +58,7 @@ impl Rejection {
     }
 
     /// The same rejection, with the URL the request was verified against.
+    #[cfg(any(feature = "signalwire", feature = "twilio"))]
     pub(crate) fn with_url(self, url: String) -> Rejection {
         Rejection {
             url: Some(url.into_boxed_str()),
@@ -101,6 +102,7 @@ impl Rejection {
 
     /// The application state holds no webhook, or SignalWire's public URL
     /// cannot be known: a server set-up mistake, not the sender's.
+    #[cfg(any(feature = "signalwire", feature = "twilio", feature = "actix-web"))]
     pub(crate) fn not_configured(reason: &'static str) -> Rejection {
         Rejection::new(500, reason)
     }
@@ -147,8 +149,10 @@ impl Rejection {
 }
 
 /// The media types of JSON webhooks (Recall.ai, Daily).
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 pub(crate) const JSON: &[&str] = &["application/json"];
 /// The media types of SignalWire callbacks.
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 pub(crate) const FORM_OR_JSON: &[&str] = &["application/x-www-form-urlencoded", "application/json"];
 
 impl From<Error> for Rejection {

@@ -78,6 +78,7 @@ impl<V> Webhook<V> {
         &self.settings.verifier
     }
 
+    #[cfg(any(feature = "signalwire", feature = "twilio"))]
     pub(crate) fn settings(&self) -> &Settings<V> {
         &self.settings
     }

@@ -8,5 +8,7 @@
 pub(crate) mod callbacks;
 mod params;
 pub(crate) mod signature;
+// Only Twilio's validators re-encode the URL.
+#[cfg(feature = "twilio")]
 mod spellings;
 pub(crate) mod webhook;

@@ -17,17 +17,22 @@ use hmac::digest::KeyInit;
 use sha2::{Digest, Sha256};
 
 use super::params::decode_pairs;
+#[cfg(feature = "twilio")]
 use super::spellings;
 use crate::error::VerifyError;
 use crate::mac::{self, KeyedMac};
 
 /// How a provider signs a parameter sent more than once: the one rule in
-/// which the providers' form signatures differ.
+/// which the providers' form signatures differ. Each variant exists with
+/// its provider's feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Repeated {
-    /// Every value, in the order submitted (`To=b&To=a` signs `TobToa`).
+    /// Every value, in the order submitted (`To=b&To=a` signs `TobToa`):
+    /// SignalWire.
+    #[cfg(feature = "signalwire")]
     InSubmissionOrder,
-    /// Each name's distinct values, sorted.
+    /// Each name's distinct values, sorted: Twilio.
+    #[cfg(feature = "twilio")]
     SortedDistinct,
 }
 
@@ -35,11 +40,13 @@ pub(crate) enum Repeated {
 /// signature against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Spellings {
-    /// As given, and with its port changed.
+    /// As given, and with its port changed: SignalWire.
+    #[cfg(feature = "signalwire")]
     AsGiven,
     /// Those, then as twilio-node also writes it: WHATWG's `new URL()`,
     /// and that with its query re-encoded by Node's legacy `querystring`
-    /// (see `spellings.rs`), each with its port changed too.
+    /// (see `spellings.rs`), each with its port changed too: Twilio.
+    #[cfg(feature = "twilio")]
     AlsoReencoded,
 }
 
@@ -49,16 +56,20 @@ fn any_spelling(url: &str, spellings: Spellings, mut matches: impl FnMut(&str) -
     if url_variants(url).iter().flatten().any(|u| matches(u)) {
         return true;
     }
-    if spellings == Spellings::AsGiven {
-        return false;
+    match spellings {
+        #[cfg(feature = "signalwire")]
+        Spellings::AsGiven => false,
+        #[cfg(feature = "twilio")]
+        Spellings::AlsoReencoded => {
+            // Each is `None` when it spells the URL as already tried.
+            let whatwg = spellings::whatwg(url);
+            let legacy = spellings::legacy_query(whatwg.as_deref().unwrap_or(url));
+            [whatwg, legacy]
+                .iter()
+                .flatten()
+                .any(|spelling| url_variants(spelling).iter().flatten().any(|u| matches(u)))
+        }
     }
-    // Each is `None` when it spells the URL as already tried.
-    let whatwg = spellings::whatwg(url);
-    let legacy = spellings::legacy_query(whatwg.as_deref().unwrap_or(url));
-    [whatwg, legacy]
-        .iter()
-        .flatten()
-        .any(|spelling| url_variants(spelling).iter().flatten().any(|u| matches(u)))
 }
 
 /// The parameters in the order they are signed: by name, and a repeated
@@ -67,7 +78,9 @@ fn any_spelling(url: &str, spellings: Spellings, mut matches: impl FnMut(&str) -
 fn signed_order<N: Ord, V: Ord>(mut params: Vec<(N, V)>, rule: Repeated) -> Vec<(N, V)> {
     match rule {
         // The sort is stable: a repeated name keeps its values' order.
+        #[cfg(feature = "signalwire")]
         Repeated::InSubmissionOrder => params.sort_by(|a, b| a.0.cmp(&b.0)),
+        #[cfg(feature = "twilio")]
         Repeated::SortedDistinct => {
             params.sort();
             params.dedup();
