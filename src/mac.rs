@@ -56,18 +56,6 @@ impl<M: Mac + KeyInit + Clone> KeyedMac<M> {
     }
 }
 
-/// Whether `candidate` is the MAC `expected`, compared in constant time.
-///
-/// The length is not secret (every signature of a scheme has the same), so a
-/// candidate of another length is simply no match.
-#[cfg(any(feature = "signalwire", feature = "zoom"))]
-pub(crate) fn matches<M: Mac>(expected: &CtOutput<M>, candidate: &[u8]) -> bool {
-    match hmac::digest::Output::<M>::try_from(candidate) {
-        Ok(candidate) => *expected == CtOutput::new(candidate),
-        Err(_) => false,
-    }
-}
-
 /// Whether `candidate`, standard padded base64, encodes the MAC `expected`.
 ///
 /// The providers' own libraries accept exactly the canonical encoding of the
@@ -95,34 +83,29 @@ fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
     std::hint::black_box(difference) == 0
 }
 
-/// Whether `candidate`, lowercase hex, encodes the MAC `expected`.
+/// Whether `candidate`, lowercase hex, encodes the MAC `expected`: the MAC
+/// is encoded once and compared as text, as [`matches_base64`] does.
 #[cfg(any(feature = "signalwire", feature = "zoom"))]
 pub(crate) fn matches_hex<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bool {
+    // Longest MAC here is SHA-256's 32 bytes: 64 characters.
     let mut buf = [0u8; 64];
-    if !candidate.len().is_multiple_of(2) || candidate.len() > buf.len().saturating_mul(2) {
-        return false;
-    }
-    // Lowercase only, as the providers send: `to_digit` alone takes `A-F`.
-    let nibble = |c: u8| match c {
-        b'0'..=b'9' | b'a'..=b'f' => char::from(c)
-            .to_digit(16)
-            .and_then(|d| u8::try_from(d).ok()),
-        _ => None,
-    };
     let mut len = 0usize;
-    for (slot, pair) in buf.iter_mut().zip(candidate.as_bytes().chunks_exact(2)) {
-        let high = pair.first().and_then(|c| nibble(*c));
-        let low = pair.get(1).and_then(|c| nibble(*c));
-        match high
-            .zip(low)
-            .and_then(|(h, l)| Some(h.checked_mul(16)? | l))
-        {
-            Some(byte) => *slot = byte,
-            None => return false,
-        }
+    for (slot, digit) in buf.iter_mut().zip(hex_digits(expected.as_bytes())) {
+        *slot = digit;
         len = len.saturating_add(1);
     }
-    buf.get(..len).is_some_and(|bytes| matches(expected, bytes))
+    buf.get(..len)
+        .is_some_and(|encoded| equal_in_constant_time(encoded, candidate.as_bytes()))
+}
+
+/// The lowercase hex digits of `bytes`, two a byte.
+#[cfg(any(feature = "signalwire", feature = "twilio", feature = "zoom"))]
+fn hex_digits(bytes: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    bytes
+        .iter()
+        .flat_map(|byte| [byte / 16, byte % 16])
+        .filter_map(|nibble| char::from_digit(u32::from(nibble), 16))
+        .filter_map(|digit| u8::try_from(digit).ok())
 }
 
 /// Standard padded base64 of a MAC, as signatures are sent.
@@ -140,13 +123,7 @@ pub(crate) fn to_hex<M: Mac>(mac: CtOutput<M>) -> String {
 /// Lowercase hex of any bytes (a MAC, a body hash).
 #[cfg(any(feature = "signalwire", feature = "twilio", feature = "zoom"))]
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
-    for byte in bytes {
-        // Writing to a `String` cannot fail.
-        let _ = write!(out, "{byte:02x}");
-    }
-    out
+    hex_digits(bytes).map(char::from).collect()
 }
 
 /// Secrets are accepted with or without `=` padding, and with non-zero
