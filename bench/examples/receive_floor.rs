@@ -32,47 +32,33 @@ type Mode<'a> = (&'static str, Box<dyn Fn() + 'a>);
 /// each beside the other half of the floor), and the floor's halves and
 /// whole.
 fn modes(request: &floor::Request) -> [Mode<'_>; 10] {
+    let receive_at = || drop(black_box(request.receive_at()));
+    let verify = || drop(black_box(request.verify()));
+    let parse = || drop(black_box(request.parse()));
+    let hmac = || request.hmac();
+    let plain = || drop(black_box(request.plain()));
     [
-        (
-            "receive_at",
-            Box::new(|| drop(black_box(request.receive_at()))),
-        ),
-        ("verify", Box::new(|| drop(black_box(request.verify())))),
-        ("parse", Box::new(|| drop(black_box(request.parse())))),
-        (
-            "verify;parse",
-            Box::new(|| {
-                black_box(request.verify());
-                black_box(request.parse());
-            }),
-        ),
+        ("receive_at", Box::new(receive_at)),
+        ("verify", Box::new(verify)),
+        ("parse", Box::new(parse)),
+        ("verify;parse", one_then_other(verify, parse)),
         // Each half of the crate's call beside the other half of the floor's:
         // which of the two is slower for running after (or before) the other.
-        (
-            "hmac;parse",
-            Box::new(|| {
-                request.hmac();
-                black_box(request.parse());
-            }),
-        ),
-        (
-            "verify;plain",
-            Box::new(|| {
-                black_box(request.verify());
-                black_box(request.plain());
-            }),
-        ),
-        (
-            "parse;verify",
-            Box::new(|| {
-                black_box(request.parse());
-                black_box(request.verify());
-            }),
-        ),
-        ("hmac", Box::new(|| request.hmac())),
-        ("plain", Box::new(|| drop(black_box(request.plain())))),
+        ("hmac;parse", one_then_other(hmac, parse)),
+        ("verify;plain", one_then_other(verify, plain)),
+        ("parse;verify", one_then_other(parse, verify)),
+        ("hmac", Box::new(hmac)),
+        ("plain", Box::new(plain)),
         ("hmac+plain", Box::new(|| drop(black_box(request.floor())))),
     ]
+}
+
+/// A mode that runs `first`, then `second`.
+fn one_then_other<'a>(first: impl Fn() + 'a, second: impl Fn() + 'a) -> Box<dyn Fn() + 'a> {
+    Box::new(move || {
+        first();
+        second();
+    })
 }
 
 fn main() {
