@@ -8,6 +8,7 @@
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects
 )] // The no-panic lints are for library code; tests and examples may panic.
+#![cfg(feature = "daily")]
 
 mod common;
 

@@ -10,6 +10,13 @@
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects
 )] // The no-panic lints are for library code; tests and examples may panic.
+#![cfg(all(
+    feature = "recall",
+    feature = "signalwire",
+    feature = "twilio",
+    feature = "daily",
+    feature = "zoom"
+))]
 
 mod common;
 

@@ -8,6 +8,7 @@
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects
 )] // The no-panic lints are for library code; tests and examples may panic.
+#![cfg(feature = "recall")]
 
 use recording_webhooks::ParseError;
 use recording_webhooks::recall::{

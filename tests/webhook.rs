@@ -8,6 +8,7 @@
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects
 )] // The no-panic lints are for library code; tests and examples may panic.
+#![cfg(all(feature = "recall", feature = "signalwire", feature = "daily"))]
 
 use recording_webhooks::signalwire::{RecordingStatus, RecordingStatusCallback, StatusCallback};
 use recording_webhooks::{Error, ParseError, VerifyError, daily, recall, signalwire};
