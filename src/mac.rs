@@ -87,15 +87,17 @@ fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
 /// is encoded once and compared as text, as [`matches_base64`] does.
 #[cfg(any(feature = "signalwire", feature = "zoom"))]
 pub(crate) fn matches_hex<M: Mac>(expected: &CtOutput<M>, candidate: &str) -> bool {
-    // Longest MAC here is SHA-256's 32 bytes: 64 characters.
+    // Longest MAC here is SHA-256's 32 bytes: 64 characters. A longer one
+    // matches nothing, as in `matches_base64`.
+    let mac = expected.as_bytes();
     let mut buf = [0u8; 64];
-    let mut len = 0usize;
-    for (slot, digit) in buf.iter_mut().zip(hex_digits(expected.as_bytes())) {
+    let Some(encoded) = buf.get_mut(..mac.len().saturating_mul(2)) else {
+        return false;
+    };
+    for (slot, digit) in encoded.iter_mut().zip(hex_digits(mac)) {
         *slot = digit;
-        len = len.saturating_add(1);
     }
-    buf.get(..len)
-        .is_some_and(|encoded| equal_in_constant_time(encoded, candidate.as_bytes()))
+    equal_in_constant_time(encoded, candidate.as_bytes())
 }
 
 /// The lowercase hex digits of `bytes`, two a byte.
