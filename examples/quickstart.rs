@@ -54,8 +54,8 @@ fn receive_signalwire(
         .collect();
     let signature = webhook.verifier().sign_params(url, &pairs);
     let headers = [("X-SignalWire-Signature", signature)];
-    let callback: signalwire::AnyCallback = webhook.receive(url, &headers, body)?;
-    println!("signalwire {}", describe(&callback));
+    let delivery = webhook.receive::<signalwire::AnyCallback>(url, &headers, body)?;
+    println!("signalwire {}", describe(delivery.event()));
     Ok(())
 }
 
@@ -121,7 +121,7 @@ fn receive_daily(
         ("X-Webhook-Timestamp", now.to_string()),
         ("X-Webhook-Signature", webhook.verifier().sign(now, body)),
     ];
-    let event = webhook.receive(&headers, body)?.event;
+    let event = webhook.receive(&headers, body)?.into_event();
     let detail = match &event {
         daily::Event::Ping => "verification ping: answer 200".to_owned(),
         daily::Event::RecordingReadyToDownload(ready) => format!(
@@ -157,8 +157,8 @@ fn receive_twilio(
         .collect();
     let signature = webhook.verifier().sign_params(url, &pairs);
     let headers = [("X-Twilio-Signature", signature)];
-    let callback: twilio::AnyCallback = webhook.receive(url, &headers, body)?;
-    println!("twilio     {}", describe(&callback));
+    let delivery = webhook.receive::<twilio::AnyCallback>(url, &headers, body)?;
+    println!("twilio     {}", describe(delivery.event()));
     Ok(())
 }
 
@@ -176,7 +176,7 @@ fn receive_zoom(
         (zoom::SIGNATURE_HEADER, webhook.verifier().sign(now, body)),
     ];
     let delivery = webhook.receive(&headers, body)?;
-    let event = &delivery.event;
+    let event = delivery.event();
     let detail = match delivery.url_validation_response() {
         Some(answer) => format!("answer 200 {}", answer.to_json()),
         None => format!(
@@ -213,12 +213,13 @@ fn receive(
     body: &[u8],
 ) -> Result<Event, Box<dyn std::error::Error>> {
     let delivery = webhook.receive(headers, body)?;
-    let event = delivery.event;
     let field = |value: Option<&str>| value.unwrap_or("-").to_owned();
+    let msg = field(delivery.id());
+    let event = delivery.into_event();
     println!(
         "recall  {:<34} msg={} bot={} recording={} code={} sub_code={}",
         event.event_type(),
-        delivery.id,
+        msg,
         field(event.bot_id()),
         field(event.recording_id()),
         field(event.code()),

@@ -71,34 +71,49 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
     }))
 }
 
-/// The verifiers, one per provider served.
+/// The webhooks, one per provider served.
 struct Receivers {
-    recall: recall::Verifier,
-    daily: daily::Verifier,
+    recall: recall::Webhook,
+    daily: daily::Webhook,
     zoom: zoom::Webhook,
     signalwire: signalwire::Webhook,
     twilio: twilio::Webhook,
 }
 
-/// A callback signed over the public URL, of any kind.
-fn url_signed<V>(
-    webhook: &recording_webhooks::webhook::Webhook<V>,
-    request: &Request,
-) -> (u16, String)
-where
-    V: recording_webhooks::webhook::UrlVerifier,
-{
+/// A callback signed over the public URL (`url`, `None` when it cannot be
+/// known here), of any kind, received by `receive`.
+fn url_signed(
+    url: Option<String>,
+    receive: impl FnOnce(&str) -> Result<signalwire::AnyCallback, recording_webhooks::Error>,
+) -> (u16, String) {
     // Without PUBLIC_BASE_URL (or --demo trusting Host), the URL the
     // provider signed cannot be known here.
-    let Some(url) = webhook.public_url(&request.path, &request.headers) else {
+    let Some(url) = url else {
         return (
             500,
             "set PUBLIC_BASE_URL: the URL the provider calls".to_owned(),
         );
     };
-    match webhook.receive::<signalwire::AnyCallback>(&url, &request.headers, &request.body) {
-        Ok(callback) => (200, format!("{callback:?}").chars().take(60).collect()),
-        Err(err) => (err.status_code(), err.to_string()),
+    answer(receive(&url), |callback| {
+        format!("{callback:?}").chars().take(60).collect()
+    })
+}
+
+/// 200 with `describe` of what was received, or the error's status and
+/// text. A body that verified but did not parse is kept before the 400:
+/// it is the provider's data (here, only its size is printed).
+fn answer<T>(
+    received: Result<T, recording_webhooks::Error>,
+    describe: impl FnOnce(T) -> String,
+) -> (u16, String) {
+    match received {
+        Ok(value) => (200, describe(value)),
+        Err(err) => {
+            if let Some(body) = err.verified_body() {
+                eprintln!("dead letter: {} verified bytes kept", body.len());
+            }
+            (err.status_code(), err.to_string())
+        }
     }
 }
 
@@ -111,37 +126,37 @@ fn handle(request: &Request, receivers: &Receivers) -> (u16, &'static str, Strin
         signalwire,
         twilio,
     } = receivers;
+    let (headers, body) = (&request.headers, &request.body[..]);
     let (status, message) = match request.path.as_str() {
-        "/recall" => match recall.verify(&request.headers, &request.body) {
-            Err(err) => (401, err.to_string()),
-            Ok(verified) => match recall::Event::from_slice(&request.body) {
-                Ok(event) => (
-                    200,
-                    format!("recall {} {}", verified.id, event.event_type()),
-                ),
-                Err(err) => (400, err.to_string()),
-            },
-        },
-        // Daily pings before its generated secret can be known here:
-        // answer the ping before verifying; everything else must verify.
-        "/daily" if daily::Event::is_ping(&request.body) => (200, "daily ping".to_owned()),
-        "/daily" => match daily.verify(&request.headers, &request.body) {
-            Err(err) => (401, err.to_string()),
-            Ok(_) => match daily::Event::from_slice(&request.body) {
-                Ok(event) => (200, format!("daily {}", event.event_type())),
-                Err(err) => (400, err.to_string()),
-            },
-        },
+        "/recall" => answer(recall.receive(headers, body), |delivery| {
+            let id = delivery.id().unwrap_or("-").to_owned();
+            format!("recall {id} {}", delivery.event().event_type())
+        }),
+        // Daily pings before its generated secret can be known here: the
+        // webhook answers the ping unverified; everything else must verify.
+        "/daily" => answer(daily.receive(headers, body), |delivery| {
+            format!("daily {}", delivery.event().event_type())
+        }),
         // Zoom's URL validation is answered only once the request verified.
-        "/zoom" => match zoom.receive(&request.headers, &request.body) {
-            Err(err) => (err.status_code(), err.to_string()),
+        "/zoom" => match zoom.receive(headers, body) {
             Ok(delivery) => match delivery.url_validation_response() {
                 Some(answer) => return (200, "application/json", answer.to_json()),
-                None => (200, format!("zoom {}", delivery.event.event_type())),
+                None => (200, format!("zoom {}", delivery.event().event_type())),
             },
+            Err(err) => answer(Err::<(), _>(err), |()| String::new()),
         },
-        path if path.starts_with("/signalwire") => url_signed(signalwire, request),
-        path if path.starts_with("/twilio") => url_signed(twilio, request),
+        path if path.starts_with("/signalwire") => {
+            url_signed(signalwire.public_url(path, headers), |url| {
+                let delivery = signalwire.receive(url, headers, body)?;
+                Ok(delivery.into_event())
+            })
+        }
+        path if path.starts_with("/twilio") => {
+            url_signed(twilio.public_url(path, headers), |url| {
+                let delivery = twilio.receive(url, headers, body)?;
+                Ok(delivery.into_event())
+            })
+        }
         _ => (404, "not found".to_owned()),
     };
     (status, "text/plain", message)
@@ -159,11 +174,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "set {name}, or run with --demo to use the demo secrets"
         )),
     };
-    let recall = recall::Verifier::new(&secret(
+    let recall = recall::Webhook::new(&secret(
         "RECALL_WEBHOOK_SECRET",
         "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     )?)?;
-    let daily = daily::Verifier::new(&secret(
+    let daily = daily::Webhook::new(&secret(
         "DAILY_WEBHOOK_SECRET",
         "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=",
     )?)?;

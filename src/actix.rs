@@ -1,42 +1,57 @@
 //! actix-web 4 extractors (feature `actix-web`): a handler takes the
 //! verified, typed delivery as an argument.
 //!
-//! [`recall::Delivery`], [`daily::Delivery`], [`zoom::Delivery`],
-//! [`signalwire::Form`], [`twilio::Form`] and [`twilio::Delivery`] find
-//! their `Webhook` in the
-//! application data (`web::Data<recall::Webhook>`,
-//! ...), read the body up to the webhook's limit, verify, then parse. They
-//! answer 415 for the wrong content type, 413 for a body over the limit,
-//! 401 when verification fails and 400 when the body does not parse, with a
-//! short text ([`Rejection`]). [`crate::Headers`] is implemented for
-//! actix-web's own `HeaderMap`, [`crate::Error`] is a `ResponseError`, and
-//! a [`zoom::UrlValidationResponse`] is a `Responder` (200, Zoom's JSON).
+//! Every provider's `Delivery` is an extractor: [`recall::Delivery`],
+//! [`daily::Delivery`], [`zoom::Delivery`], and for the callbacks of
+//! SignalWire and Twilio [`signalwire::Delivery<C>`] and
+//! [`twilio::Delivery<C>`]. Each finds its provider's `Webhook` in the
+//! application data (`web::Data<recall::Webhook>`, ...), reads the body up
+//! to the webhook's limit, verifies, then parses. It answers 415 for a
+//! content type the provider does not send, 413 for a body over the limit,
+//! 401 when verification fails and 400 when the body does not parse, with
+//! a short text ([`Rejection`]); take `Result<Delivery, Rejection>` to see
+//! the rejection, and keep the body of a request that verified but did not
+//! parse ([`Rejection::verified_body`]). [`crate::Headers`] is implemented
+//! for actix-web's own `HeaderMap`, [`crate::Error`] and [`Rejection`] are
+//! `ResponseError`s, and a [`zoom::UrlValidationResponse`] is a
+//! `Responder` (200, Zoom's JSON). A missing `web::Data<...::Webhook>` is
+//! answered 500, saying so.
 //!
 //! ```no_run
 //! use actix_web::{App, HttpResponse, Responder, web};
-//! use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+//! use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
 //!
-//! async fn on_recall(delivery: recall::Delivery) -> HttpResponse {
-//!     println!("{} {}", delivery.id, delivery.event.event_type());
-//!     HttpResponse::NoContent().finish()
+//! async fn on_recall(delivery: Result<recall::Delivery, Rejection>) -> HttpResponse {
+//!     match delivery {
+//!         Ok(delivery) => {
+//!             println!("{:?} {}", delivery.id(), delivery.event().event_type());
+//!             HttpResponse::NoContent().finish()
+//!         }
+//!         Err(rejection) => {
+//!             // Verified but not parsed: the provider's data, kept.
+//!             if let Some(body) = rejection.verified_body() {
+//!                 println!("dead letter: {} bytes", body.len());
+//!             }
+//!             actix_web::ResponseError::error_response(&rejection)
+//!         }
+//!     }
 //! }
 //!
 //! async fn on_recording(
-//!     signalwire::Form(callback): signalwire::Form<signalwire::RecordingStatusCallback>,
+//!     delivery: signalwire::Delivery<signalwire::RecordingStatusCallback>,
 //! ) -> HttpResponse {
+//!     let callback = delivery.event();
 //!     println!("{} {}", callback.recording_sid, callback.recording_status);
 //!     HttpResponse::NoContent().finish()
 //! }
 //!
 //! async fn on_daily(delivery: daily::Delivery) -> HttpResponse {
-//!     println!("{}", delivery.event.event_type()); // the ping included
+//!     println!("{}", delivery.event().event_type()); // the ping included
 //!     HttpResponse::Ok().finish()
 //! }
 //!
-//! async fn on_twilio(
-//!     twilio::Form(callback): twilio::Form<twilio::RecordingStatusCallback>,
-//! ) -> HttpResponse {
-//!     println!("{} {}", callback.recording_sid, callback.recording_status);
+//! async fn on_twilio(delivery: twilio::Delivery<twilio::AnyCallback>) -> HttpResponse {
+//!     println!("{:?} {:?}", delivery.id(), delivery.event());
 //!     HttpResponse::NoContent().finish()
 //! }
 //!
@@ -45,7 +60,7 @@
 //!     if let Some(answer) = delivery.url_validation_response() {
 //!         return answer.respond_to(&request);
 //!     }
-//!     println!("{} {:?}", delivery.event.event_type(), delivery.event.meeting_uuid());
+//!     println!("{} {:?}", delivery.event().event_type(), delivery.event().meeting_uuid());
 //!     HttpResponse::NoContent().finish()
 //! }
 //!
@@ -66,12 +81,19 @@
 //!     .route("/recall", web::post().to(on_recall))
 //!     .route("/signalwire/recording", web::post().to(on_recording))
 //!     .route("/daily", web::post().to(on_daily))
-//!     .route("/twilio/recording", web::post().to(on_twilio))
+//!     .route("/twilio", web::post().to(on_twilio))
 //!     .route("/zoom", web::post().to(on_zoom));
 //! # let _ = app;
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! [`recall::Delivery`]: crate::recall::Delivery
+//! [`daily::Delivery`]: crate::daily::Delivery
+//! [`zoom::Delivery`]: crate::zoom::Delivery
+//! [`signalwire::Delivery<C>`]: crate::signalwire::Delivery
+//! [`twilio::Delivery<C>`]: crate::twilio::Delivery
+//! [`zoom::UrlValidationResponse`]: crate::zoom::UrlValidationResponse
 
 use std::future::Future;
 use std::pin::Pin;
@@ -80,32 +102,14 @@ use std::pin::Pin;
 use actix_web::Responder;
 use actix_web::body::BoxBody;
 use actix_web::dev::Payload;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use actix_web::http::Method;
-use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use crate::cxml::callbacks::Callback;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use crate::cxml::webhook::{FromCallback, UrlVerifier};
-#[cfg(feature = "daily")]
-use crate::daily;
 use crate::headers::Headers;
-#[cfg(feature = "recall")]
-use crate::recall;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use crate::rejection::FORM_OR_JSON;
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
-use crate::rejection::JSON;
 use crate::rejection::Rejection;
-#[cfg(feature = "signalwire")]
-use crate::signalwire;
-#[cfg(feature = "twilio")]
-use crate::twilio;
-use crate::webhook::Webhook;
+use crate::webhook::{Delivery, Receive, Webhook};
 #[cfg(feature = "zoom")]
 use crate::zoom;
 
@@ -123,18 +127,6 @@ impl Headers for HeaderMap {
     fn header_bytes_many<const N: usize>(&self, names: [&str; N]) -> [Option<&[u8]>; N] {
         crate::headers::first_of_each(self.iter().map(|(n, v)| (n.as_str(), v.as_bytes())), names)
     }
-}
-
-/// The webhook in the application data: a reference-counted handle to it,
-/// not a copy of its keys.
-fn webhook<W: 'static>(
-    request: &HttpRequest,
-    name: &'static str,
-) -> Result<web::Data<W>, Rejection> {
-    request
-        .app_data::<web::Data<W>>()
-        .cloned()
-        .ok_or(Rejection::not_configured(name))
 }
 
 /// Checks the content type, then reads the whole body up to `limit` bytes.
@@ -158,76 +150,43 @@ async fn read_body(
     }
 }
 
-/// A JSON delivery (Recall.ai, Daily, Zoom), with the webhook found in the
-/// app data: the body read up to its limit, then its own `receive`; a
-/// rejection names its provider.
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
-fn json_delivery<V: 'static, D: 'static>(
-    request: &HttpRequest,
-    payload: &mut Payload,
-    missing: &'static str,
-    provider: &'static str,
-    receive: impl FnOnce(&Webhook<V>, &HeaderMap, &[u8]) -> Result<D, crate::Error> + 'static,
-) -> Extracted<D> {
-    let request = request.clone();
-    let payload = web::Payload::from_request(&request, payload);
-    Box::pin(async move {
-        let received: Result<D, Rejection> = async {
-            let webhook = webhook::<Webhook<V>>(&request, missing)?;
-            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-            let body = read_body(&request, payload, webhook.body_limit(), JSON).await?;
-            Ok(receive(&webhook, request.headers(), &body)?)
-        }
-        .await;
-        received.map_err(|rejection| rejection.of_provider(provider))
-    })
-}
-
-#[cfg(feature = "recall")]
-impl FromRequest for recall::Delivery {
+/// Every provider's delivery, of every event or callback it sends: the
+/// provider's `Webhook` found in the app data (`web::Data<Webhook>`, a
+/// reference-counted handle, not a copy of its keys), the body read up to
+/// its limit, then verified and read. The request's `uri()` keeps a
+/// scope's prefix, as the provider called it. A rejection names its
+/// provider.
+impl<E: 'static, V: Receive<E> + 'static> FromRequest for Delivery<E, V> {
     type Error = Rejection;
     type Future = Extracted<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        json_delivery(
-            request,
-            payload,
-            "no web::Data<recall::Webhook> in the app",
-            "recall",
-            |webhook: &recall::Webhook, headers, body| webhook.receive(headers, body),
-        )
-    }
-}
-
-#[cfg(feature = "daily")]
-impl FromRequest for daily::Delivery {
-    type Error = Rejection;
-    type Future = Extracted<Self>;
-
-    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        json_delivery(
-            request,
-            payload,
-            "no web::Data<daily::Webhook> in the app",
-            "daily",
-            |webhook: &daily::Webhook, headers, body| webhook.receive(headers, body),
-        )
-    }
-}
-
-#[cfg(feature = "zoom")]
-impl FromRequest for zoom::Delivery {
-    type Error = Rejection;
-    type Future = Extracted<Self>;
-
-    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        json_delivery(
-            request,
-            payload,
-            "no web::Data<zoom::Webhook> in the app",
-            "zoom",
-            |webhook: &zoom::Webhook, headers, body| webhook.receive(headers, body),
-        )
+        let request = request.clone();
+        let payload = web::Payload::from_request(&request, payload);
+        Box::pin(async move {
+            let received = async {
+                let webhook = request.app_data::<web::Data<Webhook<V>>>().cloned().ok_or(
+                    Rejection::not_configured("no web::Data<Webhook> of this provider in the app"),
+                )?;
+                let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+                if V::READS_QUERY && request.method() == Method::GET {
+                    return V::receive_request(
+                        &webhook,
+                        true,
+                        path_and_query,
+                        request.headers(),
+                        b"",
+                    );
+                }
+                let payload = payload.await.map_err(|_| Rejection::unreadable())?;
+                let body =
+                    read_body(&request, payload, webhook.body_limit(), V::CONTENT_TYPES).await?;
+                V::receive_request(&webhook, false, path_and_query, request.headers(), &body)
+            };
+            received
+                .await
+                .map_err(|rejection| rejection.of_provider(V::PROVIDER))
+        })
     }
 }
 
@@ -240,85 +199,6 @@ impl Responder for zoom::UrlValidationResponse {
         HttpResponse::Ok()
             .content_type("application/json")
             .body(self.to_json())
-    }
-}
-
-/// A callback signed over the URL called (SignalWire, Twilio), with the
-/// webhook found in the app data: the flow is the webhook's own; this reads
-/// the parts actix-web holds (its `uri()` keeps a scope's prefix). A
-/// rejection names its provider.
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-fn url_callback<V, O>(
-    request: &HttpRequest,
-    payload: &mut Payload,
-    provider: &'static str,
-    missing: &'static str,
-) -> Extracted<O>
-where
-    V: UrlVerifier + 'static,
-    O: FromCallback + 'static,
-{
-    let request = request.clone();
-    let payload = web::Payload::from_request(&request, payload);
-    Box::pin(async move {
-        let received = async {
-            let webhook = webhook::<Webhook<V>>(&request, missing)?;
-            let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-            if request.method() == Method::GET {
-                return webhook.receive_request(true, path_and_query, request.headers(), b"");
-            }
-            let payload = payload.await.map_err(|_| Rejection::unreadable())?;
-            let body = read_body(&request, payload, webhook.body_limit(), FORM_OR_JSON).await?;
-            webhook.receive_request(false, path_and_query, request.headers(), &body)
-        };
-        received
-            .await
-            .map_err(|rejection| rejection.of_provider(provider))
-    })
-}
-
-#[cfg(feature = "signalwire")]
-impl<C: Callback + 'static> FromRequest for signalwire::Form<C> {
-    type Error = Rejection;
-    type Future = Extracted<Self>;
-
-    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        url_callback::<signalwire::Verifier, Self>(
-            request,
-            payload,
-            "signalwire",
-            "no web::Data<signalwire::Webhook> in the app",
-        )
-    }
-}
-
-#[cfg(feature = "twilio")]
-impl<C: Callback + 'static> FromRequest for twilio::Form<C> {
-    type Error = Rejection;
-    type Future = Extracted<Self>;
-
-    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        url_callback::<twilio::Verifier, Self>(
-            request,
-            payload,
-            "twilio",
-            "no web::Data<twilio::Webhook> in the app",
-        )
-    }
-}
-
-#[cfg(feature = "twilio")]
-impl<C: Callback + 'static> FromRequest for twilio::Delivery<C> {
-    type Error = Rejection;
-    type Future = Extracted<Self>;
-
-    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        url_callback::<twilio::Verifier, Self>(
-            request,
-            payload,
-            "twilio",
-            "no web::Data<twilio::Webhook> in the app",
-        )
     }
 }
 

@@ -1,21 +1,32 @@
 //! axum 0.8 extractors (feature `axum`): a handler takes the verified,
 //! typed delivery as an argument.
 //!
-//! [`recall::Delivery`], [`daily::Delivery`], [`zoom::Delivery`],
-//! [`signalwire::Form`], [`twilio::Form`] and [`twilio::Delivery`] find
-//! their `Webhook` in the router state through [`FromRef`], read the body
-//! up to the webhook's limit, verify, then parse. They answer 415 for the
-//! wrong content type, 413 for a body over the limit, 401 when
-//! verification fails and 400 when the body does not parse, with a short
-//! text ([`Rejection`]). A [`zoom::UrlValidationResponse`] is a response:
-//! 200 with Zoom's JSON.
+//! Every provider's `Delivery` is an extractor: [`recall::Delivery`],
+//! [`daily::Delivery`], [`zoom::Delivery`], and for the callbacks of
+//! SignalWire and Twilio [`signalwire::Delivery<C>`] and
+//! [`twilio::Delivery<C>`] (`C` the callback: `RecordingStatusCallback`,
+//! `AnyCallback`...). Each finds its provider's `Webhook` in the router
+//! state through [`FromRef`], reads the body up to the webhook's limit,
+//! verifies, then parses. It answers 415 for a content type the provider
+//! does not send, 413 for a body over the limit, 401 when verification
+//! fails and 400 when the body does not parse, with a short text
+//! ([`Rejection`]) and before the handler runs; take
+//! `Result<Delivery, Rejection>` to see the rejection, and keep the body of
+//! a request that verified but did not parse ([`Rejection::verified_body`]).
+//! A [`zoom::UrlValidationResponse`] is a response: 200 with Zoom's JSON.
+//!
+//! The state needs one `impl FromRef<State> for <provider>::Webhook` per
+//! provider a handler extracts. Without it, axum's error does not name
+//! `FromRef`: it says the handler does not implement `Handler`, at the
+//! route and at `.with_state(..)`; `#[axum::debug_handler]` on the handler
+//! names the missing bound.
 //!
 //! ```no_run
 //! use axum::extract::FromRef;
 //! use axum::http::StatusCode;
 //! use axum::response::{IntoResponse, Response};
 //! use axum::routing::post;
-//! use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+//! use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
 //!
 //! #[derive(Clone)]
 //! struct State {
@@ -26,6 +37,7 @@
 //!     zoom: zoom::Webhook,
 //! }
 //!
+//! // How each extractor finds its webhook in the state.
 //! impl FromRef<State> for recall::Webhook {
 //!     fn from_ref(state: &State) -> Self { state.recall.clone() }
 //! }
@@ -42,27 +54,38 @@
 //!     fn from_ref(state: &State) -> Self { state.zoom.clone() }
 //! }
 //!
-//! async fn on_recall(delivery: recall::Delivery) -> StatusCode {
-//!     println!("{} {}", delivery.id, delivery.event.event_type());
-//!     StatusCode::NO_CONTENT
+//! async fn on_recall(delivery: Result<recall::Delivery, Rejection>) -> StatusCode {
+//!     match delivery {
+//!         Ok(delivery) => {
+//!             println!("{:?} {}", delivery.id(), delivery.event().event_type());
+//!             StatusCode::NO_CONTENT
+//!         }
+//!         Err(rejection) => {
+//!             // Verified but not parsed: the provider's data, kept.
+//!             if let Some(body) = rejection.verified_body() {
+//!                 println!("dead letter: {} bytes", body.len());
+//!             }
+//!             StatusCode::from_u16(rejection.status_code()).unwrap_or(StatusCode::BAD_REQUEST)
+//!         }
+//!     }
 //! }
 //!
 //! async fn on_recording(
-//!     signalwire::Form(callback): signalwire::Form<signalwire::RecordingStatusCallback>,
+//!     delivery: signalwire::Delivery<signalwire::RecordingStatusCallback>,
 //! ) -> StatusCode {
+//!     let callback = delivery.event();
 //!     println!("{} {}", callback.recording_sid, callback.recording_status);
 //!     StatusCode::NO_CONTENT
 //! }
 //!
 //! async fn on_daily(delivery: daily::Delivery) -> StatusCode {
-//!     println!("{}", delivery.event.event_type()); // the ping included
+//!     println!("{}", delivery.event().event_type()); // the ping included
 //!     StatusCode::OK
 //! }
 //!
-//! async fn on_twilio(
-//!     twilio::Form(callback): twilio::Form<twilio::RecordingStatusCallback>,
-//! ) -> StatusCode {
-//!     println!("{} {}", callback.recording_sid, callback.recording_status);
+//! async fn on_twilio(delivery: twilio::Delivery<twilio::AnyCallback>) -> StatusCode {
+//!     // The idempotency token, the same on every retry.
+//!     println!("{:?} {:?}", delivery.id(), delivery.event());
 //!     StatusCode::NO_CONTENT
 //! }
 //!
@@ -71,7 +94,7 @@
 //!     if let Some(answer) = delivery.url_validation_response() {
 //!         return answer.into_response();
 //!     }
-//!     println!("{} {:?}", delivery.event.event_type(), delivery.event.meeting_uuid());
+//!     println!("{} {:?}", delivery.event().event_type(), delivery.event().meeting_uuid());
 //!     StatusCode::NO_CONTENT.into_response()
 //! }
 //!
@@ -89,43 +112,28 @@
 //!     .route("/recall", post(on_recall))
 //!     .route("/signalwire/recording", post(on_recording))
 //!     .route("/daily", post(on_daily))
-//!     .route("/twilio/recording", post(on_twilio))
+//!     .route("/twilio", post(on_twilio))
 //!     .route("/zoom", post(on_zoom))
 //!     .with_state(state);
 //! # let _: axum::Router = app;
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! [`recall::Delivery`]: crate::recall::Delivery
+//! [`daily::Delivery`]: crate::daily::Delivery
+//! [`zoom::Delivery`]: crate::zoom::Delivery
+//! [`signalwire::Delivery<C>`]: crate::signalwire::Delivery
+//! [`twilio::Delivery<C>`]: crate::twilio::Delivery
+//! [`zoom::UrlValidationResponse`]: crate::zoom::UrlValidationResponse
 
 use axum::body::Bytes;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use axum::extract::OriginalUri;
-use axum::extract::{FromRef, FromRequest, Request};
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
-use axum::http::HeaderMap;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use axum::http::Method;
-use axum::http::{StatusCode, header};
+use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use crate::cxml::callbacks::Callback;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use crate::cxml::webhook::{FromCallback, UrlVerifier};
-#[cfg(feature = "daily")]
-use crate::daily;
-#[cfg(feature = "recall")]
-use crate::recall;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-use crate::rejection::FORM_OR_JSON;
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
-use crate::rejection::JSON;
 use crate::rejection::Rejection;
-#[cfg(feature = "signalwire")]
-use crate::signalwire;
-#[cfg(feature = "twilio")]
-use crate::twilio;
-use crate::webhook::Webhook;
+use crate::webhook::{Delivery, Receive, Webhook};
 #[cfg(feature = "zoom")]
 use crate::zoom;
 
@@ -156,63 +164,40 @@ async fn read_body(
     Ok((parts, body))
 }
 
-/// A JSON delivery (Recall.ai, Daily, Zoom): the body read up to the
-/// webhook's limit, then the webhook's own `receive`; a rejection names
-/// its provider.
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
-async fn json_delivery<V, D>(
-    webhook: Webhook<V>,
-    request: Request,
-    provider: &'static str,
-    receive: impl FnOnce(&Webhook<V>, &HeaderMap, &[u8]) -> Result<D, crate::Error>,
-) -> Result<D, Rejection> {
-    async {
-        let (parts, body) = read_body(request, webhook.body_limit(), JSON).await?;
-        Ok(receive(&webhook, &parts.headers, &body)?)
-    }
-    .await
-    .map_err(|rejection: Rejection| rejection.of_provider(provider))
-}
-
-#[cfg(feature = "recall")]
-impl<S> FromRequest<S> for recall::Delivery
+/// Every provider's delivery, of every event or callback it sends: the
+/// provider's `Webhook` found in the state, the body read up to its
+/// limit, then verified and read. A rejection names its provider.
+impl<S, E, V> FromRequest<S> for Delivery<E, V>
 where
-    recall::Webhook: FromRef<S>,
+    V: Receive<E> + Send + Sync + 'static,
+    Webhook<V>: FromRef<S>,
     S: Send + Sync,
 {
     type Rejection = Rejection;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        let webhook = recall::Webhook::from_ref(state);
-        json_delivery(webhook, request, "recall", |w, h, b| w.receive(h, b)).await
-    }
-}
-
-#[cfg(feature = "daily")]
-impl<S> FromRequest<S> for daily::Delivery
-where
-    daily::Webhook: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        let webhook = daily::Webhook::from_ref(state);
-        json_delivery(webhook, request, "daily", |w, h, b| w.receive(h, b)).await
-    }
-}
-
-#[cfg(feature = "zoom")]
-impl<S> FromRequest<S> for zoom::Delivery
-where
-    zoom::Webhook: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = Rejection;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        let webhook = zoom::Webhook::from_ref(state);
-        json_delivery(webhook, request, "zoom", |w, h, b| w.receive(h, b)).await
+        let webhook = Webhook::<V>::from_ref(state);
+        // Behind `Router::nest` the request's URI lost its prefix; the
+        // original one is what the provider called.
+        let uri = request
+            .extensions()
+            .get::<OriginalUri>()
+            .map_or(request.uri(), |original| &original.0);
+        let path_and_query = uri
+            .path_and_query()
+            .map_or("/", |pq| pq.as_str())
+            .to_owned();
+        let received = if V::READS_QUERY && request.method() == Method::GET {
+            V::receive_request(&webhook, true, &path_and_query, request.headers(), b"")
+        } else {
+            match read_body(request, webhook.body_limit(), V::CONTENT_TYPES).await {
+                Ok((parts, body)) => {
+                    V::receive_request(&webhook, false, &path_and_query, &parts.headers, &body)
+                }
+                Err(rejection) => Err(rejection),
+            }
+        };
+        received.map_err(|rejection| rejection.of_provider(V::PROVIDER))
     }
 }
 
@@ -226,80 +211,6 @@ impl IntoResponse for zoom::UrlValidationResponse {
             self.to_json(),
         )
             .into_response()
-    }
-}
-
-/// A callback signed over the URL called (SignalWire, Twilio): the flow is
-/// the webhook's own; this reads the parts axum holds. A rejection names
-/// its provider.
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
-async fn url_callback<V, O>(
-    webhook: Webhook<V>,
-    request: Request,
-    provider: &'static str,
-) -> Result<O, Rejection>
-where
-    V: UrlVerifier + Send + Sync,
-    O: FromCallback,
-{
-    // Behind `Router::nest` the request's URI lost its prefix; the
-    // original one is what the provider called.
-    let uri = request
-        .extensions()
-        .get::<OriginalUri>()
-        .map_or(request.uri(), |original| &original.0);
-    let path_and_query = uri
-        .path_and_query()
-        .map_or("/", |pq| pq.as_str())
-        .to_owned();
-    let received = if request.method() == Method::GET {
-        webhook.receive_request(true, &path_and_query, request.headers(), b"")
-    } else {
-        let (parts, body) = read_body(request, webhook.body_limit(), FORM_OR_JSON).await?;
-        webhook.receive_request(false, &path_and_query, &parts.headers, &body)
-    };
-    received.map_err(|rejection| rejection.of_provider(provider))
-}
-
-#[cfg(feature = "signalwire")]
-impl<S, C> FromRequest<S> for signalwire::Form<C>
-where
-    signalwire::Webhook: FromRef<S>,
-    S: Send + Sync,
-    C: Callback,
-{
-    type Rejection = Rejection;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        url_callback(signalwire::Webhook::from_ref(state), request, "signalwire").await
-    }
-}
-
-#[cfg(feature = "twilio")]
-impl<S, C> FromRequest<S> for twilio::Form<C>
-where
-    twilio::Webhook: FromRef<S>,
-    S: Send + Sync,
-    C: Callback,
-{
-    type Rejection = Rejection;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        url_callback(twilio::Webhook::from_ref(state), request, "twilio").await
-    }
-}
-
-#[cfg(feature = "twilio")]
-impl<S, C> FromRequest<S> for twilio::Delivery<C>
-where
-    twilio::Webhook: FromRef<S>,
-    S: Send + Sync,
-    C: Callback,
-{
-    type Rejection = Rejection;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
-        url_callback(twilio::Webhook::from_ref(state), request, "twilio").await
     }
 }
 

@@ -4,6 +4,8 @@
 //! Messages name the header, parameter or JSON path that was wrong. They
 //! never contain a secret, a signature, or a whole body.
 
+use std::fmt;
+
 use time::Duration;
 
 /// A webhook secret or key that cannot be used.
@@ -98,12 +100,14 @@ impl SecretError {
 pub enum VerifyError {
     /// A header the scheme needs is absent.
     #[error("missing header `{name}`")]
+    #[non_exhaustive]
     MissingHeader {
         /// The header's name, as the scheme spells it.
         name: &'static str,
     },
     /// A header is present but unusable.
     #[error("invalid header `{name}`: {reason}")]
+    #[non_exhaustive]
     InvalidHeader {
         /// The header's name, as the scheme spells it.
         name: &'static str,
@@ -113,6 +117,7 @@ pub enum VerifyError {
     /// The timestamp header is not a whole number of Unix seconds within the
     /// years `time` can represent.
     #[error("invalid header `{name}`: not a Unix timestamp in whole seconds")]
+    #[non_exhaustive]
     InvalidTimestamp {
         /// The header's name.
         name: &'static str,
@@ -124,6 +129,7 @@ pub enum VerifyError {
         age.whole_seconds(),
         tolerance.whole_seconds()
     )]
+    #[non_exhaustive]
     TimestampTooOld {
         /// The header's name.
         name: &'static str,
@@ -139,6 +145,7 @@ pub enum VerifyError {
         ahead.whole_seconds(),
         tolerance.whole_seconds()
     )]
+    #[non_exhaustive]
     TimestampTooNew {
         /// The header's name.
         name: &'static str,
@@ -150,19 +157,15 @@ pub enum VerifyError {
     /// The request's URL carries a hash of the body (`bodySHA256`) that
     /// does not match the body received.
     #[error("the body does not match the `{parameter}` hash in the URL")]
+    #[non_exhaustive]
     BodyHashMismatch {
         /// The query parameter holding the hash.
         parameter: &'static str,
     },
-    /// The body cannot be checked as the provider signed it.
-    #[error("the body cannot be verified: {reason}")]
-    InvalidBody {
-        /// What is wrong with it.
-        reason: &'static str,
-    },
     /// No signature in the header matches the request: wrong secret,
     /// altered body, or a forged request.
     #[error("no signature in header `{name}` matches the request")]
+    #[non_exhaustive]
     NoMatchingSignature {
         /// The signature header's name.
         name: &'static str,
@@ -170,30 +173,70 @@ pub enum VerifyError {
 }
 
 /// A body that is not the event or callback it should be.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+///
+/// When [`Webhook::receive`](crate::webhook::Webhook) verified the request
+/// before its body failed to parse, the error keeps that body
+/// ([`ParseError::verified_body`]): it is the provider's data, signed, and
+/// a handler can store it before answering 400.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {
     /// The JSON body is malformed, or a value in it has the wrong type or is
     /// missing.
-    #[error("invalid JSON at `{path}`: {message}")]
+    #[error("invalid JSON at `{path}` (line {line}, column {column}): {message}")]
+    #[non_exhaustive]
     Json {
         /// Where in the document: dotted keys and `[index]` from the root,
         /// `.` for the root itself.
         path: String,
         /// What was wrong, as the JSON parser put it.
         message: String,
+        /// The line of the body where the parser stopped (1-based).
+        line: usize,
+        /// The column of that line where the parser stopped (1-based; 0
+        /// when the body ended first).
+        column: usize,
+        /// The body, when it was verified before it failed to parse.
+        verified_body: Option<Vec<u8>>,
     },
     /// A form or query-string parameter is missing or has the wrong type.
     #[error("invalid form parameter `{parameter}`: {message}")]
+    #[non_exhaustive]
     Form {
         /// The parameter's name.
         parameter: String,
         /// What was wrong.
         message: String,
+        /// The body (or, for a `GET`, the query string), when it was
+        /// verified before it failed to parse.
+        verified_body: Option<Vec<u8>>,
     },
 }
 
 impl ParseError {
+    /// The body that failed to parse, when it was verified first: `Some`
+    /// only for an error of a `Webhook`'s `receive`, whose signature
+    /// checked. Store it (a dead letter) before answering 400: the provider
+    /// retries a while, then drops it.
+    #[must_use]
+    pub fn verified_body(&self) -> Option<&[u8]> {
+        match self {
+            ParseError::Json { verified_body, .. } | ParseError::Form { verified_body, .. } => {
+                verified_body.as_deref()
+            }
+        }
+    }
+
+    /// The same error, keeping `body`, which verified.
+    pub(crate) fn with_verified_body(mut self, body: &[u8]) -> ParseError {
+        match &mut self {
+            ParseError::Json { verified_body, .. } | ParseError::Form { verified_body, .. } => {
+                *verified_body = Some(body.to_vec());
+            }
+        }
+        self
+    }
+
     /// A form error, its parameter name and message cut to a bounded
     /// length: both can come from the request.
     #[cfg(any(feature = "signalwire", feature = "twilio"))]
@@ -202,7 +245,54 @@ impl ParseError {
         crate::json_path::shorten(&mut parameter, 64);
         let mut message = message.into();
         crate::json_path::shorten(&mut message, 200);
-        ParseError::Form { parameter, message }
+        ParseError::Form {
+            parameter,
+            message,
+            verified_body: None,
+        }
+    }
+}
+
+/// Shows a kept body by its length only: it is the provider's data, and
+/// may hold what a log must not.
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = |body: &Option<Vec<u8>>| body.as_ref().map(|body| BodyLength(body.len()));
+        match self {
+            ParseError::Json {
+                path,
+                message,
+                line,
+                column,
+                verified_body,
+            } => f
+                .debug_struct("Json")
+                .field("path", path)
+                .field("message", message)
+                .field("line", line)
+                .field("column", column)
+                .field("verified_body", &body(verified_body))
+                .finish(),
+            ParseError::Form {
+                parameter,
+                message,
+                verified_body,
+            } => f
+                .debug_struct("Form")
+                .field("parameter", parameter)
+                .field("message", message)
+                .field("verified_body", &body(verified_body))
+                .finish(),
+        }
+    }
+}
+
+/// A body in `Debug`: `<932 bytes>`.
+struct BodyLength(usize);
+
+impl fmt::Debug for BodyLength {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} bytes>", self.0)
     }
 }
 
@@ -213,11 +303,14 @@ impl ParseError {
 /// before it parses. [`Error::status_code`] is the HTTP status to answer.
 ///
 /// ```
-/// use recording_webhooks::{Error, VerifyError};
+/// use recording_webhooks::{Error, VerifyError, recall};
 ///
-/// let err = Error::from(VerifyError::MissingHeader { name: "webhook-id" });
+/// let webhook = recall::Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
+/// let err = webhook.receive(&[("webhook-timestamp", "1700000000")], b"{}").unwrap_err();
+/// assert!(matches!(err, Error::Verify(VerifyError::MissingHeader { name: "webhook-id", .. })));
 /// assert_eq!(err.status_code(), 401);
 /// assert_eq!(err.to_string(), "missing header `webhook-id`");
+/// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -239,5 +332,46 @@ impl Error {
             Error::Verify(_) => 401,
             Error::Parse(_) => 400,
         }
+    }
+
+    /// The body of a request that verified but did not parse: `Some` only
+    /// for [`Error::Parse`] out of a `Webhook`'s `receive`, after the
+    /// signature checked. It is the provider's data: store it (a dead
+    /// letter) before answering 400, or it is lost once the provider stops
+    /// retrying.
+    ///
+    /// ```
+    /// use recording_webhooks::recall::Webhook;
+    ///
+    /// let webhook = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
+    /// let body = br#"{"event":"bot.done","data":{"bot":"not an object"}}"#;
+    /// # let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    /// # let signature = webhook.verifier().sign("msg_1", now, body);
+    /// # let timestamp = now.to_string();
+    /// let headers = [
+    ///     ("webhook-id", "msg_1"),
+    ///     ("webhook-timestamp", timestamp.as_str()),
+    ///     ("webhook-signature", signature.as_str()),
+    /// ];
+    /// let err = webhook.receive(&headers, body).unwrap_err();
+    /// assert_eq!(err.status_code(), 400);
+    /// assert_eq!(err.verified_body(), Some(&body[..]));
+    ///
+    /// // Unsigned: nothing is kept.
+    /// let err = webhook.receive(&[("webhook-id", "msg_1")], body).unwrap_err();
+    /// assert_eq!(err.verified_body(), None);
+    /// # Ok::<(), recording_webhooks::SecretError>(())
+    /// ```
+    #[must_use]
+    pub fn verified_body(&self) -> Option<&[u8]> {
+        match self {
+            Error::Verify(_) => None,
+            Error::Parse(err) => err.verified_body(),
+        }
+    }
+
+    /// A parse failure of a body that verified: the body is kept.
+    pub(crate) fn unparsed(err: ParseError, body: &[u8]) -> Error {
+        Error::Parse(err.with_verified_body(body))
     }
 }

@@ -41,6 +41,9 @@ impl ParseError {
         ParseError::Json {
             path: path_at(body, offset),
             message,
+            line: err.line(),
+            column: err.column(),
+            verified_body: None,
         }
     }
 }

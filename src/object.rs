@@ -178,24 +178,51 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = 0u64;
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            if let Some((index, name, slot)) = self.0.slot(&key) {
-                let bit = seen_bit(index);
-                if seen & bit != 0 {
-                    return Err(de::Error::duplicate_field(name));
-                }
-                seen |= bit;
-                map.next_value_seed(SlotSeed(slot))?;
-            } else if let Some(other) = self.0.other() {
-                let value = map.next_value()?;
-                other.insert(key.into_owned(), value);
-            } else {
-                map.next_value::<IgnoredAny>()?;
+            read_entry(self.0, key, &mut seen, &mut map)?;
+        }
+        check_missing(self.0, seen)
+    }
+}
+
+/// Reads the value of `key` into `fields`: into its slot, recorded in
+/// `seen` (a key met twice is an error), else into the map of unknown
+/// keys, else skipped.
+pub(crate) fn read_entry<'de, A: MapAccess<'de>>(
+    fields: &mut dyn Fields,
+    key: Key<'de>,
+    seen: &mut u64,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if let Some((index, name, slot)) = fields.slot(&key) {
+        let bit = seen_bit(index);
+        if *seen & bit != 0 {
+            return Err(de::Error::duplicate_field(name));
+        }
+        *seen |= bit;
+        map.next_value_seed(SlotSeed(slot))
+    } else if let Some(other) = fields.other() {
+        let value = map.next_value()?;
+        // A repeated unknown key is as much an error as a repeated known
+        // one: two readers of the body would see different values.
+        match other.entry(key.into_owned()) {
+            serde_json::map::Entry::Occupied(_) => {
+                Err(de::Error::custom("duplicate field among the unknown keys"))
+            }
+            serde_json::map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                Ok(())
             }
         }
-        match self.0.missing(seen) {
-            Some(name) => Err(de::Error::missing_field(name)),
-            None => Ok(()),
-        }
+    } else {
+        map.next_value::<IgnoredAny>().map(|_| ())
+    }
+}
+
+/// The error for the first required key of `fields` not in `seen`.
+pub(crate) fn check_missing<E: de::Error>(fields: &dyn Fields, seen: u64) -> Result<(), E> {
+    match fields.missing(seen) {
+        Some(name) => Err(E::missing_field(name)),
+        None => Ok(()),
     }
 }
 

@@ -42,6 +42,14 @@ impl Rejection {
         self.error.as_deref()
     }
 
+    /// The body of a request that verified but did not parse (400), as
+    /// [`Error::verified_body`]: store it before answering, or it is lost
+    /// once the provider stops retrying. `None` for every other rejection.
+    #[must_use]
+    pub fn verified_body(&self) -> Option<&[u8]> {
+        self.error().and_then(Error::verified_body)
+    }
+
     /// The provider whose extractor refused the request (`recall`,
     /// `signalwire`, `twilio`, `daily`, `zoom`).
     #[must_use]
@@ -175,7 +183,6 @@ impl From<Error> for Rejection {
             Error::Verify(VerifyError::BodyHashMismatch { .. }) => {
                 "the body does not match the hash in the URL"
             }
-            Error::Verify(VerifyError::InvalidBody { .. }) => "the body cannot be verified",
             Error::Verify(VerifyError::NoMatchingSignature { .. }) => {
                 "no signature matches (wrong secret, altered body, or another URL)"
             }

@@ -234,8 +234,8 @@ impl Verifier {
 /// # let params = [("AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"), ("RecordingSid", "b3877c40-da60-4998-90ad-b792e984re01"), ("RecordingStatus", "completed")];
 /// # let signature = webhook.verifier().sign_params(url, &params);
 /// let headers = [("X-SignalWire-Signature", signature.as_str())];
-/// let callback: RecordingStatusCallback = webhook.receive(url, &headers, body)?;
-/// assert_eq!(callback.recording_status, RecordingStatus::Completed);
+/// let delivery = webhook.receive::<RecordingStatusCallback>(url, &headers, body)?;
+/// assert_eq!(delivery.event().recording_status, RecordingStatus::Completed);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub type Webhook = crate::webhook::Webhook<Verifier>;
@@ -251,9 +251,14 @@ impl Webhook {
     }
 }
 
+crate::cxml::webhook::url_webhook!(signalwire, "X-SignalWire-Signature");
+
 impl crate::webhook::Sealed for Verifier {}
 
 impl UrlVerifier for Verifier {
+    const PROVIDER: &'static str = "signalwire";
+    const ID_HEADER: Option<&'static str> = None;
+
     fn verify_request(
         &self,
         url: &str,
@@ -264,21 +269,10 @@ impl UrlVerifier for Verifier {
     }
 }
 
-/// A verified SignalWire callback as a server extractor (features `axum`,
-/// `actix-web`): `Form<RecordingStatusCallback>` in a handler's arguments.
-/// `GET` callbacks are read from the query string, `POST` ones from the
-/// body. Use it rather than the framework's own `Form`, which would read the
-/// body without verifying it.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Form<C>(pub C);
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-impl<C: Callback> crate::cxml::webhook::FromCallback for Form<C> {
-    type Callback = C;
-
-    fn new(callback: C, _headers: &(impl Headers + ?Sized)) -> Form<C> {
-        Form(callback)
-    }
-}
+/// A verified SignalWire callback. SignalWire sends no delivery id and
+/// signs no timestamp: [`Delivery::id`] and [`Delivery::signed_at`] are
+/// `None`.
+///
+/// [`Delivery::id`]: crate::webhook::Delivery::id
+/// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
+pub type Delivery<C> = crate::webhook::Delivery<C, Verifier>;

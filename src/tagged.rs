@@ -19,15 +19,26 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde_json::Value;
 
 use crate::error::ParseError;
+use crate::object::{self, Field, Fields};
 
-/// A value read from a tagged envelope.
+/// A value read from a tagged envelope: an event table's `Event`.
+///
+/// The envelope's keys other than the tag and the payload (Daily's
+/// `version`, `id` and `event_ts`; Zoom's `event_ts` and
+/// `download_token`) are one [`json_object!`](crate::object) struct, its
+/// [`Tagged::Head`], read by the same reader as every payload object; the
+/// one envelope reader ([`read_envelope`]) serves every provider.
 pub(crate) trait Tagged: Sized {
     /// What the tag is read as.
     type Tag: DeserializeOwned + Clone;
+    /// The envelope's other keys.
+    type Head: Field + Fields;
     /// The tag's key.
     const TAG: &'static str;
     /// The payload's key.
     const PAYLOAD: &'static str;
+    /// What the envelope is, for errors: `a Zoom event: {"event", ...}`.
+    const EXPECTING: &'static str;
 
     /// Reads the payload of an envelope tagged `tag`.
     fn from_payload<'de, D: Deserializer<'de>>(
@@ -35,12 +46,54 @@ pub(crate) trait Tagged: Sized {
         payload: D,
     ) -> Result<Self, D::Error>;
 
-    /// Reads a whole envelope, its tag and payload through a [`Dispatch`]
-    /// started from `reading`.
-    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Self>>(
-        deserializer: D,
-        reading: Reading<Self, E>,
-    ) -> Result<Self, D::Error>;
+    /// Puts the envelope's other keys into the event, once every key of
+    /// the body has been read (they may come after the payload).
+    fn set_head(&mut self, head: Self::Head);
+
+    /// The value of an envelope with neither tag nor payload, when the
+    /// provider sends one (Daily's verification ping): `keys` is how many
+    /// keys the envelope had, all of them in `head`.
+    fn untagged(_head: &Self::Head, _keys: usize) -> Option<Self> {
+        None
+    }
+}
+
+/// The head of an envelope with no keys beside its tag and payload
+/// (Recall.ai's): any other key is skipped.
+#[cfg(feature = "recall")]
+#[derive(serde::Serialize)]
+pub(crate) struct NoHead;
+
+#[cfg(feature = "recall")]
+impl Fields for NoHead {
+    fn expecting(&self) -> &'static str {
+        "an envelope"
+    }
+
+    fn slot(&mut self, _key: &str) -> Option<(u32, &'static str, object::Slot<'_>)> {
+        None
+    }
+
+    fn other(&mut self) -> Option<&mut serde_json::Map<String, Value>> {
+        None
+    }
+
+    fn missing(&self, _seen: u64) -> Option<&'static str> {
+        None
+    }
+}
+
+#[cfg(feature = "recall")]
+impl Field for NoHead {
+    const REQUIRED: bool = false;
+
+    fn empty() -> NoHead {
+        NoHead
+    }
+
+    fn slot(&mut self) -> object::Slot<'_> {
+        object::Slot::Object(self)
+    }
 }
 
 /// What becomes of a payload that comes before its tag.
@@ -192,13 +245,57 @@ impl<T: Tagged, E: Early<T>> Dispatch<T, E> {
 pub(crate) fn deserialize<'de, T: Tagged, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    T::from_envelope(deserializer, Reading::new(Buffer::default()))
+    read_envelope(deserializer, Reading::new(Buffer::default()))
+}
+
+/// Reads a whole envelope, in any key order: the tag and the payload
+/// through a [`Dispatch`] started from `reading`, every other key into the
+/// event's [`Tagged::Head`].
+fn read_envelope<'de, T: Tagged, D: Deserializer<'de>, E: Early<T>>(
+    deserializer: D,
+    reading: Reading<T, E>,
+) -> Result<T, D::Error> {
+    struct EnvelopeVisitor<T: Tagged, E>(Reading<T, E>);
+
+    impl<'de, T: Tagged, E: Early<T>> Visitor<'de> for EnvelopeVisitor<T, E> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut dispatch = Dispatch::new(self.0);
+            let mut head = T::Head::empty();
+            let (mut seen, mut keys, mut others) = (0u64, 0usize, 0usize);
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                keys = keys.saturating_add(1);
+                if dispatch.read(&key, &mut map)? {
+                    continue;
+                }
+                others = others.saturating_add(1);
+                object::read_entry(&mut head, key, &mut seen, &mut map)?;
+            }
+            if others == keys
+                && let Some(value) = T::untagged(&head, keys)
+            {
+                return Ok(value);
+            }
+            let mut value = dispatch.finish()?;
+            object::check_missing(&head, seen)?;
+            value.set_head(head);
+            Ok(value)
+        }
+    }
+
+    deserializer.deserialize_map(EnvelopeVisitor(reading))
 }
 
 /// Reads the value of `key` into `slot`, which must still be empty: a key
 /// sent twice is an error in every object the crate reads by hand, as it
 /// is for derived structs (the last value silently winning would let two
 /// readers of one body see different events).
+#[cfg(feature = "recall")]
 pub(crate) fn read_once<'de, A: MapAccess<'de>, T: de::Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -279,7 +376,7 @@ pub(crate) fn from_slice<T: Tagged>(body: &[u8]) -> Result<T, ParseError> {
     // one more return.
     loop {
         let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let err = match T::from_envelope(&mut deserializer, reading) {
+        let err = match read_envelope(&mut deserializer, reading) {
             // Trailing characters are an error, as in `serde_json::from_slice`.
             Ok(value) => match deserializer.end() {
                 Ok(()) => return Ok(value),

@@ -76,8 +76,8 @@ pub use crate::cxml::callbacks::{
 /// let body = b"AccountSid=AC1&RecordingSid=RE1&RecordingStatus=completed";
 /// # let signature = webhook.verifier().sign_params(url, &[("AccountSid", "AC1"), ("RecordingSid", "RE1"), ("RecordingStatus", "completed")]);
 /// let headers = [("X-Twilio-Signature", signature.as_str())];
-/// let callback: RecordingStatusCallback = webhook.receive(url, &headers, body)?;
-/// assert_eq!(callback.recording_sid, "RE1");
+/// let delivery = webhook.receive::<RecordingStatusCallback>(url, &headers, body)?;
+/// assert_eq!(delivery.event().recording_sid, "RE1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub type Webhook = crate::webhook::Webhook<Verifier>;
@@ -102,27 +102,16 @@ impl Webhook {
     pub fn with_shared_key(self, shared_key: &str) -> Result<Webhook, SecretError> {
         self.try_map_verifier(|verifier| verifier.with_shared_key(shared_key))
     }
-
-    /// As [`Webhook::receive`], with the request's idempotency token
-    /// beside the callback (see [`Delivery`]).
-    ///
-    /// # Errors
-    ///
-    /// As [`Webhook::receive`].
-    pub fn receive_delivery<C: Callback>(
-        &self,
-        url: &str,
-        headers: &(impl Headers + ?Sized),
-        body: &[u8],
-    ) -> Result<Delivery<C>, crate::Error> {
-        let callback = self.receive(url, headers, body)?;
-        Ok(Delivery::new(callback, headers))
-    }
 }
+
+crate::cxml::webhook::url_webhook!(twilio, "X-Twilio-Signature");
 
 impl crate::webhook::Sealed for Verifier {}
 
 impl UrlVerifier for Verifier {
+    const PROVIDER: &'static str = "twilio";
+    const ID_HEADER: Option<&'static str> = Some(IDEMPOTENCY_TOKEN_HEADER);
+
     fn verify_request(
         &self,
         url: &str,
@@ -133,41 +122,21 @@ impl UrlVerifier for Verifier {
     }
 }
 
-/// A verified Twilio callback as a server extractor (features `axum`,
-/// `actix-web`): `Form<RecordingStatusCallback>` in a handler's arguments.
-/// `GET` callbacks are read from the query string, `POST` ones from the
-/// body. Use it rather than the framework's own `Form`, which would read the
-/// body without verifying it.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Form<C>(pub C);
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-impl<C: Callback> crate::cxml::webhook::FromCallback for Form<C> {
-    type Callback = C;
-
-    fn new(callback: C, _headers: &(impl Headers + ?Sized)) -> Form<C> {
-        Form(callback)
-    }
-}
-
 /// The header Twilio sends with the same value on every retry of one
 /// request (and a new one on the next request): the id to de-duplicate by,
 /// as Twilio sends no message id in the parameters.
 pub const IDEMPOTENCY_TOKEN_HEADER: &str = "i-twilio-idempotency-token";
 
-/// A verified Twilio callback and its `I-Twilio-Idempotency-Token`:
-/// [`Webhook::receive_delivery`] in one call, and a server extractor
-/// (features `axum`, `actix-web`) like `Form`.
+/// A verified Twilio callback: [`Delivery::id`] is the request's
+/// `I-Twilio-Idempotency-Token`, when it carried one.
 ///
 /// Twilio retries a request that failed (when the URL's `#rc=` / `#rp=`
 /// fragment asks it to, or for its own connection errors) with the same
 /// token, so a handler that acts once per callback keeps the tokens it has
-/// seen.
+/// seen. Twilio signs no timestamp: [`Delivery::signed_at`] is `None`.
 ///
 /// ```
-/// use recording_webhooks::twilio::{RecordingStatusCallback, Webhook};
+/// use recording_webhooks::twilio::{Delivery, RecordingStatusCallback, Webhook};
 ///
 /// let webhook = Webhook::new("12345")?;
 /// let url = "https://example.com/twilio/recording";
@@ -177,45 +146,15 @@ pub const IDEMPOTENCY_TOKEN_HEADER: &str = "i-twilio-idempotency-token";
 ///     ("X-Twilio-Signature", signature.as_str()),
 ///     ("I-Twilio-Idempotency-Token", "3b5c9e5a-2f7e-4c1d-9a51-6d2b8f0e4a17"),
 /// ];
-/// let delivery = webhook.receive_delivery::<RecordingStatusCallback>(url, &headers, body)?;
+/// let delivery: Delivery<RecordingStatusCallback> = webhook.receive(url, &headers, body)?;
 /// assert_eq!(delivery.id(), Some("3b5c9e5a-2f7e-4c1d-9a51-6d2b8f0e4a17"));
-/// assert_eq!(delivery.callback.recording_sid, "RE1");
+/// assert_eq!(delivery.event().recording_sid, "RE1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Delivery<C> {
-    /// `I-Twilio-Idempotency-Token`, when the request carried one.
-    pub idempotency_token: Option<String>,
-    /// The callback.
-    pub callback: C,
-}
-
-impl<C> Delivery<C> {
-    /// The callback with the idempotency token of the request's headers.
-    fn new(callback: C, headers: &(impl Headers + ?Sized)) -> Delivery<C> {
-        Delivery {
-            idempotency_token: headers.header(IDEMPOTENCY_TOKEN_HEADER).map(str::to_owned),
-            callback,
-        }
-    }
-
-    /// The idempotency token, the same on every retry of the request: the
-    /// id to de-duplicate by.
-    #[must_use]
-    pub fn id(&self) -> Option<&str> {
-        self.idempotency_token.as_deref()
-    }
-}
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-impl<C: Callback> crate::cxml::webhook::FromCallback for Delivery<C> {
-    type Callback = C;
-
-    fn new(callback: C, headers: &(impl Headers + ?Sized)) -> Delivery<C> {
-        Delivery::new(callback, headers)
-    }
-}
+///
+/// [`Delivery::id`]: crate::webhook::Delivery::id
+/// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
+pub type Delivery<C> = crate::webhook::Delivery<C, Verifier>;
 
 /// The signature header.
 pub const SIGNATURE_HEADER: &str = "x-twilio-signature";

@@ -83,19 +83,21 @@ fn published_vector_and_errors_naming_headers() {
     );
 
     let only_signature = [("X-Webhook-Signature", PING_SIGNATURE)];
-    assert_eq!(
+    assert!(matches!(
         v.verify_at(&only_signature, PING, at(1692124192)),
         Err(VerifyError::MissingHeader {
-            name: "x-webhook-timestamp"
+            name: "x-webhook-timestamp",
+            ..
         })
-    );
+    ));
     let only_timestamp = [("X-Webhook-Timestamp", "1692124192")];
-    assert_eq!(
+    assert!(matches!(
         v.verify_at(&only_timestamp, PING, at(1692124192)),
         Err(VerifyError::MissingHeader {
-            name: "x-webhook-signature"
+            name: "x-webhook-signature",
+            ..
         })
-    );
+    ));
     for garbage in [
         "",
         "abc",
@@ -108,11 +110,14 @@ fn published_vector_and_errors_naming_headers() {
             ("X-Webhook-Timestamp", garbage),
             ("X-Webhook-Signature", PING_SIGNATURE),
         ];
-        assert_eq!(
-            v.verify_at(&headers, PING, at(1692124192)),
-            Err(VerifyError::InvalidTimestamp {
-                name: "x-webhook-timestamp"
-            }),
+        assert!(
+            matches!(
+                v.verify_at(&headers, PING, at(1692124192)),
+                Err(VerifyError::InvalidTimestamp {
+                    name: "x-webhook-timestamp",
+                    ..
+                })
+            ),
             "{garbage:?}"
         );
     }
@@ -126,12 +131,13 @@ fn published_vector_and_errors_naming_headers() {
             ("X-Webhook-Timestamp", "1692124192"),
             ("X-Webhook-Signature", garbage),
         ];
-        assert_eq!(
+        assert!(matches!(
             v.verify_at(&headers, PING, at(1692124192)),
             Err(VerifyError::NoMatchingSignature {
-                name: "x-webhook-signature"
+                name: "x-webhook-signature",
+                ..
             })
-        );
+        ));
     }
 }
 
@@ -253,7 +259,7 @@ fn payload_in_any_key_order_with_full_error_paths() {
         ),
     ] {
         match Event::from_slice(body.as_bytes()) {
-            Err(ParseError::Json { path, message }) => {
+            Err(ParseError::Json { path, message, .. }) => {
                 assert_eq!(path, "payload.duration", "{body}");
                 assert!(message.contains("invalid type: string"), "{message}");
             }
@@ -264,7 +270,7 @@ fn payload_in_any_key_order_with_full_error_paths() {
     let event = Event::from_slice(good).unwrap();
     assert_eq!(event.event_type(), EventType::MeetingStarted);
     assert_eq!((event.id(), event.version()), (Some("m1"), Some("1.0.0")));
-    assert_eq!(event.event_ts().unwrap().unix_timestamp(), 3);
+    assert_eq!(event.event_time().unwrap().unix_timestamp(), 3);
 }
 
 #[test]
@@ -366,6 +372,7 @@ fn bad_input_is_a_precise_error() {
             Err(ParseError::Json {
                 path: p,
                 message: m,
+                ..
             }) => {
                 assert_eq!(&p, path, "{}: {m}", String::from_utf8_lossy(body));
                 assert!(m.contains(message), "{m}");

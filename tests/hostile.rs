@@ -86,13 +86,16 @@ fn huge_negative_fractional_and_exponent_numbers() {
         "١٢٣",
     ] {
         let headers = [("X-Webhook-Timestamp", bad), ("X-Webhook-Signature", "x")];
-        assert_eq!(
-            daily::Verifier::new("c2VjcmV0")
-                .unwrap()
-                .verify_at(&headers, b"{}", now()),
-            Err(VerifyError::InvalidTimestamp {
-                name: "x-webhook-timestamp"
-            }),
+        assert!(
+            matches!(
+                daily::Verifier::new("c2VjcmV0")
+                    .unwrap()
+                    .verify_at(&headers, b"{}", now()),
+                Err(VerifyError::InvalidTimestamp {
+                    name: "x-webhook-timestamp",
+                    ..
+                })
+            ),
             "{bad}"
         );
     }

@@ -144,18 +144,27 @@ fn one_url_for_every_callback_through_either_webhook() {
     let signalwire = signalwire::Webhook::new("PSK_house").unwrap();
     let signature = signalwire.verifier().sign_params(url, &params);
     let headers = [("X-SignalWire-Signature", signature.as_str())];
-    let callback: AnyCallback = signalwire.receive(url, &headers, body.as_bytes()).unwrap();
+    let callback: AnyCallback = signalwire
+        .receive(url, &headers, body.as_bytes())
+        .unwrap()
+        .into_event();
     assert_eq!(kind(&callback), "dial-action");
 
     let twilio = twilio::Webhook::new("house_auth_token").unwrap();
     let signature = twilio.verifier().sign_params(url, &params);
     let headers = [("X-Twilio-Signature", signature.as_str())];
-    let callback: AnyCallback = twilio.receive(url, &headers, body.as_bytes()).unwrap();
+    let callback: AnyCallback = twilio
+        .receive(url, &headers, body.as_bytes())
+        .unwrap()
+        .into_event();
     assert_eq!(kind(&callback), "dial-action");
     let query_url = format!("{url}?{body}");
     let signature = twilio.verifier().sign_params(&query_url, &[]);
     let headers = [("X-Twilio-Signature", signature.as_str())];
-    let callback: AnyCallback = twilio.receive_query(&query_url, &headers).unwrap();
+    let callback: AnyCallback = twilio
+        .receive_query(&query_url, &headers)
+        .unwrap()
+        .into_event();
     assert_eq!(kind(&callback), "dial-action");
 }
 

@@ -36,7 +36,7 @@ fn bot_event(event: &str, code: &str, sub_code: Value, updated_at: &str) -> Valu
 
 fn json_error(body: &[u8]) -> (String, String) {
     match Event::from_slice(body) {
-        Err(ParseError::Json { path, message }) => (path, message),
+        Err(ParseError::Json { path, message, .. }) => (path, message),
         other => panic!("expected a JSON error, got {other:?}"),
     }
 }

@@ -166,6 +166,7 @@ fn missing_required_parameters_are_named() {
             Err(ParseError::Form {
                 parameter: p,
                 message,
+                ..
             }) => {
                 assert_eq!(p, parameter, "{body}");
                 assert_eq!(message, "missing");
@@ -251,22 +252,24 @@ fn verifier_headers_alias_and_errors() {
         );
     }
     let none: [(&str, &str); 0] = [];
-    assert_eq!(
+    assert!(matches!(
         v.verify(url, &none, body),
         Err(VerifyError::MissingHeader {
-            name: "x-signalwire-signature"
+            name: "x-signalwire-signature",
+            ..
         })
-    );
-    assert_eq!(
+    ));
+    assert!(matches!(
         v.verify(
             url,
             &[("X-SignalWire-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")],
             b"CallSid=other"
         ),
         Err(VerifyError::NoMatchingSignature {
-            name: "x-signalwire-signature"
+            name: "x-signalwire-signature",
+            ..
         })
-    );
+    ));
     // The default port added or removed.
     let with_port = "https://mycompany.com:443/myapp.php?foo=1&bar=2";
     assert!(
@@ -405,12 +408,13 @@ fn body_hash_mismatch_is_its_own_error() {
         v.verify(url, &headers, br#"{"event":"call.state"}"#)
             .is_ok()
     );
-    assert_eq!(
+    assert!(matches!(
         v.verify(url, &headers, br#"{"event":"call.other"}"#),
         Err(VerifyError::BodyHashMismatch {
-            parameter: "bodySHA256"
+            parameter: "bodySHA256",
+            ..
         })
-    );
+    ));
 }
 
 #[test]
@@ -426,12 +430,13 @@ fn refused_on_purpose_where_a_reference_accepts() {
         v.sign_params(url, &[("CallStatus", "completed")]),
         as_params
     );
-    assert_eq!(
+    assert!(matches!(
         v.verify(url, &header(as_params), br#"{"CallStatus":"completed"}"#),
         Err(VerifyError::NoMatchingSignature {
-            name: "x-signalwire-signature"
+            name: "x-signalwire-signature",
+            ..
         })
-    );
+    ));
     // A signature over the URL alone (twilio-python's value for no
     // parameters) covers a GET callback, never a body without `bodySHA256`.
     let url_only = "6oa90JAzp3XN/KxhnSl0sOAHvt0=";

@@ -82,11 +82,14 @@ fn malformed_entries_are_skipped_not_fatal() {
         let err = verifier()
             .verify_at(&headers(only_noise), BODY, at(TIMESTAMP))
             .unwrap_err();
-        assert_eq!(
-            err,
-            VerifyError::NoMatchingSignature {
-                name: "webhook-signature"
-            },
+        assert!(
+            matches!(
+                err,
+                VerifyError::NoMatchingSignature {
+                    name: "webhook-signature",
+                    ..
+                }
+            ),
             "{only_noise:?}"
         );
     }
@@ -157,14 +160,15 @@ fn replay_window_is_inclusive_and_configurable() {
     let err = v
         .verify_at(&headers(SIGNATURE), BODY, at(TIMESTAMP + 301))
         .unwrap_err();
-    assert_eq!(
+    assert!(matches!(
         err,
         VerifyError::TimestampTooOld {
             name: "webhook-timestamp",
-            age: Duration::seconds(301),
-            tolerance: Duration::minutes(5),
-        }
-    );
+            age,
+            tolerance,
+            ..
+        } if age == Duration::seconds(301) && tolerance == Duration::minutes(5)
+    ));
     assert_eq!(
         err.to_string(),
         "header `webhook-timestamp` is 301 s in the past, beyond the tolerance of 300 s"
@@ -246,11 +250,14 @@ fn timestamps_must_be_whole_seconds_in_range() {
         let mut h = headers(SIGNATURE);
         h[1].1 = bad.to_owned();
         let err = verifier().verify_at(&h, BODY, at(TIMESTAMP)).unwrap_err();
-        assert_eq!(
-            err,
-            VerifyError::InvalidTimestamp {
-                name: "webhook-timestamp"
-            },
+        assert!(
+            matches!(
+                err,
+                VerifyError::InvalidTimestamp {
+                    name: "webhook-timestamp",
+                    ..
+                }
+            ),
             "{bad:?}"
         );
     }
@@ -271,31 +278,35 @@ fn missing_and_empty_headers_are_named() {
         let mut h = headers(SIGNATURE);
         h.remove(index);
         let err = verifier().verify_at(&h, BODY, at(TIMESTAMP)).unwrap_err();
-        assert_eq!(err, VerifyError::MissingHeader { name });
+        assert!(matches!(err, VerifyError::MissingHeader { name: n, .. } if n == name));
         assert_eq!(err.to_string(), format!("missing header `{name}`"));
 
         let mut h = headers(SIGNATURE);
         h[index].1.clear();
-        assert_eq!(
+        assert!(matches!(
             verifier().verify_at(&h, BODY, at(TIMESTAMP)).unwrap_err(),
-            VerifyError::MissingHeader { name }
-        );
+            VerifyError::MissingHeader { name: n, .. } if n == name
+        ));
     }
     // A request in the svix-* spelling is told which svix-* header it lacks.
     let h = [("svix-id", ID), ("svix-signature", SIGNATURE)];
-    assert_eq!(
+    assert!(matches!(
         verifier().verify_at(&h, BODY, at(TIMESTAMP)).unwrap_err(),
         VerifyError::MissingHeader {
-            name: "svix-timestamp"
+            name: "svix-timestamp",
+            ..
         }
-    );
+    ));
     let none: [(&str, &str); 0] = [];
-    assert_eq!(
+    assert!(matches!(
         verifier()
             .verify_at(&none, BODY, at(TIMESTAMP))
             .unwrap_err(),
-        VerifyError::MissingHeader { name: "webhook-id" }
-    );
+        VerifyError::MissingHeader {
+            name: "webhook-id",
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -396,13 +407,14 @@ fn header_map_bytes_that_are_not_text_are_invalid_not_missing() {
     );
     assert_eq!(map.header("webhook-id"), None);
     assert_eq!(map.header_bytes("webhook-id"), Some(&b"msg_\xff\xfe"[..]));
-    assert_eq!(
+    assert!(matches!(
         verifier().verify_at(&map, BODY, at(TIMESTAMP)).unwrap_err(),
         VerifyError::InvalidHeader {
             name: "webhook-id",
-            reason: "it is not valid UTF-8"
+            reason: "it is not valid UTF-8",
+            ..
         }
-    );
+    ));
 }
 
 #[test]

@@ -160,16 +160,17 @@ mod twilio_python_suite {
             "{URI}&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
         );
         assert_eq!(validate(&uri, body, "a9nBmqA0ju/hNViExpshrM61xv4="), Ok(()));
-        assert_eq!(
+        assert!(matches!(
             validate(
                 &uri,
                 "{\"property\": \"other\"}",
                 "a9nBmqA0ju/hNViExpshrM61xv4="
             ),
             Err(VerifyError::BodyHashMismatch {
-                parameter: "bodySHA256"
+                parameter: "bodySHA256",
+                ..
             })
-        );
+        ));
     }
 }
 
@@ -230,13 +231,14 @@ fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
     assert!(signed(&sha256, None).is_err(), "SHA-1 without the header");
     assert!(signed(&sha1, Some(settings)).is_err());
     assert_eq!(signed(&sha1, Some("key=webhooks_sharedkey_1")), Ok(()));
-    assert_eq!(
+    assert!(matches!(
         signed(&sha256, Some("key=k,algorithm=HMAC_MD5")),
         Err(VerifyError::InvalidHeader {
             name: "x-twilio-webhooks-signature-settings",
             reason: "it names an algorithm other than HMAC_SHA1 or HMAC_SHA256",
+            ..
         })
-    );
+    ));
     assert_eq!(
         Algorithm::from_settings(Some(" algorithm = hmac_sha256 ")),
         Some(Algorithm::HmacSha256)
@@ -287,7 +289,8 @@ fn shared_key_signatures_are_hmac_sha256_when_the_settings_header_says_so() {
         .unwrap();
     let received: RecordingStatusCallback = webhook
         .receive(url, &headers(&sha256, Some(settings)), body.as_bytes())
-        .unwrap();
+        .unwrap()
+        .into_event();
     assert_eq!(received, callback);
 }
 
@@ -297,12 +300,13 @@ fn secrets_headers_and_debug() {
     let verifier = Verifier::new("super-secret-token").unwrap();
     assert!(!format!("{verifier:?}").contains("super-secret-token"));
     let none: [(&str, &str); 0] = [];
-    assert_eq!(
+    assert!(matches!(
         verifier.verify("https://e.com", &none, b""),
         Err(VerifyError::MissingHeader {
-            name: "x-twilio-signature"
+            name: "x-twilio-signature",
+            ..
         })
-    );
+    ));
     // SignalWire's header is not Twilio's.
     let signature = verifier.sign_params("https://e.com", &[]);
     let headers = [("X-SignalWire-Signature", signature.as_str())];
@@ -488,21 +492,21 @@ fn the_idempotency_token_beside_the_callback() {
         ),
     ];
     let delivery = webhook
-        .receive_delivery::<AnyCallback>(url, &headers, body.as_bytes())
+        .receive::<AnyCallback>(url, &headers, body.as_bytes())
         .unwrap();
     assert_eq!(delivery.id(), Some("f3c2a1b0-1111-4a2b-8c3d-4e5f6a7b8c9d"));
-    assert!(matches!(delivery.callback, AnyCallback::Voice(_)));
+    assert!(matches!(delivery.event(), AnyCallback::Voice(_)));
     assert_eq!(IDEMPOTENCY_TOKEN_HEADER, "i-twilio-idempotency-token");
 
     let without = webhook
-        .receive_delivery::<AnyCallback>(url, &headers[..1], body.as_bytes())
+        .receive::<AnyCallback>(url, &headers[..1], body.as_bytes())
         .unwrap();
     assert_eq!(without.id(), None);
-    assert_eq!(without.callback, delivery.callback);
+    assert_eq!(*without.event(), *delivery.event());
 
     let unsigned = [("I-Twilio-Idempotency-Token", "f3c2a1b0")];
     let err = webhook
-        .receive_delivery::<AnyCallback>(url, &unsigned, body.as_bytes())
+        .receive::<AnyCallback>(url, &unsigned, body.as_bytes())
         .unwrap_err();
     assert_eq!(err.status_code(), 401);
 }

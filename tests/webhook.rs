@@ -39,9 +39,9 @@ fn recall_verifies_then_parses() {
     let body = include_bytes!("../fixtures/recall/bot.call_ended.json");
     let headers = recall_headers(&webhook, "msg_1", body);
     let delivery = webhook.receive_at(&headers, body, now()).unwrap();
-    assert_eq!(delivery.id, "msg_1");
-    assert_eq!(delivery.timestamp, now());
-    assert_eq!(delivery.event, recall::Event::from_slice(body).unwrap());
+    assert_eq!(delivery.id(), Some("msg_1"));
+    assert_eq!(delivery.signed_at(), Some(now()));
+    assert_eq!(delivery.event(), &recall::Event::from_slice(body).unwrap());
 
     // Tampered: 401, whatever the body.
     let err = webhook
@@ -83,8 +83,8 @@ fn daily_answers_the_ping_before_verifying_and_verifies_the_rest() {
         let delivery = webhook
             .receive_at(&headers, br#"{"test":"test"}"#, now())
             .unwrap();
-        assert_eq!(delivery.event, daily::Event::Ping);
-        assert_eq!(delivery.timestamp, None);
+        assert_eq!(delivery.event(), &daily::Event::Ping);
+        assert_eq!(delivery.signed_at(), None);
     }
     let body = include_bytes!("../fixtures/daily/recording.ready-to-download.json");
     let signature = webhook.verifier().sign(NOW, body);
@@ -94,9 +94,9 @@ fn daily_answers_the_ping_before_verifying_and_verifies_the_rest() {
         ("X-Webhook-Signature", signature.as_str()),
     ];
     let delivery = webhook.receive_at(&headers, body, now()).unwrap();
-    assert_eq!(delivery.timestamp, Some(now()));
+    assert_eq!(delivery.signed_at(), Some(now()));
     assert_eq!(
-        delivery.event.event_type(),
+        delivery.event().event_type(),
         daily::EventType::RecordingReadyToDownload
     );
     assert_eq!(
@@ -143,8 +143,10 @@ fn signalwire_receives_forms_json_and_get_callbacks() {
     let body = serde_urlencoded::to_string(params).unwrap();
     let signature = webhook.verifier().sign_params(url, &params);
     let headers = [("X-SignalWire-Signature", signature.as_str())];
-    let callback: RecordingStatusCallback =
-        webhook.receive(url, &headers, body.as_bytes()).unwrap();
+    let callback: RecordingStatusCallback = webhook
+        .receive(url, &headers, body.as_bytes())
+        .unwrap()
+        .into_event();
     assert_eq!(callback.recording_status, RecordingStatus::Completed);
     assert_eq!(callback.recording_duration, Some(94));
     // The wrong callback type for the body: verified, then a 400 naming the
@@ -165,7 +167,8 @@ fn signalwire_receives_forms_json_and_get_callbacks() {
     let json = br#"{"AccountSid":"a","RecordingSid":"r","RecordingStatus":"in-progress","RecordingDuration":12,"Extra":true}"#;
     let signature = webhook.verifier().sign_body(url, json);
     let headers = [("X-SignalWire-Signature", signature.as_str())];
-    let callback: RecordingStatusCallback = webhook.receive(url, &headers, json).unwrap();
+    let callback: RecordingStatusCallback =
+        webhook.receive(url, &headers, json).unwrap().into_event();
     assert_eq!(callback.recording_status, RecordingStatus::InProgress);
     assert_eq!(callback.recording_duration, Some(12));
     assert_eq!(callback.other, [("Extra".to_owned(), "true".to_owned())]);
@@ -174,7 +177,10 @@ fn signalwire_receives_forms_json_and_get_callbacks() {
     let get_url = format!("{url}?{body}");
     let signature = webhook.verifier().sign_params(&get_url, &[]);
     let headers = [("X-SignalWire-Signature", signature.as_str())];
-    let callback: RecordingStatusCallback = webhook.receive_query(&get_url, &headers).unwrap();
+    let callback: RecordingStatusCallback = webhook
+        .receive_query(&get_url, &headers)
+        .unwrap()
+        .into_event();
     assert_eq!(callback.recording_duration, Some(94));
     let err = webhook
         .receive_query::<RecordingStatusCallback>(&format!("{get_url}&x=1"), &headers)

@@ -127,12 +127,13 @@ fn generated_signature_vectors() {
 fn errors_name_the_header_at_fault() {
     let v = Verifier::new(SECRET).unwrap();
     let only_signature = [("X-Zm-Signature", VALIDATION_SIGNATURE)];
-    assert_eq!(
+    assert!(matches!(
         v.verify_at(&only_signature, VALIDATION, at(TS)),
         Err(VerifyError::MissingHeader {
-            name: "x-zm-request-timestamp"
+            name: "x-zm-request-timestamp",
+            ..
         })
-    );
+    ));
     let err = v
         .verify_at(
             &signed(&VALIDATION_SIGNATURE.replace("v0=", "V0=")),
@@ -145,12 +146,13 @@ fn errors_name_the_header_at_fault() {
     let err = v
         .verify_at(&signed(VALIDATION_SIGNATURE), b"{}", at(TS))
         .unwrap_err();
-    assert_eq!(
+    assert!(matches!(
         err,
         VerifyError::NoMatchingSignature {
-            name: "x-zm-signature"
+            name: "x-zm-signature",
+            ..
         }
-    );
+    ));
     let stale = v
         .verify_at(&signed(VALIDATION_SIGNATURE), VALIDATION, at(TS + 301))
         .unwrap_err();
@@ -190,7 +192,7 @@ fn url_validation_is_answered_for_verified_requests() {
             .receive_at(&case.headers, case.body.as_bytes(), at(case.now))
             .unwrap_or_else(|err| panic!("{}: {err}", case.name));
         assert_eq!(
-            delivery.event.event_type(),
+            delivery.event().event_type(),
             EventType::EndpointUrlValidation
         );
         let answer = delivery.url_validation_response().unwrap();
@@ -334,11 +336,11 @@ fn other_events_have_no_answer_even_with_a_plain_token() {
     let headers = signed(&webhook.verifier().sign(TS, body));
     let delivery = webhook.receive_at(&headers, body, at(TS)).unwrap();
     assert_eq!(
-        delivery.event.event_type(),
+        delivery.event().event_type(),
         EventType::RecordingBatchTrashed
     );
     assert_eq!(delivery.url_validation_response(), None);
-    assert_eq!(delivery.timestamp, at(TS));
+    assert_eq!(delivery.signed_at(), Some(at(TS)));
 }
 
 #[test]
@@ -369,12 +371,13 @@ fn several_secret_tokens_answer_with_the_one_that_verified() {
     let err = webhook
         .receive_at(&first.headers, b"{}", at(first.now))
         .unwrap_err();
-    assert_eq!(
+    assert!(matches!(
         err,
         Error::Verify(VerifyError::NoMatchingSignature {
-            name: "x-zm-signature"
+            name: "x-zm-signature",
+            ..
         })
-    );
+    ));
     assert!(Webhook::new(SECRET).unwrap().with_secret_token("").is_err());
 }
 
@@ -440,7 +443,12 @@ fn recording_completed_as_handlers_read_it() {
     assert_eq!(event.meeting_id(), Some(87_565_330_005)); // above 2^32
     assert_eq!(event.meeting_uuid(), Some("Tq3kXcE9Rb2mYw7LfHs1Zg=="));
     assert_eq!(event.account_id(), Some("lAAAAAAAAAAAAAAAAAAAAA"));
-    assert_eq!(event.event_ts(), 1_772_444_405_321);
+    assert_eq!(
+        event
+            .event_time()
+            .map(|t| t.unix_timestamp_nanos() / 1_000_000),
+        Some(1_772_444_405_321)
+    );
     let token = event.download_token().unwrap();
     assert!(token.as_str().starts_with("eyJ"));
     assert!(!format!("{event:?}").contains(token.as_str()));
@@ -626,7 +634,7 @@ fn envelope_errors_name_what_is_wrong() {
     ];
     for (body, named) in cases {
         let err = Event::from_slice(body).unwrap_err();
-        let ParseError::Json { path, message } = &err else {
+        let ParseError::Json { path, message, .. } = &err else {
             panic!("{err}")
         };
         assert!(

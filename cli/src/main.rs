@@ -425,10 +425,10 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
         }),
         Provider::Daily => daily::Event::from_slice(body).map(|event| {
             format!(
-                "{}\nid: {}\nevent_ts: {}",
+                "{}\nid: {}\nevent_time: {}",
                 event.event_type(),
                 event.id().unwrap_or("-"),
-                event.event_ts().map_or("-".to_owned(), ToString::to_string),
+                event_time(event.event_time()),
             )
         }),
         Provider::Signalwire | Provider::Twilio => signalwire_summary(body),
@@ -438,9 +438,9 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
                 _ => "-",
             };
             format!(
-                "{}\nevent_ts: {}\naccount_id: {}\nmeeting_uuid: {}\nmeeting_id: {}\nrecording_files: {}\ndownload_token: {}\nplain_token: {plain_token}",
+                "{}\nevent_time: {}\naccount_id: {}\nmeeting_uuid: {}\nmeeting_id: {}\nrecording_files: {}\ndownload_token: {}\nplain_token: {plain_token}",
                 event.event_type(),
-                event.event_ts(),
+                event_time(event.event_time()),
                 event.account_id().unwrap_or("-"),
                 event.meeting_uuid().unwrap_or("-"),
                 event.meeting_id().map_or("-".to_owned(), |id| id.to_string()),
@@ -514,4 +514,13 @@ fn signalwire_summary(body: &[u8]) -> Result<String, recording_webhooks::ParseEr
         ),
         other => format!("unrecognised callback\n{}", other.to_form()),
     })
+}
+
+/// An event's time in RFC 3339, or `-`.
+fn event_time(time: Option<time::OffsetDateTime>) -> String {
+    time.and_then(|time| {
+        time.format(&time::format_description::well_known::Rfc3339)
+            .ok()
+    })
+    .unwrap_or_else(|| "-".to_owned())
 }

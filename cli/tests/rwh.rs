@@ -68,10 +68,10 @@ fn receiver() -> String {
             let result = match path.as_str() {
                 "/recall" => recall
                     .receive(&headers, &body)
-                    .map(|d| d.event.event_type().to_string()),
+                    .map(|d| d.event().event_type().to_string()),
                 "/daily" => daily
                     .receive(&headers, &body)
-                    .map(|d| d.event.event_type().to_string()),
+                    .map(|d| d.event().event_type().to_string()),
                 "/signalwire" => signalwire
                     .verifier()
                     .verify(
@@ -88,12 +88,12 @@ fn receiver() -> String {
                 // Zoom's URL validation answered with its JSON.
                 "/zoom" => zoom.receive(&headers, &body).map(|d| {
                     d.url_validation_response()
-                        .map_or_else(|| d.event.event_type().to_string(), |a| a.to_json())
+                        .map_or_else(|| d.event().event_type().to_string(), |a| a.to_json())
                 }),
                 // A receiver that forgets the URL validation's answer.
                 "/zoom-forgetful" => zoom
                     .receive(&headers, &body)
-                    .map(|d| d.event.event_type().to_string()),
+                    .map(|d| d.event().event_type().to_string()),
                 _ => Ok("not found".to_owned()),
             };
             let (status, text) = match result {

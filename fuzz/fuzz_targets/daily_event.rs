@@ -7,7 +7,7 @@ use recording_webhooks::daily::Event;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(event) = Event::from_slice(data) {
-        let _ = (event.event_type(), event.id(), event.event_ts());
+        let _ = (event.event_type(), event.id(), event.event_time());
         let written = serde_json::to_vec(&event).expect("a parsed event serializes");
         let again = Event::from_slice(&written).expect("a serialized event parses");
         assert_eq!(again, event, "an event serialized and parsed again is equal");

@@ -22,8 +22,7 @@
 pub mod shared;
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, Responder, web};
-use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
-use recording_webhooks::{daily, recall, twilio, zoom};
+use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
 /// The routes, and the webhooks the extractors find in the app data.
@@ -46,10 +45,12 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
 }
 
 async fn on_recall(webhooks: web::Data<Webhooks>, delivery: recall::Delivery) -> HttpResponse {
-    if !webhooks.first_time(&delivery.id) {
+    if let Some(id) = delivery.id()
+        && !webhooks.first_time(id)
+    {
         return HttpResponse::Ok().body("duplicate");
     }
-    let event = &delivery.event;
+    let event = delivery.event();
     println!(
         "recall      {} {}",
         event.event_type(),
@@ -58,7 +59,10 @@ async fn on_recall(webhooks: web::Data<Webhooks>, delivery: recall::Delivery) ->
     HttpResponse::Ok().body("ok")
 }
 
-async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> HttpResponse {
+async fn on_recording(
+    delivery: signalwire::Delivery<signalwire::RecordingStatusCallback>,
+) -> HttpResponse {
+    let callback = delivery.event();
     println!(
         "signalwire  {} {}",
         callback.recording_sid, callback.recording_status
@@ -67,8 +71,9 @@ async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> HttpResp
 }
 
 async fn on_twilio_recording(
-    twilio::Form(callback): twilio::Form<RecordingStatusCallback>,
+    delivery: twilio::Delivery<twilio::RecordingStatusCallback>,
 ) -> HttpResponse {
+    let callback = delivery.event();
     println!(
         "twilio      {} {}",
         callback.recording_sid, callback.recording_status
@@ -88,7 +93,7 @@ async fn on_twilio_any(
     {
         return HttpResponse::Ok().body("duplicate");
     }
-    let Some(kind) = shared::twilio_kind(&delivery.callback) else {
+    let Some(kind) = shared::twilio_kind(delivery.event()) else {
         println!("twilio      instructions asked");
         return HttpResponse::Ok()
             .content_type("text/xml")
@@ -101,13 +106,13 @@ async fn on_twilio_any(
 async fn on_daily(webhooks: web::Data<Webhooks>, delivery: daily::Delivery) -> HttpResponse {
     // The ping arrives unsigned, before the secret can be known: the
     // extractor answers it without verifying. It has no id.
-    let Some(id) = delivery.event.id() else {
+    let Some(id) = delivery.id() else {
         return HttpResponse::Ok().body("ping");
     };
     if !webhooks.first_time(id) {
         return HttpResponse::Ok().body("duplicate");
     }
-    println!("daily       {} {id}", delivery.event.event_type());
+    println!("daily       {} {id}", delivery.event().event_type());
     HttpResponse::Ok().body("ok")
 }
 
@@ -120,12 +125,12 @@ async fn on_zoom(
     if let Some(answer) = delivery.url_validation_response() {
         return answer.respond_to(&request);
     }
-    let event = &delivery.event;
+    let event = delivery.event();
     // Zoom sends no delivery id: a meeting instance's event is unique, and
     // an event about no meeting is told apart by when it occurred.
     let key = match event.meeting_uuid() {
         Some(uuid) => format!("{}/{uuid}", event.event_type()),
-        None => format!("{}@{}", event.event_type(), event.event_ts()),
+        None => format!("{}@{:?}", event.event_type(), event.event_time()),
     };
     if !webhooks.first_time(&key) {
         return HttpResponse::Ok().body("duplicate");

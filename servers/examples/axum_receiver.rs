@@ -33,7 +33,6 @@ use axum::extract::{FromRef, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use recording_webhooks::signalwire::{Form, RecordingStatusCallback};
 use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
@@ -79,10 +78,12 @@ pub fn router(webhooks: Webhooks) -> Router {
 }
 
 async fn on_recall(State(webhooks): State<Webhooks>, delivery: recall::Delivery) -> &'static str {
-    if !webhooks.first_time(&delivery.id) {
+    if let Some(id) = delivery.id()
+        && !webhooks.first_time(id)
+    {
         return "duplicate";
     }
-    let event = &delivery.event;
+    let event = delivery.event();
     println!(
         "recall      {} {}",
         event.event_type(),
@@ -91,7 +92,10 @@ async fn on_recall(State(webhooks): State<Webhooks>, delivery: recall::Delivery)
     "ok"
 }
 
-async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> StatusCode {
+async fn on_recording(
+    delivery: signalwire::Delivery<signalwire::RecordingStatusCallback>,
+) -> StatusCode {
+    let callback = delivery.event();
     println!(
         "signalwire  {} {}",
         callback.recording_sid, callback.recording_status
@@ -100,8 +104,9 @@ async fn on_recording(Form(callback): Form<RecordingStatusCallback>) -> StatusCo
 }
 
 async fn on_twilio_recording(
-    twilio::Form(callback): twilio::Form<RecordingStatusCallback>,
+    delivery: twilio::Delivery<twilio::RecordingStatusCallback>,
 ) -> StatusCode {
+    let callback = delivery.event();
     println!(
         "twilio      {} {}",
         callback.recording_sid, callback.recording_status
@@ -121,7 +126,7 @@ async fn on_twilio_any(
     {
         return "duplicate".into_response();
     }
-    let Some(kind) = shared::twilio_kind(&delivery.callback) else {
+    let Some(kind) = shared::twilio_kind(delivery.event()) else {
         println!("twilio      instructions asked");
         return ([(header::CONTENT_TYPE, "text/xml")], "<Response/>").into_response();
     };
@@ -132,13 +137,13 @@ async fn on_twilio_any(
 async fn on_daily(State(webhooks): State<Webhooks>, delivery: daily::Delivery) -> &'static str {
     // The ping arrives unsigned, before the secret can be known: the
     // extractor answers it without verifying. It has no id.
-    let Some(id) = delivery.event.id() else {
+    let Some(id) = delivery.id() else {
         return "ping";
     };
     if !webhooks.first_time(id) {
         return "duplicate";
     }
-    println!("daily       {} {id}", delivery.event.event_type());
+    println!("daily       {} {id}", delivery.event().event_type());
     "ok"
 }
 
@@ -147,12 +152,12 @@ async fn on_zoom(State(webhooks): State<Webhooks>, delivery: zoom::Delivery) -> 
     if let Some(answer) = delivery.url_validation_response() {
         return answer.into_response();
     }
-    let event = &delivery.event;
+    let event = delivery.event();
     // Zoom sends no delivery id: a meeting instance's event is unique, and
     // an event about no meeting is told apart by when it occurred.
     let key = match event.meeting_uuid() {
         Some(uuid) => format!("{}/{uuid}", event.event_type()),
-        None => format!("{}@{}", event.event_type(), event.event_ts()),
+        None => format!("{}@{:?}", event.event_type(), event.event_time()),
     };
     if !webhooks.first_time(&key) {
         return "duplicate".into_response();

@@ -50,16 +50,16 @@ pub fn handle(webhooks: &Webhooks, request: &Request) -> (u16, String) {
         "/recall" => webhooks
             .recall
             .receive(headers, body)
-            .map(|delivery| format!("recall {}", delivery.event.event_type())),
+            .map(|delivery| format!("recall {}", delivery.event().event_type())),
         "/daily" => webhooks
             .daily
             .receive(headers, body)
-            .map(|delivery| format!("daily {}", delivery.event.event_type())),
+            .map(|delivery| format!("daily {}", delivery.event().event_type())),
         "/zoom" => webhooks.zoom.receive(headers, body).map(|delivery| {
             // Answered only because it verified.
             match delivery.url_validation_response() {
                 Some(answer) => answer.to_json(),
-                None => format!("zoom {}", delivery.event.event_type()),
+                None => format!("zoom {}", delivery.event().event_type()),
             }
         }),
         _ => return (404, "not found".to_owned()),

@@ -43,7 +43,7 @@ impl FromRef<State> for signalwire::Webhook {
 /// A handler that logs rejections itself: it sees every one.
 async fn on_recall(delivery: Result<recall::Delivery, Rejection>) -> (StatusCode, String) {
     match delivery {
-        Ok(delivery) => (StatusCode::OK, delivery.id),
+        Ok(delivery) => (StatusCode::OK, delivery.id().unwrap_or_default().to_owned()),
         Err(rejection) => (
             StatusCode::from_u16(rejection.status_code()).unwrap(),
             format!("{} | {:?}", rejection.reason(), rejection.provider()),
@@ -52,7 +52,7 @@ async fn on_recall(delivery: Result<recall::Delivery, Rejection>) -> (StatusCode
 }
 
 async fn on_callback(
-    callback: Result<signalwire::Form<signalwire::AnyCallback>, Rejection>,
+    callback: Result<signalwire::Delivery<signalwire::AnyCallback>, Rejection>,
 ) -> (StatusCode, String) {
     match callback {
         Ok(_) => (StatusCode::OK, String::new()),

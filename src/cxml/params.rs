@@ -254,7 +254,8 @@ mod tests {
             err,
             ParseError::Form {
                 parameter: "Name".into(),
-                message: "the value is not UTF-8 once percent-decoded".into()
+                message: "the value is not UTF-8 once percent-decoded".into(),
+                verified_body: None,
             }
         );
         let err = Params::parse(b"A=1&%FE=x").err().unwrap();

@@ -4,12 +4,19 @@
 use super::callbacks::Callback;
 use crate::error::{Error, VerifyError};
 use crate::headers::Headers;
-use crate::webhook::Webhook;
+use crate::webhook::{Delivery, Webhook};
 
 /// A verifier of signatures over the URL called and the body: SignalWire's
 /// and Twilio's. Each provider module implements it for its own `Verifier`;
 /// it cannot be implemented outside the crate.
 pub trait UrlVerifier: crate::webhook::Sealed + Clone {
+    /// The provider's name, in rejections and logs.
+    const PROVIDER: &'static str;
+
+    /// The header that carries the provider's id of a delivery, the same
+    /// on every retry, if it sends one.
+    const ID_HEADER: Option<&'static str>;
+
     /// Verifies a request made to `url`.
     ///
     /// # Errors
@@ -23,44 +30,18 @@ pub trait UrlVerifier: crate::webhook::Sealed + Clone {
     ) -> Result<(), VerifyError>;
 }
 
+/// The one-call path of every URL-signed provider, which its `Webhook`'s
+/// own methods ([`url_webhook!`]) call.
 impl<V: UrlVerifier> Webhook<V> {
-    /// The same webhook, told the scheme and host the provider calls
-    /// (`https://hooks.example.com`, or with a path prefix the proxy
-    /// strips: `https://example.com/hooks`). The server extractors append
-    /// the request's path and query to it.
-    #[must_use]
-    pub fn with_public_url(self, base: &str) -> Webhook<V> {
+    pub(crate) fn set_public_url(self, base: &str) -> Webhook<V> {
         self.with(|settings| settings.public_url = Some(base.trim_end_matches('/').to_owned()))
     }
 
-    /// The same webhook, trusting the request's `X-Forwarded-Proto` (else
-    /// `http`, as the request reached this server) and `X-Forwarded-Host`
-    /// (else `Host`) headers for the public URL when no `with_public_url`
-    /// base is set. Only behind a proxy that sets them, or locally: a
-    /// client can send any value, and a request signed for one endpoint
-    /// could then be replayed against another.
-    #[must_use]
-    pub fn trust_forwarded_headers(self) -> Webhook<V> {
+    pub(crate) fn set_trust_forwarded(self) -> Webhook<V> {
         self.with(|settings| settings.trust_forwarded = true)
     }
 
-    /// The public URL of a request for `path_and_query` (`/cb?x=1`): the
-    /// configured base, else (when trusted) the forwarded headers; `None`
-    /// when neither is available.
-    ///
-    /// ```
-    /// use recording_webhooks::signalwire::Webhook;
-    ///
-    /// let webhook = Webhook::new("PSK_key")?.with_public_url("https://hooks.example.com/");
-    /// let headers = [("Host", "internal:8080")];
-    /// assert_eq!(
-    ///     webhook.public_url("/signalwire?tenant=acme", &headers).as_deref(),
-    ///     Some("https://hooks.example.com/signalwire?tenant=acme")
-    /// );
-    /// # Ok::<(), recording_webhooks::SecretError>(())
-    /// ```
-    #[must_use]
-    pub fn public_url(
+    pub(crate) fn url_of(
         &self,
         path_and_query: &str,
         headers: &(impl Headers + ?Sized),
@@ -85,75 +66,169 @@ impl<V: UrlVerifier> Webhook<V> {
         Some(format!("{scheme}://{host}{path_and_query}"))
     }
 
-    /// Verifies a `POST` callback, then reads it from its body (a form, or
-    /// a JSON object of the same parameters).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Verify`] when the request does not verify (answer 401), and
-    /// only then [`Error::Parse`] when its body does not parse (answer 400).
-    pub fn receive<C: Callback>(
+    pub(crate) fn receive_body<C: Callback>(
         &self,
         url: &str,
         headers: &(impl Headers + ?Sized),
         body: &[u8],
-    ) -> Result<C, Error> {
+    ) -> Result<Delivery<C, V>, Error> {
         self.verifier().verify_request(url, headers, body)?;
-        Ok(C::from_body(body)?)
+        let callback = C::from_body(body).map_err(|err| Error::unparsed(err, body))?;
+        Ok(delivery(callback, headers))
     }
 
-    /// Verifies a `GET` callback, then reads it from the URL's query
-    /// string.
-    ///
-    /// # Errors
-    ///
-    /// As [`Webhook::receive`].
-    pub fn receive_query<C: Callback>(
+    pub(crate) fn receive_url_query<C: Callback>(
         &self,
         url: &str,
         headers: &(impl Headers + ?Sized),
-    ) -> Result<C, Error> {
+    ) -> Result<Delivery<C, V>, Error> {
         self.verifier().verify_request(url, headers, b"")?;
         let query = url.split_once('?').map_or("", |(_, query)| query);
         let query = query.split_once('#').map_or(query, |(query, _)| query);
-        Ok(C::from_query(query)?)
+        let callback =
+            C::from_query(query).map_err(|err| Error::unparsed(err, query.as_bytes()))?;
+        Ok(delivery(callback, headers))
     }
+}
 
-    /// What both server extractors do with a request, once its body (empty
-    /// for a `GET`) is read: the public URL from the configured base and
-    /// the request's path and query, then the query string of a `GET`, or
-    /// the body.
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub(crate) fn receive_request<O: FromCallback>(
-        &self,
+/// The public methods of a URL-signed provider's `Webhook`, written on its
+/// own type (`Webhook<signalwire::Verifier>`) rather than on every
+/// `Webhook<V: UrlVerifier>`: rustdoc shows a type alias's own impls on its
+/// page, so `signalwire::Webhook`'s page lists `receive`. `$provider` is
+/// the module (`signalwire`), `$signature` its signature header's name as
+/// the examples send it.
+macro_rules! url_webhook {
+    ($provider:ident, $signature:literal) => {
+        impl $crate::webhook::Webhook<Verifier> {
+            /// The same webhook, told the scheme and host the provider calls
+            /// (`https://hooks.example.com`, or with a path prefix the proxy
+            /// strips: `https://example.com/hooks`). The server extractors
+            /// append the request's path and query to it.
+            #[must_use]
+            pub fn with_public_url(self, base: &str) -> Webhook {
+                self.set_public_url(base)
+            }
+
+            /// The same webhook, trusting the request's `X-Forwarded-Proto`
+            /// (else `http`, as the request reached this server) and
+            /// `X-Forwarded-Host` (else `Host`) headers for the public URL
+            /// when no `with_public_url` base is set. Only behind a proxy
+            /// that sets them, or locally: a client can send any value, and
+            /// a request signed for one endpoint could then be replayed
+            /// against another.
+            #[must_use]
+            pub fn trust_forwarded_headers(self) -> Webhook {
+                self.set_trust_forwarded()
+            }
+
+            /// The public URL of a request for `path_and_query` (`/cb?x=1`):
+            /// the configured base, else (when trusted) the forwarded
+            /// headers; `None` when neither is available.
+            ///
+            #[doc = concat!("```\nuse recording_webhooks::", stringify!($provider), "::Webhook;\n")]
+            /// let webhook = Webhook::new("key")?.with_public_url("https://hooks.example.com/");
+            /// let headers = [("Host", "internal:8080")];
+            /// assert_eq!(
+            ///     webhook.public_url("/calls?tenant=acme", &headers).as_deref(),
+            ///     Some("https://hooks.example.com/calls?tenant=acme")
+            /// );
+            /// # Ok::<(), recording_webhooks::SecretError>(())
+            /// ```
+            #[must_use]
+            pub fn public_url(
+                &self,
+                path_and_query: &str,
+                headers: &(impl $crate::Headers + ?Sized),
+            ) -> Option<String> {
+                self.url_of(path_and_query, headers)
+            }
+
+            /// Verifies a `POST` callback made to `url` (the full public
+            /// URL the provider called), then reads it from its body (a
+            /// form, or a JSON object of the same parameters).
+            ///
+            #[doc = concat!("```\nuse recording_webhooks::", stringify!($provider), "::{Delivery, RecordingStatus, RecordingStatusCallback, Webhook};\n")]
+            /// let webhook = Webhook::new("key")?;
+            /// let url = "https://example.com/recording";
+            /// let body = b"AccountSid=AC1&RecordingSid=RE1&RecordingStatus=completed";
+            /// # let signature = webhook.verifier().sign_params(url, &[("AccountSid", "AC1"), ("RecordingSid", "RE1"), ("RecordingStatus", "completed")]);
+            #[doc = concat!("let headers = [(\"", $signature, "\", signature.as_str())];")]
+            /// let delivery: Delivery<RecordingStatusCallback> = webhook.receive(url, &headers, body)?;
+            /// assert_eq!(delivery.event().recording_status, RecordingStatus::Completed);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`Error::Verify`](crate::Error::Verify) when the request does
+            /// not verify (answer 401), and only then
+            /// [`Error::Parse`](crate::Error::Parse) when its body does not
+            /// parse (answer 400), the verified body kept
+            /// ([`Error::verified_body`](crate::Error::verified_body)).
+            pub fn receive<C: Callback>(
+                &self,
+                url: &str,
+                headers: &(impl $crate::Headers + ?Sized),
+                body: &[u8],
+            ) -> Result<Delivery<C>, $crate::Error> {
+                self.receive_body(url, headers, body)
+            }
+
+            /// Verifies a `GET` callback made to `url`, then reads it from
+            /// the URL's query string.
+            ///
+            /// # Errors
+            ///
+            /// As [`Webhook::receive`]; the verified query string is what
+            /// [`Error::verified_body`](crate::Error::verified_body) keeps.
+            pub fn receive_query<C: Callback>(
+                &self,
+                url: &str,
+                headers: &(impl $crate::Headers + ?Sized),
+            ) -> Result<Delivery<C>, $crate::Error> {
+                self.receive_url_query(url, headers)
+            }
+        }
+    };
+}
+
+pub(crate) use url_webhook;
+
+/// The delivery of a verified callback, with the provider's id of it from
+/// the request's headers.
+fn delivery<C, V: UrlVerifier>(callback: C, headers: &(impl Headers + ?Sized)) -> Delivery<C, V> {
+    let id = V::ID_HEADER
+        .and_then(|name| headers.header(name))
+        .map(str::to_owned);
+    Delivery::new(id, None, callback)
+}
+
+/// One server extractor for every callback of every URL-signed provider:
+/// the public URL from the configured base and the request's path and
+/// query, then the query string of a `GET`, or the body.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<C: Callback, V: UrlVerifier> crate::webhook::Receive<C> for V {
+    const PROVIDER: &'static str = <V as UrlVerifier>::PROVIDER;
+    const CONTENT_TYPES: &'static [&'static str] = crate::rejection::FORM_OR_JSON;
+    const READS_QUERY: bool = true;
+
+    fn receive_request(
+        webhook: &Webhook<V>,
         get: bool,
         path_and_query: &str,
         headers: &(impl Headers + ?Sized),
         body: &[u8],
-    ) -> Result<O, crate::rejection::Rejection> {
-        let url = self.public_url(path_and_query, headers).ok_or(
+    ) -> Result<Delivery<C, V>, crate::rejection::Rejection> {
+        let url = webhook.url_of(path_and_query, headers).ok_or(
             crate::rejection::Rejection::not_configured(
                 "the webhook has no public URL: see with_public_url",
             ),
         )?;
         let received = if get {
-            self.receive_query(&url, headers)
+            webhook.receive_url_query(&url, headers)
         } else {
-            self.receive(&url, headers, body)
+            webhook.receive_body(&url, headers, body)
         };
-        received
-            .map(|callback| O::new(callback, headers))
-            .map_err(|error| crate::rejection::Rejection::from(error).with_url(url))
+        received.map_err(|error| crate::rejection::Rejection::from(error).with_url(url))
     }
-}
-
-/// What a server extractor hands a handler, made from the verified
-/// callback and the request's headers: a provider's `Form`, or Twilio's
-/// `Delivery` with its idempotency token.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) trait FromCallback {
-    /// The callback read from the request.
-    type Callback: Callback;
-
-    fn new(callback: Self::Callback, headers: &(impl Headers + ?Sized)) -> Self;
 }

@@ -21,12 +21,11 @@ mod payload;
 mod verify;
 mod webhook;
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::Deserializer;
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
 
 pub use crate::replay::DEFAULT_TOLERANCE;
 pub use payload::{
@@ -38,8 +37,9 @@ pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verified, Verifier};
 pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
+use crate::object::{Field, json_object};
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Early, Key, Reading, Tagged};
+use crate::tagged::{self, Tagged};
 use crate::timestamp::Timestamp;
 
 /// What every Daily event carries around its payload.
@@ -54,6 +54,20 @@ pub struct Envelope<P> {
     pub event_ts: Timestamp,
     /// What happened.
     pub payload: P,
+    /// Top-level keys this version of the crate does not know.
+    pub other: Map<String, Value>,
+}
+
+/// The envelope's keys beside `type` and `payload`, as read.
+pub(crate) struct Head {
+    version: String,
+    id: String,
+    event_ts: Timestamp,
+    other: Map<String, Value>,
+}
+
+json_object! {
+    impl Head { version, id, event_ts, ..other }
 }
 
 /// An event type this version of the crate does not know.
@@ -111,20 +125,23 @@ macro_rules! daily_events {
                 }
             }
 
-            /// The envelope's fields, whatever the payload.
-            fn envelope(&self) -> Option<(&str, &str, &Timestamp)> {
+            /// The envelope's own fields, whatever the payload.
+            fn envelope(&self) -> Option<(&str, &str, &Timestamp, &Map<String, Value>)> {
                 match self {
-                    $(Event::$variant(e) => Some((&e.version, &e.id, &e.event_ts)),)*
+                    $(Event::$variant(e) => Some((&e.version, &e.id, &e.event_ts, &e.other)),)*
                     Event::Ping => None,
-                    Event::Unknown(u) => Some((&u.envelope.version, &u.envelope.id, &u.envelope.event_ts)),
+                    Event::Unknown(u) => {
+                        let e = &u.envelope;
+                        Some((&e.version, &e.id, &e.event_ts, &e.other))
+                    }
                 }
             }
 
-            fn envelope_mut(&mut self) -> Option<(&mut String, &mut String, &mut Timestamp)> {
+            fn head_into(&mut self, head: Head) {
                 match self {
-                    $(Event::$variant(e) => Some((&mut e.version, &mut e.id, &mut e.event_ts)),)*
-                    Event::Ping => None,
-                    Event::Unknown(u) => Some((&mut u.envelope.version, &mut u.envelope.id, &mut u.envelope.event_ts)),
+                    $(Event::$variant(e) => e.set_head(head),)*
+                    Event::Ping => {}
+                    Event::Unknown(u) => u.envelope.set_head(head),
                 }
             }
 
@@ -186,15 +203,29 @@ daily_events! {
 }
 
 impl<P> Envelope<P> {
-    /// Stands in until the envelope keys, which may come after `payload`,
-    /// have been read. Allocates nothing.
+    /// The payload, its envelope's other keys still to be read (Daily sends
+    /// `event_ts` after `payload`): the envelope reader sets them
+    /// ([`Envelope::set_head`]) before the event is handed out. Allocates
+    /// nothing.
     fn unfilled(payload: P) -> Envelope<P> {
+        let Head {
+            version,
+            id,
+            event_ts,
+            other,
+        } = Head::empty();
         Envelope {
-            version: String::new(),
-            id: String::new(),
-            event_ts: Timestamp::unix_epoch(),
+            version,
+            id,
+            event_ts,
             payload,
+            other,
         }
+    }
+
+    fn set_head(&mut self, head: Head) {
+        (self.version, self.id, self.event_ts, self.other) =
+            (head.version, head.id, head.event_ts, head.other);
     }
 }
 
@@ -238,19 +269,20 @@ impl Event {
     /// The event's id (`None` for the verification request).
     #[must_use]
     pub fn id(&self) -> Option<&str> {
-        self.envelope().map(|(_, id, _)| id)
+        self.envelope().map(|(_, id, _, _)| id)
     }
 
     /// The payload format's version (`None` for the verification request).
     #[must_use]
     pub fn version(&self) -> Option<&str> {
-        self.envelope().map(|(version, _, _)| version)
+        self.envelope().map(|(version, _, _, _)| version)
     }
 
-    /// When Daily sent the webhook (`None` for the verification request).
+    /// When Daily sent the webhook (`event_ts`); `None` for the
+    /// verification request. Every provider's event answers it alike.
     #[must_use]
-    pub fn event_ts(&self) -> Option<&Timestamp> {
-        self.envelope().map(|(_, _, event_ts)| event_ts)
+    pub fn event_time(&self) -> Option<OffsetDateTime> {
+        self.envelope().map(|(_, _, event_ts, _)| event_ts.get())
     }
 }
 
@@ -259,12 +291,15 @@ impl Serialize for Event {
         let mut map = serializer.serialize_map(None)?;
         match self.envelope() {
             None => map.serialize_entry(PING_KEY, PING_KEY)?,
-            Some((version, id, event_ts)) => {
+            Some((version, id, event_ts, other)) => {
                 map.serialize_entry("version", version)?;
                 map.serialize_entry("type", self.event_type().as_str())?;
                 map.serialize_entry("id", id)?;
                 self.serialize_payload(&mut map)?;
                 map.serialize_entry("event_ts", event_ts)?;
+                for (key, value) in other {
+                    map.serialize_entry(key, value)?;
+                }
             }
         }
         map.end()
@@ -273,11 +308,12 @@ impl Serialize for Event {
 
 impl Tagged for Event {
     type Tag = EventType;
+    type Head = Head;
     const TAG: &'static str = "type";
     const PAYLOAD: &'static str = "payload";
+    const EXPECTING: &'static str =
+        "a Daily event: {\"version\", \"type\", \"id\", \"payload\", \"event_ts\"}";
 
-    /// The event in an envelope filled in once every key is read
-    /// (`event_ts` comes after `payload`).
     fn from_payload<'de, D: Deserializer<'de>>(
         event_type: EventType,
         payload: D,
@@ -285,58 +321,14 @@ impl Tagged for Event {
         Event::from_payload_only(event_type, payload)
     }
 
-    /// The envelope's keys, in any order: the tag and payload through a
-    /// `Dispatch`, the rest here.
-    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
-        deserializer: D,
-        reading: Reading<Event, E>,
-    ) -> Result<Event, D::Error> {
-        struct EventVisitor<E>(Reading<Event, E>);
+    fn set_head(&mut self, head: Head) {
+        self.head_into(head);
+    }
 
-        impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
-            type Value = Event;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    "a Daily event: {\"version\", \"type\", \"id\", \"payload\", \"event_ts\"}",
-                )
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let (mut version, mut id, mut event_ts) = (None, None, None);
-                let mut dispatch = Dispatch::new(self.0);
-                let (mut ping, mut keys) = (false, 0usize);
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    keys = keys.saturating_add(1);
-                    if dispatch.read(&key, &mut map)? {
-                        continue;
-                    }
-                    match &*key {
-                        "version" => tagged::read_once(&mut map, &mut version, "version")?,
-                        "id" => tagged::read_once(&mut map, &mut id, "id")?,
-                        "event_ts" => tagged::read_once(&mut map, &mut event_ts, "event_ts")?,
-                        PING_KEY => ping = map.next_value::<Value>()? == PING_KEY,
-                        _ => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                // The ping's own shape only: `{"test":"test"}`.
-                if ping && keys == 1 {
-                    return Ok(Event::Ping);
-                }
-                let mut event = dispatch.finish()?;
-                let version = version.ok_or_else(|| de::Error::missing_field("version"))?;
-                let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
-                let event_ts = event_ts.ok_or_else(|| de::Error::missing_field("event_ts"))?;
-                if let Some((slot_version, slot_id, slot_event_ts)) = event.envelope_mut() {
-                    (*slot_version, *slot_id, *slot_event_ts) = (version, id, event_ts);
-                }
-                Ok(event)
-            }
-        }
-
-        deserializer.deserialize_map(EventVisitor(reading))
+    /// The ping's own shape only: `{"test":"test"}`.
+    fn untagged(head: &Head, keys: usize) -> Option<Event> {
+        let ping = keys == 1 && head.other.get(PING_KEY).and_then(Value::as_str) == Some(PING_KEY);
+        ping.then_some(Event::Ping)
     }
 }
 

@@ -77,11 +77,14 @@ pub struct Track {
     pub s3_key: String,
     /// Its size in bytes (a JSON number, kept as sent).
     pub size: Number,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Track {
         "type" => track_type, "s3Key" => s3_key, size,
+        ..other
     }
 }
 
@@ -110,12 +113,15 @@ pub struct RecordingReadyToDownload {
     pub tracks: Option<Vec<Track>>,
     /// A share token, seen on the wire though not documented.
     pub share_token: Option<String>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RecordingReadyToDownload {
         "type" => recording_type, recording_id, room_name, start_ts, status, max_participants,
         duration, s3_key, tracks, share_token,
+        ..other
     }
 }
 
@@ -152,11 +158,14 @@ pub struct RecordingStarted {
     pub instance_id: Option<String>,
     /// When it started.
     pub start_ts: Option<Timestamp>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RecordingStarted {
         action, recording_id, layout, started_by, instance_id, start_ts,
+        ..other
     }
 }
 
@@ -174,11 +183,14 @@ pub struct RecordingError {
     pub room_name: Option<String>,
     /// When it failed.
     pub timestamp: Timestamp,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RecordingError {
         action, error_msg, instance_id, room_name, timestamp,
+        ..other
     }
 }
 
@@ -194,11 +206,14 @@ pub struct Meeting {
     pub meeting_id: String,
     /// The room.
     pub room: String,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Meeting {
         start_ts, end_ts, meeting_id, room,
+        ..other
     }
 }
 
@@ -228,12 +243,15 @@ pub struct Participant {
     /// How long they stayed, in seconds, on `*.left` (an integer or a
     /// float, kept as sent).
     pub duration: Option<Number>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Participant {
         room, user_id, user_name, session_id, joined_at, will_eject_at, owner,
         "networkQualityState" => network_quality_state, permissions, duration,
+        ..other
     }
 }
 
@@ -265,12 +283,15 @@ pub struct Transcript {
     pub domain_id: Option<String>,
     /// What went wrong, on `transcript.error`.
     pub error: Option<Value>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Transcript {
         id, room_id, room_name, mtg_session_id, status, max_participants, duration,
         participant_minutes, out_params, info, domain_id, error,
+        ..other
     }
 }
 
@@ -295,11 +316,14 @@ pub struct Streaming {
     pub room_name: Option<String>,
     /// What the warning is about, on `streaming.warning`.
     pub details: Option<StreamingDetails>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Streaming {
         timestamp, instance_id, domain_id, layout, error_message, error_msg, room_name, details,
+        ..other
     }
 }
 
@@ -336,11 +360,14 @@ pub struct BatchProcessorJob {
     pub output: Option<Value>,
     /// What went wrong, as sent.
     pub error: Option<Value>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl BatchProcessorJob {
         id, preset, status, input, output, error,
+        ..other
     }
 }
 
@@ -374,11 +401,14 @@ pub struct Dial {
     pub sip_headers: Option<Map<String, Value>>,
     /// What went wrong, on `*.warning` and `*.error`.
     pub error_msg: Option<String>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Dial {
         domain_id, room, timestamp, session_id, user_id, destination, origin, caller_id,
         sip_endpoint, sip_from, display_name, sip_headers, error_msg,
+        ..other
     }
 }

@@ -20,33 +20,22 @@ use crate::headers::Headers;
 /// let webhook = Webhook::new("ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=")?;
 /// let no_headers: [(&str, &str); 0] = [];
 /// let ping = webhook.receive(&no_headers, br#"{"test":"test"}"#).unwrap();
-/// assert_eq!(ping.event, Event::Ping);
-/// assert_eq!(ping.timestamp, None);
+/// assert_eq!(ping.event(), &Event::Ping);
+/// assert_eq!(ping.signed_at(), None);
 /// let unsigned = br#"{"version":"1.0.0","type":"meeting.started","id":"m1","payload":{"start_ts":1708526032,"meeting_id":"m","room":"r"},"event_ts":1708526032}"#;
 /// assert_eq!(webhook.receive(&no_headers, unsigned).unwrap_err().status_code(), 401);
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
-impl Delivery {
-    /// The event's id, stable across retries: de-duplicate by it. `None`
-    /// for the ping.
-    #[must_use]
-    pub fn id(&self) -> Option<&str> {
-        self.event.id()
-    }
-}
-
-/// A Daily delivery: verified, or the unsigned verification ping.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Delivery {
-    /// When Daily signed the request (`X-Webhook-Timestamp`); `None` for
-    /// the ping, which is not verified.
-    pub timestamp: Option<OffsetDateTime>,
-    /// The event; de-duplicate by [`Event::id`], stable across retries.
-    pub event: Event,
-}
+/// A Daily delivery, verified or the unsigned verification ping:
+/// [`Delivery::id`] is the event's `id`, the same on every retry;
+/// [`Delivery::signed_at`] is `X-Webhook-Timestamp`. Both are `None` for
+/// the ping.
+///
+/// [`Delivery::id`]: crate::webhook::Delivery::id
+/// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
+pub type Delivery = crate::webhook::Delivery<Event, Verifier>;
 
 impl Webhook {
     /// A webhook for the `hmac` secret Daily generated (base64).
@@ -85,15 +74,28 @@ impl Webhook {
         now: OffsetDateTime,
     ) -> Result<Delivery, Error> {
         if Event::is_ping(body) {
-            return Ok(Delivery {
-                timestamp: None,
-                event: Event::Ping,
-            });
+            return Ok(Delivery::new(None, None, Event::Ping));
         }
         let verified = self.verifier().verify_at(headers, body, now)?;
-        Ok(Delivery {
-            timestamp: Some(verified.timestamp),
-            event: Event::from_slice(body)?,
-        })
+        let event = Event::from_slice(body).map_err(|err| Error::unparsed(err, body))?;
+        let id = event.id().map(str::to_owned);
+        Ok(Delivery::new(id, Some(verified.timestamp), event))
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl crate::webhook::Receive<Event> for Verifier {
+    const PROVIDER: &'static str = "daily";
+    const CONTENT_TYPES: &'static [&'static str] = crate::rejection::JSON;
+    const READS_QUERY: bool = false;
+
+    fn receive_request(
+        webhook: &Webhook,
+        _get: bool,
+        _path_and_query: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Delivery, crate::Rejection> {
+        Ok(webhook.receive(headers, body)?)
     }
 }

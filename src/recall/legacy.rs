@@ -3,6 +3,7 @@
 use super::codes::LegacyBotStatusCode;
 use crate::object::json_object;
 use crate::timestamp::Timestamp;
+use serde_json::{Map, Value};
 
 /// The `status` of a legacy `bot.status_change` event.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,11 +19,14 @@ pub struct LegacyStatus {
     pub message: Option<String>,
     /// The recording, on `recording_done` and later statuses.
     pub recording_id: Option<String>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl LegacyStatus {
         code, created_at, #[null] sub_code, #[null] message, recording_id,
+        ..other
     }
 }
 
@@ -34,11 +38,14 @@ pub struct BotStatusChange {
     pub bot_id: String,
     /// Its new status.
     pub status: LegacyStatus,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl BotStatusChange {
         bot_id, status,
+        ..other
     }
 }
 
@@ -54,11 +61,14 @@ pub struct LogEntry {
     pub output_id: Option<String>,
     /// When it was logged.
     pub created_at: Timestamp,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl LogEntry {
         level, message, output_id, created_at,
+        ..other
     }
 }
 
@@ -72,10 +82,13 @@ pub struct BotLog {
     pub job_id: Option<String>,
     /// The line.
     pub log: LogEntry,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl BotLog {
         bot_id, job_id, log,
+        ..other
     }
 }

@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use super::codes::RecordingStatusCode;
 use super::status::{Resource, Status};
@@ -48,6 +49,8 @@ pub struct MediaObjectEvent<S = String> {
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
     pub bot: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 impl<S: Field> Serialize for MediaObjectEvent<S> {
@@ -60,6 +63,9 @@ impl<S: Field> Serialize for MediaObjectEvent<S> {
         }
         if let Some(bot) = &self.bot {
             map.serialize_entry("bot", bot)?;
+        }
+        for (key, value) in &self.other {
+            map.serialize_entry(key, value)?;
         }
         map.end()
     }
@@ -81,14 +87,16 @@ impl<'de, S: Field> Deserialize<'de> for MediaObjectEvent<S> {
                 let mut object = None;
                 let mut recording: Option<Option<Resource>> = None;
                 let mut bot: Option<Option<Resource>> = None;
+                let mut others = Map::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "data" => read_once(&mut map, &mut data, "data")?,
                         "recording" => read_once(&mut map, &mut recording, "recording")?,
                         "bot" => read_once(&mut map, &mut bot, "bot")?,
                         other => match MediaObjectKey::from(other) {
-                            MediaObjectKey::Unknown(_) => {
-                                map.next_value::<de::IgnoredAny>()?;
+                            MediaObjectKey::Unknown(key) => {
+                                let value = map.next_value()?;
+                                others.insert(key, value);
                             }
                             // One media object per event.
                             _ if object.is_some() => {
@@ -111,6 +119,7 @@ impl<'de, S: Field> Deserialize<'de> for MediaObjectEvent<S> {
                     object,
                     recording,
                     bot,
+                    other: others,
                 })
             }
         }

@@ -31,9 +31,7 @@ mod realtime;
 mod status;
 mod webhook;
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::Deserializer;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -61,7 +59,7 @@ pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Early, Key, Reading, Tagged};
+use crate::tagged::{self, NoHead, Tagged};
 use crate::timestamp::Timestamp;
 
 /// An event whose name this version of the crate does not know.
@@ -75,17 +73,12 @@ pub struct UnknownEvent {
 }
 
 /// What handlers ask of any payload, answered without matching every
-/// variant. Each payload type says what it has; the rest answer `None`.
+/// variant. Every payload type answers each question itself (no default),
+/// so a new event's payload cannot silently answer `None`.
 trait Payload {
-    fn status(&self) -> Option<StatusView<'_>> {
-        None
-    }
-    fn bot(&self) -> Option<&Resource> {
-        None
-    }
-    fn recording(&self) -> Option<&Resource> {
-        None
-    }
+    fn status(&self) -> Option<StatusView<'_>>;
+    fn bot(&self) -> Option<&Resource>;
+    fn recording(&self) -> Option<&Resource>;
     fn bot_id(&self) -> Option<&str> {
         self.bot().map(|bot| bot.id.as_str())
     }
@@ -117,6 +110,9 @@ impl<S: SubCode> Payload for BotEvent<S> {
     }
     fn bot(&self) -> Option<&Resource> {
         Some(&self.bot)
+    }
+    fn recording(&self) -> Option<&Resource> {
+        None
     }
 }
 
@@ -160,6 +156,9 @@ impl Payload for SdkUploadEvent {
     fn status(&self) -> Option<StatusView<'_>> {
         Some(self.data.view())
     }
+    fn bot(&self) -> Option<&Resource> {
+        None
+    }
     fn recording(&self) -> Option<&Resource> {
         self.recording.as_ref()
     }
@@ -169,9 +168,18 @@ impl Payload for SlackTeamEvent {
     fn status(&self) -> Option<StatusView<'_>> {
         Some(self.data.view())
     }
+    fn bot(&self) -> Option<&Resource> {
+        None
+    }
+    fn recording(&self) -> Option<&Resource> {
+        None
+    }
 }
 
 impl Payload for ParticipantEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        None
+    }
     fn bot(&self) -> Option<&Resource> {
         self.bot.as_ref()
     }
@@ -181,6 +189,9 @@ impl Payload for ParticipantEvent {
 }
 
 impl Payload for TranscriptEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        None
+    }
     fn bot(&self) -> Option<&Resource> {
         self.bot.as_ref()
     }
@@ -190,6 +201,9 @@ impl Payload for TranscriptEvent {
 }
 
 impl Payload for RawMediaEvent {
+    fn status(&self) -> Option<StatusView<'_>> {
+        None
+    }
     fn bot(&self) -> Option<&Resource> {
         self.bot.as_ref()
     }
@@ -217,12 +231,38 @@ impl<P: Payload> Payload for Box<P> {
     }
 }
 
-impl Payload for CalendarUpdate {}
-impl Payload for CalendarSyncEvents {}
-impl Payload for Value {}
-impl Payload for UnknownEvent {}
+/// Implements [`Payload`] for payloads about no bot and no recording, and
+/// with no status: calendars, and the raw JSON of unknown or undocumented
+/// payloads.
+macro_rules! about_nothing {
+    ($($payload:ty),*) => {$(
+        impl Payload for $payload {
+            fn status(&self) -> Option<StatusView<'_>> {
+                None
+            }
+            fn bot(&self) -> Option<&Resource> {
+                None
+            }
+            fn recording(&self) -> Option<&Resource> {
+                None
+            }
+        }
+    )*};
+}
 
+about_nothing!(CalendarUpdate, CalendarSyncEvents, Value, UnknownEvent);
+
+/// The legacy payloads name their bot by id only.
 impl Payload for BotStatusChange {
+    fn status(&self) -> Option<StatusView<'_>> {
+        None
+    }
+    fn bot(&self) -> Option<&Resource> {
+        None
+    }
+    fn recording(&self) -> Option<&Resource> {
+        None
+    }
     fn bot_id(&self) -> Option<&str> {
         Some(&self.bot_id)
     }
@@ -232,6 +272,15 @@ impl Payload for BotStatusChange {
 }
 
 impl Payload for BotLog {
+    fn status(&self) -> Option<StatusView<'_>> {
+        None
+    }
+    fn bot(&self) -> Option<&Resource> {
+        None
+    }
+    fn recording(&self) -> Option<&Resource> {
+        None
+    }
     fn bot_id(&self) -> Option<&str> {
         self.bot_id.as_deref()
     }
@@ -469,8 +518,11 @@ impl Serialize for Event {
 
 impl Tagged for Event {
     type Tag = EventType;
+    // Nothing beside `event` and `data`.
+    type Head = NoHead;
     const TAG: &'static str = "event";
     const PAYLOAD: &'static str = "data";
+    const EXPECTING: &'static str = "a Recall.ai event: {\"event\": ..., \"data\": {...}}";
 
     fn from_payload<'de, D: Deserializer<'de>>(
         name: EventType,
@@ -479,34 +531,7 @@ impl Tagged for Event {
         Event::from_data(name, data)
     }
 
-    /// The envelope's keys, in any order: the tag and payload through a
-    /// `Dispatch`, the rest here.
-    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
-        deserializer: D,
-        reading: Reading<Event, E>,
-    ) -> Result<Event, D::Error> {
-        struct EventVisitor<E>(Reading<Event, E>);
-
-        impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
-            type Value = Event;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a Recall.ai event: {\"event\": ..., \"data\": {...}}")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let mut dispatch = Dispatch::new(self.0);
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    if !dispatch.read(&key, &mut map)? {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-                dispatch.finish()
-            }
-        }
-
-        deserializer.deserialize_map(EventVisitor(reading))
-    }
+    fn set_head(&mut self, _head: NoHead) {}
 }
 
 impl<'de> Deserialize<'de> for Event {

@@ -26,11 +26,14 @@ pub struct Participant {
     pub extra_data: Option<Map<String, Value>>,
     /// The participant's email, when the platform shares it.
     pub email: Option<String>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Participant {
         id, #[null] name, #[default] is_host, #[null] platform, extra_data, email,
+        ..other
     }
 }
 
@@ -45,11 +48,14 @@ pub struct RelativeTimestamp {
     pub relative: Number,
     /// The instant.
     pub absolute: Option<Timestamp>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RelativeTimestamp {
         relative, absolute,
+        ..other
     }
 }
 
@@ -79,11 +85,14 @@ pub struct ChatMessage {
     pub text: String,
     /// Its audience.
     pub to: ChatTo,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl ChatMessage {
         text, to,
+        ..other
     }
 }
 
@@ -145,11 +154,14 @@ pub struct ParticipantAction {
     pub timestamp: RelativeTimestamp,
     /// The message, for `chat_message`; `null` otherwise.
     pub data: Option<ParticipantData>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl ParticipantAction {
         participant, timestamp, #[null] data,
+        ..other
     }
 }
 
@@ -178,11 +190,14 @@ pub struct ParticipantEvent {
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
     pub bot: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl ParticipantEvent {
         data, realtime_endpoint, participant_events, recording, bot,
+        ..other
     }
 }
 
@@ -196,11 +211,14 @@ pub struct Word {
     pub start_timestamp: RelativeTimestamp,
     /// When it ended, if known.
     pub end_timestamp: Option<RelativeTimestamp>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Word {
         text, start_timestamp, #[null] end_timestamp,
+        ..other
     }
 }
 
@@ -212,11 +230,14 @@ pub struct Utterance {
     pub words: Vec<Word>,
     /// The speaker.
     pub participant: Participant,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Utterance {
         words, participant,
+        ..other
     }
 }
 
@@ -250,11 +271,14 @@ pub struct TranscriptEvent {
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
     pub bot: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl TranscriptEvent {
         data, realtime_endpoint, transcript, recording, bot,
+        ..other
     }
 }
 
@@ -281,11 +305,14 @@ pub struct MediaChunk {
     pub participant: Option<Participant>,
     /// Webcam or screenshare, on `video_separate_*.data`.
     pub video_type: Option<VideoType>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl MediaChunk {
         buffer, timestamp, participant, "type" => video_type,
+        ..other
     }
 }
 
@@ -320,10 +347,13 @@ pub struct RawMediaEvent {
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
     pub bot: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RawMediaEvent {
         data, realtime_endpoint, audio_mixed, audio_separate, video_separate, recording, bot,
+        ..other
     }
 }

@@ -20,11 +20,14 @@ pub struct Resource {
     pub id: String,
     /// The user's own key/value pairs, as given when creating the object.
     pub metadata: Option<Map<String, Value>>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl Resource {
         id, metadata,
+        ..other
     }
 }
 
@@ -79,11 +82,14 @@ pub struct StatusError {
     pub code: String,
     /// A human-readable explanation.
     pub message: String,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl StatusError {
         code, message,
+        ..other
     }
 }
 
@@ -104,11 +110,14 @@ pub struct Status<C, S = String> {
     pub updated_at: Timestamp,
     /// What went wrong, on failure statuses.
     pub error: Option<StatusError>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl[C: Field, S: Field] Status<C, S> {
         code, sub_code, updated_at, error,
+        ..other
     }
 }
 
@@ -121,11 +130,14 @@ pub struct BotEvent<S = String> {
     pub data: Status<BotStatusCode, S>,
     /// The bot.
     pub bot: Resource,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl[S: Field] BotEvent<S> {
         data, bot,
+        ..other
     }
 }
 
@@ -139,11 +151,14 @@ pub struct RecordingEvent {
     pub recording: Resource,
     /// The bot that made it; absent for Desktop Recording SDK recordings.
     pub bot: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RecordingEvent {
         data, recording, bot,
+        ..other
     }
 }
 
@@ -160,11 +175,14 @@ pub struct RealtimeEndpointEvent {
     pub recording: Option<Resource>,
     /// The bot, when the recording has one.
     pub bot: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl RealtimeEndpointEvent {
         data, realtime_endpoint, recording, bot,
+        ..other
     }
 }
 
@@ -178,11 +196,14 @@ pub struct SdkUploadEvent {
     pub sdk_upload: Resource,
     /// The recording, once there is one (`null` otherwise).
     pub recording: Option<Resource>,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl SdkUploadEvent {
         data, sdk_upload, recording,
+        ..other
     }
 }
 
@@ -195,11 +216,14 @@ pub struct SlackTeamEvent {
     pub data: Status<SlackTeamStatusCode>,
     /// The Slack team.
     pub slack_team: Resource,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl SlackTeamEvent {
         data, slack_team,
+        ..other
     }
 }
 
@@ -209,11 +233,14 @@ json_object! {
 pub struct CalendarUpdate {
     /// The calendar.
     pub calendar_id: String,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl CalendarUpdate {
         calendar_id,
+        ..other
     }
 }
 
@@ -226,10 +253,13 @@ pub struct CalendarSyncEvents {
     pub calendar_id: String,
     /// Events updated at or after this instant changed.
     pub last_updated_ts: Timestamp,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 json_object! {
     impl CalendarSyncEvents {
         calendar_id, last_updated_ts,
+        ..other
     }
 }

@@ -28,28 +28,25 @@ use crate::headers::Headers;
 /// ];
 /// match webhook.receive(&headers, body) {
 ///     Ok(delivery) => {
-///         // `delivery.id` is the same on every retry: de-duplicate by it.
-///         assert!(matches!(delivery.event, Event::BotDone(_)));
+///         // `delivery.id()` is the same on every retry: de-duplicate by it.
+///         assert_eq!(delivery.id(), Some("msg_2rXoVnQ7JrIxm1o6gWvZRH7aMGK"));
+///         assert!(matches!(delivery.event(), Event::BotDone(_)));
 ///     }
-///     // 401 when it does not verify, 400 when it does not parse.
+///     // 401 when it does not verify, 400 when it does not parse (the
+///     // verified body kept in `err.verified_body()`).
 ///     Err(err) => panic!("answer {}: {err}", err.status_code()),
 /// }
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
-/// A verified Recall.ai delivery.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Delivery {
-    /// The message id (`webhook-id`), the same on every retry of one
-    /// message: de-duplicate by it.
-    pub id: String,
-    /// When Recall.ai signed the request.
-    pub timestamp: OffsetDateTime,
-    /// The event.
-    pub event: Event,
-}
+/// A verified Recall.ai delivery: [`Delivery::id`] is the message id
+/// (`webhook-id`), the same on every retry; [`Delivery::signed_at`] when
+/// Recall.ai signed it.
+///
+/// [`Delivery::id`]: crate::webhook::Delivery::id
+/// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
+pub type Delivery = crate::webhook::Delivery<Event, Verifier>;
 
 impl Webhook {
     /// A webhook for the secret from the Recall.ai dashboard (`whsec_...`).
@@ -87,11 +84,24 @@ impl Webhook {
         now: OffsetDateTime,
     ) -> Result<Delivery, Error> {
         let Verified { id, timestamp } = self.verifier().verify_at(headers, body, now)?;
-        let event = Event::from_slice(body)?;
-        Ok(Delivery {
-            id,
-            timestamp,
-            event,
-        })
+        let event = Event::from_slice(body).map_err(|err| Error::unparsed(err, body))?;
+        Ok(Delivery::new(Some(id), Some(timestamp), event))
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl crate::webhook::Receive<Event> for Verifier {
+    const PROVIDER: &'static str = "recall";
+    const CONTENT_TYPES: &'static [&'static str] = crate::rejection::JSON;
+    const READS_QUERY: bool = false;
+
+    fn receive_request(
+        webhook: &Webhook,
+        _get: bool,
+        _path_and_query: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Delivery, crate::Rejection> {
+        Ok(webhook.receive(headers, body)?)
     }
 }

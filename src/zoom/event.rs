@@ -1,10 +1,9 @@
 //! Zoom's event envelope, `{"event", "event_ts", "payload", "download_token"}`,
 //! and the table of every event this crate types.
 
-use std::fmt;
 use std::ops::Deref;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,8 +15,9 @@ use super::payload::{
     Registration, Renamed,
 };
 use crate::error::ParseError;
+use crate::object::{Field, json_object};
 use crate::open_enum::open_enum;
-use crate::tagged::{self, Dispatch, Early, Key, Reading, Tagged};
+use crate::tagged::{self, Tagged};
 
 /// What every Zoom event carries around its payload.
 ///
@@ -47,16 +47,39 @@ impl<P> Envelope<P> {
             .ok()
     }
 
-    /// Stands in until the keys beside `payload`, which may come after it,
-    /// have been read. Allocates nothing.
+    /// The payload, the envelope's other keys still to be read (they may
+    /// come after `payload`): the envelope reader sets them
+    /// ([`Envelope::set_head`]) before the event is handed out. Allocates
+    /// nothing.
     fn unfilled(payload: P) -> Envelope<P> {
+        let Head {
+            event_ts,
+            download_token,
+            other,
+        } = Head::empty();
         Envelope {
-            event_ts: 0,
+            event_ts,
             payload,
-            download_token: None,
-            other: Other::new(),
+            download_token,
+            other,
         }
     }
+
+    fn set_head(&mut self, head: Head) {
+        (self.event_ts, self.download_token, self.other) =
+            (head.event_ts, head.download_token, head.other);
+    }
+}
+
+/// The envelope's keys beside `event` and `payload`, as read.
+pub(crate) struct Head {
+    event_ts: i64,
+    download_token: Option<DownloadToken>,
+    other: Other,
+}
+
+json_object! {
+    impl Head { event_ts, download_token, ..other }
 }
 
 impl<P> Deref for Envelope<P> {
@@ -162,13 +185,18 @@ macro_rules! zoom_events {
                 }
             }
 
-            fn envelope_mut(&mut self) -> (&mut i64, &mut Option<DownloadToken>, &mut Other) {
+            /// The payload, as the questions every payload answers.
+            fn payload(&self) -> &dyn Answers {
                 match self {
-                    $(Event::$variant(e) => (&mut e.event_ts, &mut e.download_token, &mut e.other),)*
-                    Event::Unknown(u) => {
-                        let e = &mut u.envelope;
-                        (&mut e.event_ts, &mut e.download_token, &mut e.other)
-                    }
+                    $(Event::$variant(e) => &e.payload,)*
+                    Event::Unknown(u) => &u.envelope.payload,
+                }
+            }
+
+            fn head_into(&mut self, head: Head) {
+                match self {
+                    $(Event::$variant(e) => e.set_head(head),)*
+                    Event::Unknown(u) => u.envelope.set_head(head),
                 }
             }
 
@@ -231,11 +259,13 @@ impl Event {
         tagged::from_slice(body)
     }
 
-    /// When the event occurred (`event_ts`), in milliseconds since the
-    /// epoch.
+    /// When the event occurred (`event_ts`); `None` if it lies outside
+    /// the years `time` represents. Every provider's event answers it
+    /// alike; the milliseconds as sent are the envelope's `event_ts`.
     #[must_use]
-    pub fn event_ts(&self) -> i64 {
-        self.envelope().0
+    pub fn event_time(&self) -> Option<OffsetDateTime> {
+        let event_ts = self.envelope().0;
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(event_ts).checked_mul(1_000_000)?).ok()
     }
 
     /// The token to download the event's files with (`download_token`),
@@ -250,14 +280,7 @@ impl Event {
     /// `recording.deleted` and `recording.recovered`.
     #[must_use]
     pub fn recording(&self) -> Option<&Recording> {
-        match self {
-            Event::RecordingCompleted(e)
-            | Event::RecordingTranscriptCompleted(e)
-            | Event::RecordingTrashed(e)
-            | Event::RecordingDeleted(e)
-            | Event::RecordingRecovered(e) => Some(&e.payload.object),
-            _ => None,
-        }
+        self.payload().recording()
     }
 
     /// The files of a recorded meeting; empty for the other events.
@@ -280,67 +303,192 @@ impl Event {
     /// The meeting instance (`payload.object.uuid`) the event is about.
     #[must_use]
     pub fn meeting_uuid(&self) -> Option<&str> {
-        match self {
-            Event::RecordingStarted(e)
-            | Event::RecordingPaused(e)
-            | Event::RecordingResumed(e)
-            | Event::RecordingStopped(e) => Some(&e.payload.object.uuid),
-            Event::RecordingRenamed(e) => Some(&e.payload.object.uuid),
-            Event::RecordingRegistrationCreated(e)
-            | Event::RecordingRegistrationApproved(e)
-            | Event::RecordingRegistrationDenied(e) => Some(&e.payload.object.uuid),
-            Event::RecordingArchiveFilesCompleted(e) => {
-                e.payload.object.as_ref().and_then(|o| o.uuid.as_deref())
-            }
-            _ => self.recording().map(|recording| recording.uuid.as_str()),
-        }
+        self.payload().meeting_uuid()
     }
 
     /// The meeting number (`payload.object.id`) the event is about.
     #[must_use]
     pub fn meeting_id(&self) -> Option<u64> {
-        match self {
-            Event::RecordingStarted(e)
-            | Event::RecordingPaused(e)
-            | Event::RecordingResumed(e)
-            | Event::RecordingStopped(e) => Some(e.payload.object.id),
-            Event::RecordingRenamed(e) => Some(e.payload.object.id),
-            Event::RecordingRegistrationCreated(e)
-            | Event::RecordingRegistrationApproved(e)
-            | Event::RecordingRegistrationDenied(e) => Some(e.payload.object.id),
-            Event::RecordingArchiveFilesCompleted(e) => {
-                e.payload.object.as_ref().and_then(|o| o.id)
-            }
-            _ => self.recording().map(|recording| recording.id),
-        }
+        self.payload().meeting_id()
     }
 
     /// The account the event is about (`payload.account_id`).
     #[must_use]
     pub fn account_id(&self) -> Option<&str> {
-        match self {
-            Event::RecordingStarted(e)
-            | Event::RecordingPaused(e)
-            | Event::RecordingResumed(e)
-            | Event::RecordingStopped(e) => Some(&e.payload.account_id),
-            Event::RecordingCompleted(e)
-            | Event::RecordingTranscriptCompleted(e)
-            | Event::RecordingTrashed(e)
-            | Event::RecordingDeleted(e)
-            | Event::RecordingRecovered(e) => Some(&e.payload.account_id),
-            Event::RecordingRenamed(e) => Some(&e.payload.account_id),
-            Event::RecordingBatchTrashed(e) => Some(&e.payload.account_id),
-            Event::RecordingBatchDeleted(e) | Event::RecordingBatchRecovered(e) => {
-                Some(&e.payload.account_id)
-            }
-            Event::RecordingArchiveFilesCompleted(e) => e.payload.account_id.as_deref(),
-            Event::RecordingCloudStorageUsageUpdated(e) => Some(&e.payload.account_id),
-            Event::RecordingRegistrationCreated(e)
-            | Event::RecordingRegistrationApproved(e)
-            | Event::RecordingRegistrationDenied(e) => Some(&e.payload.account_id),
-            Event::Unknown(u) => u.envelope.payload.get("account_id").and_then(Value::as_str),
-            _ => None,
-        }
+        self.payload().account_id()
+    }
+}
+
+/// What handlers ask of any payload. Every payload type answers each
+/// question itself (no default), so a new event's payload cannot silently
+/// answer `None`.
+trait Answers {
+    fn recording(&self) -> Option<&Recording>;
+    fn meeting_uuid(&self) -> Option<&str>;
+    fn meeting_id(&self) -> Option<u64>;
+    fn account_id(&self) -> Option<&str>;
+}
+
+/// The `object` of a [`Payload`]: the meeting it is about.
+trait Meeting {
+    fn recording(&self) -> Option<&Recording>;
+    fn uuid(&self) -> Option<&str>;
+    fn id(&self) -> Option<u64>;
+}
+
+impl Meeting for Recording {
+    fn recording(&self) -> Option<&Recording> {
+        Some(self)
+    }
+    fn uuid(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+    fn id(&self) -> Option<u64> {
+        Some(self.id)
+    }
+}
+
+impl Meeting for RecordingInProgress {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn uuid(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+    fn id(&self) -> Option<u64> {
+        Some(self.id)
+    }
+}
+
+impl Meeting for Registration {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn uuid(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+    fn id(&self) -> Option<u64> {
+        Some(self.id)
+    }
+}
+
+/// The account's storage: about no meeting.
+impl Meeting for CloudStorageUsage {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn uuid(&self) -> Option<&str> {
+        None
+    }
+    fn id(&self) -> Option<u64> {
+        None
+    }
+}
+
+impl<O: Meeting> Answers for Payload<O> {
+    fn recording(&self) -> Option<&Recording> {
+        self.object.recording()
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        self.object.uuid()
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        self.object.id()
+    }
+    fn account_id(&self) -> Option<&str> {
+        Some(&self.account_id)
+    }
+}
+
+impl<P: Answers> Answers for Box<P> {
+    fn recording(&self) -> Option<&Recording> {
+        (**self).recording()
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        (**self).meeting_uuid()
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        (**self).meeting_id()
+    }
+    fn account_id(&self) -> Option<&str> {
+        (**self).account_id()
+    }
+}
+
+impl Answers for UrlValidation {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        None
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        None
+    }
+    fn account_id(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Answers for Renamed {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        Some(&self.object.uuid)
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        Some(self.object.id)
+    }
+    fn account_id(&self) -> Option<&str> {
+        Some(&self.account_id)
+    }
+}
+
+/// Several meetings at once: about none of them alone.
+impl<O> Answers for BatchPayload<O> {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        None
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        None
+    }
+    fn account_id(&self) -> Option<&str> {
+        Some(&self.account_id)
+    }
+}
+
+impl Answers for ArchivePayload {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        self.object.as_ref().and_then(|o| o.uuid.as_deref())
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        self.object.as_ref().and_then(|o| o.id)
+    }
+    fn account_id(&self) -> Option<&str> {
+        self.account_id.as_deref()
+    }
+}
+
+/// An unknown event's payload, as Zoom's events usually lay it out.
+impl Answers for Value {
+    fn recording(&self) -> Option<&Recording> {
+        None
+    }
+    fn meeting_uuid(&self) -> Option<&str> {
+        self.pointer("/object/uuid").and_then(Value::as_str)
+    }
+    fn meeting_id(&self) -> Option<u64> {
+        self.pointer("/object/id").and_then(Value::as_u64)
+    }
+    fn account_id(&self) -> Option<&str> {
+        self.get("account_id").and_then(Value::as_str)
     }
 }
 
@@ -363,8 +511,10 @@ impl Serialize for Event {
 
 impl Tagged for Event {
     type Tag = EventType;
+    type Head = Head;
     const TAG: &'static str = "event";
     const PAYLOAD: &'static str = "payload";
+    const EXPECTING: &'static str = "a Zoom event: {\"event\", \"event_ts\", \"payload\"}";
 
     fn from_payload<'de, D: Deserializer<'de>>(
         name: EventType,
@@ -373,52 +523,8 @@ impl Tagged for Event {
         Event::from_payload_only(name, payload)
     }
 
-    /// The envelope's keys, in any order: the tag and payload through a
-    /// `Dispatch`, the rest here.
-    fn from_envelope<'de, D: Deserializer<'de>, E: Early<Event>>(
-        deserializer: D,
-        reading: Reading<Event, E>,
-    ) -> Result<Event, D::Error> {
-        struct EventVisitor<E>(Reading<Event, E>);
-
-        impl<'de, E: Early<Event>> Visitor<'de> for EventVisitor<E> {
-            type Value = Event;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a Zoom event: {\"event\", \"event_ts\", \"payload\"}")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let mut dispatch = Dispatch::new(self.0);
-                let (mut event_ts, mut download_token): (Option<i64>, _) = (None, None);
-                let mut other = Other::new();
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    if dispatch.read(&key, &mut map)? {
-                        continue;
-                    }
-                    match &*key {
-                        "event_ts" => tagged::read_once(&mut map, &mut event_ts, "event_ts")?,
-                        "download_token" => {
-                            tagged::read_once(&mut map, &mut download_token, "download_token")?
-                        }
-                        key if other.contains_key(key) => {
-                            return Err(de::Error::custom("a key appears twice"));
-                        }
-                        key => {
-                            let value = map.next_value()?;
-                            other.insert(key.to_owned(), value);
-                        }
-                    }
-                }
-                let mut event = dispatch.finish()?;
-                let event_ts = event_ts.ok_or_else(|| de::Error::missing_field("event_ts"))?;
-                let (slot_ts, slot_token, slot_other) = event.envelope_mut();
-                (*slot_ts, *slot_token, *slot_other) = (event_ts, download_token, other);
-                Ok(event)
-            }
-        }
-
-        deserializer.deserialize_map(EventVisitor(reading))
+    fn set_head(&mut self, head: Head) {
+        self.head_into(head);
     }
 }
 

@@ -28,7 +28,7 @@
 //! }
 //! // A bearer credential: its Debug is redacted.
 //! let token = event.download_token().unwrap();
-//! assert_eq!(format!("{token:?}"), "DownloadToken(<redacted>)");
+//! assert_eq!(format!("{token:?}"), "<redacted>");
 //! # Ok::<(), recording_webhooks::ParseError>(())
 //! ```
 //!

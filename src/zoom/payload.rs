@@ -205,29 +205,7 @@ impl<'de> Deserialize<'de> for MeetingType {
 /// Send it as `Authorization: Bearer <token>` (older integrations append
 /// `?access_token=<token>` to the URL). `Debug` shows it redacted, so an
 /// event can be logged with `{:?}`; serialization writes it back unchanged.
-#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct DownloadToken(String);
-
-impl DownloadToken {
-    /// The token itself, to put in an `Authorization` header. Never log it.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<String> for DownloadToken {
-    fn from(token: String) -> DownloadToken {
-        DownloadToken(token)
-    }
-}
-
-impl fmt::Debug for DownloadToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("DownloadToken(<redacted>)")
-    }
-}
+pub type DownloadToken = crate::Redacted;
 
 /// What most `recording.*` events carry in `payload`: the account, who did
 /// it (for the events an operator triggers), and the object.

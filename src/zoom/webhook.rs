@@ -41,22 +41,15 @@ use crate::headers::Headers;
 /// ```
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
-/// A verified Zoom delivery.
+/// A verified Zoom delivery: [`Delivery::signed_at`] is
+/// `x-zm-request-timestamp`; [`Delivery::id`] is `None`, as Zoom sends no
+/// delivery id: de-duplicate by the event name and [`Event::meeting_uuid`]
+/// (a file by its id). `recording.completed` has arrived twice for one
+/// recording, identical but for the download URLs and token.
 ///
-/// Zoom sends no delivery id: de-duplicate by the event name and
-/// [`Event::meeting_uuid`] (a file by its id). `recording.completed` has
-/// arrived twice for one recording, identical but for the download URLs
-/// and token.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Delivery {
-    /// When Zoom signed the request (`x-zm-request-timestamp`).
-    pub timestamp: OffsetDateTime,
-    /// The event.
-    pub event: Event,
-    /// Computed when the request verified, and only then.
-    url_validation: Option<UrlValidationResponse>,
-}
+/// [`Delivery::id`]: crate::webhook::Delivery::id
+/// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
+pub type Delivery = crate::webhook::Delivery<Event, Verifier>;
 
 impl Delivery {
     /// The answer to Zoom's URL validation: `Some` only for a verified
@@ -68,9 +61,33 @@ impl Delivery {
     /// it is computed only for a request whose own signature verified: an
     /// endpoint that answers unverified requests signs forged events for
     /// anyone.
+    ///
+    /// ```
+    /// use recording_webhooks::zoom::Webhook;
+    ///
+    /// let webhook = Webhook::new("zoom-test-secret-token-0001")?;
+    /// let body = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+    /// let headers = [
+    ///     ("x-zm-request-timestamp", "1739923528"),
+    ///     ("x-zm-signature", "v0=c396580094fea489713722c0febf39c0609fcf2a398460b847ac073c59ce910c"),
+    /// ];
+    /// let now = time::OffsetDateTime::from_unix_timestamp(1739923528).unwrap();
+    /// let delivery = webhook.receive_at(&headers, body, now).unwrap();
+    /// let answer = delivery.url_validation_response().unwrap();
+    /// assert_eq!(answer.plain_token, "qgg8vlvZRS6UYooatFL8Aw");
+    /// assert_eq!(answer.encrypted_token, "4daf718ef353f4bd053bf49d951f277c373c181ea1ddc73f1bdf0b4803ad537e");
+    /// # Ok::<(), recording_webhooks::SecretError>(())
+    /// ```
     #[must_use]
     pub fn url_validation_response(&self) -> Option<UrlValidationResponse> {
-        self.url_validation.clone()
+        let Event::EndpointUrlValidation(validation) = self.event() else {
+            return None;
+        };
+        let encrypted_token = self.challenge_response()?.to_owned();
+        Some(UrlValidationResponse {
+            plain_token: validation.payload.plain_token.clone(),
+            encrypted_token,
+        })
     }
 }
 
@@ -146,21 +163,32 @@ impl Webhook {
         now: OffsetDateTime,
     ) -> Result<Delivery, Error> {
         let verified = self.verifier().verify_at(headers, body, now)?;
-        let event = Event::from_slice(body)?;
-        let url_validation = match &event {
-            Event::EndpointUrlValidation(validation) => {
-                let plain_token = validation.payload.plain_token.clone();
-                Some(UrlValidationResponse {
-                    encrypted_token: self.verifier().encrypt_token(&verified, &plain_token),
-                    plain_token,
-                })
-            }
+        let event = Event::from_slice(body).map_err(|err| Error::unparsed(err, body))?;
+        let encrypted_token = match &event {
+            Event::EndpointUrlValidation(validation) => Some(
+                self.verifier()
+                    .encrypt_token(&verified, &validation.payload.plain_token),
+            ),
             _ => None,
         };
-        Ok(Delivery {
-            timestamp: verified.timestamp,
-            event,
-            url_validation,
-        })
+        Ok(Delivery::new(None, Some(verified.timestamp), event)
+            .with_challenge_response(encrypted_token))
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl crate::webhook::Receive<Event> for Verifier {
+    const PROVIDER: &'static str = "zoom";
+    const CONTENT_TYPES: &'static [&'static str] = crate::rejection::JSON;
+    const READS_QUERY: bool = false;
+
+    fn receive_request(
+        webhook: &Webhook,
+        _get: bool,
+        _path_and_query: &str,
+        headers: &(impl Headers + ?Sized),
+        body: &[u8],
+    ) -> Result<Delivery, crate::Rejection> {
+        Ok(webhook.receive(headers, body)?)
     }
 }
