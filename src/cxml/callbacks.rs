@@ -1061,28 +1061,30 @@ form_callback! {
 /// }
 /// # Ok::<(), recording_webhooks::ParseError>(())
 /// ```
+///
+/// Every callback is boxed, as every provider's `Event` boxes its payloads:
+/// the enum stays the size of a `Vec`, whichever callback it holds.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)] // one callback per request: boxing buys nothing
 pub enum AnyCallback {
     /// A `RecordingStatusCallback`.
-    Recording(RecordingStatusCallback),
+    Recording(Box<RecordingStatusCallback>),
     /// A call's `StatusCallback`.
-    Status(StatusCallback),
+    Status(Box<StatusCallback>),
     /// A `TranscribeCallback`.
-    Transcribe(TranscribeCallback),
+    Transcribe(Box<TranscribeCallback>),
     /// The `<Dial>` verb's `action` callback.
-    DialAction(DialActionCallback),
+    DialAction(Box<DialActionCallback>),
     /// The `<Record>` verb's `action` callback.
-    RecordAction(RecordActionCallback),
+    RecordAction(Box<RecordActionCallback>),
     /// A conference's `statusCallback`.
-    ConferenceStatus(ConferenceStatusCallback),
+    ConferenceStatus(Box<ConferenceStatusCallback>),
     /// The request to a call's Voice URL.
-    Voice(VoiceRequest),
+    Voice(Box<VoiceRequest>),
     /// The `<Gather>` verb's `action` callback.
-    GatherAction(GatherActionCallback),
+    GatherAction(Box<GatherActionCallback>),
     /// The `asyncAmdStatusCallback`.
-    AmdStatus(AmdStatusCallback),
+    AmdStatus(Box<AmdStatusCallback>),
     /// Parameters none of the rules recognises, in order.
     Other(Vec<(String, String)>),
 }
@@ -1100,29 +1102,29 @@ impl AnyCallback {
         let mut params = Params::parse(body)?;
         let has = |name: &str| params.has(name);
         Ok(if has("RecordingStatus") {
-            AnyCallback::Recording(RecordingStatusCallback::from_params(params)?)
+            AnyCallback::Recording(Box::new(RecordingStatusCallback::from_params(params)?))
         } else if has("DialCallStatus") {
-            AnyCallback::DialAction(DialActionCallback::from_params(params)?)
+            AnyCallback::DialAction(Box::new(DialActionCallback::from_params(params)?))
         } else if has("StatusCallbackEvent") && has("ConferenceSid") {
-            AnyCallback::ConferenceStatus(ConferenceStatusCallback::from_params(params)?)
+            AnyCallback::ConferenceStatus(Box::new(ConferenceStatusCallback::from_params(params)?))
         } else if has("TranscriptionStatus") {
-            AnyCallback::Transcribe(TranscribeCallback::from_params(params)?)
+            AnyCallback::Transcribe(Box::new(TranscribeCallback::from_params(params)?))
         } else if has("CallbackSource") {
-            AnyCallback::Status(StatusCallback::from_params(params)?)
+            AnyCallback::Status(Box::new(StatusCallback::from_params(params)?))
         } else if has("RecordingUrl") {
-            AnyCallback::RecordAction(RecordActionCallback::from_params(params)?)
+            AnyCallback::RecordAction(Box::new(RecordActionCallback::from_params(params)?))
         } else if has("Digits") || has("SpeechResult") {
-            AnyCallback::GatherAction(GatherActionCallback::from_params(params)?)
+            AnyCallback::GatherAction(Box::new(GatherActionCallback::from_params(params)?))
         } else if has("AnsweredBy") && !has("CallStatus") {
-            AnyCallback::AmdStatus(AmdStatusCallback::from_params(params)?)
+            AnyCallback::AmdStatus(Box::new(AmdStatusCallback::from_params(params)?))
         } else if has("CallStatus")
             && (has("CallDuration") || has("SequenceNumber") || has("Timestamp"))
         {
             // A status callback from a sender that leaves out
             // `CallbackSource`: a Voice URL request carries none of these.
-            AnyCallback::Status(StatusCallback::from_params(params)?)
+            AnyCallback::Status(Box::new(StatusCallback::from_params(params)?))
         } else if has("CallStatus") {
-            AnyCallback::Voice(VoiceRequest::from_params(params)?)
+            AnyCallback::Voice(Box::new(VoiceRequest::from_params(params)?))
         } else {
             AnyCallback::Other(params.rest())
         })

@@ -98,12 +98,16 @@ macro_rules! daily_events {
         }
 
         /// A Daily webhook event, one variant per documented type.
+        ///
+        /// Every typed variant holds its envelope boxed, as in every
+        /// provider's `Event`: the event stays the size of a pointer and a
+        /// tag, rather than the size of its largest payload.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum Event {
             $(
                 #[doc = concat!("`", $wire, "`")]
-                $variant(Envelope<$payload>),
+                $variant(Box<Envelope<$payload>>),
             )*
             /// The verification request Daily sends when a webhook is
             /// created, `{"test":"test"}`: answer it with 200.
@@ -152,7 +156,7 @@ macro_rules! daily_events {
             ) -> Result<Event, D::Error> {
                 match event_type {
                     $(EventType::$variant => <$payload>::deserialize(payload)
-                        .map(|payload| Event::$variant(Envelope::unfilled(payload))),)*
+                        .map(|payload| Event::$variant(Box::new(Envelope::unfilled(payload)))),)*
                     EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
                         Event::Unknown(UnknownEvent { event_type, envelope: Envelope::unfilled(payload) })
                     }),

@@ -305,10 +305,10 @@ macro_rules! recall_events {
         /// Parse one with [`Event::from_slice`]; serializing it gives back
         /// the JSON that came in (`null` versus an absent key aside).
         ///
-        /// The real-time payloads (participant events, transcripts, raw
-        /// media) are boxed: they are the largest, and unboxed they would
-        /// make every event as large, copied at each step from the parser to
-        /// a handler.
+        /// Every typed payload is boxed, as in every provider's `Event`:
+        /// the event stays the size of a pointer and a tag, rather than the
+        /// size of its largest payload, copied at each step from the parser
+        /// to a handler.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum Event {
@@ -358,78 +358,78 @@ macro_rules! recall_events {
 }
 
 recall_events! {
-    BotJoiningCall = "bot.joining_call" => BotEvent,
-    BotInWaitingRoom = "bot.in_waiting_room" => BotEvent,
-    BotInCallNotRecording = "bot.in_call_not_recording" => BotEvent,
-    BotRecordingPermissionAllowed = "bot.recording_permission_allowed" => BotEvent,
-    BotRecordingPermissionDenied = "bot.recording_permission_denied" => BotEvent<RecordingPermissionDeniedSubCode>,
-    BotInCallRecording = "bot.in_call_recording" => BotEvent,
-    BotCallEnded = "bot.call_ended" => BotEvent<CallEndedSubCode>,
-    BotDone = "bot.done" => BotEvent,
-    BotFatal = "bot.fatal" => BotEvent<FatalSubCode>,
-    BotBreakoutRoomOpened = "bot.breakout_room_opened" => BotEvent,
-    BotBreakoutRoomEntered = "bot.breakout_room_entered" => BotEvent,
-    BotBreakoutRoomLeft = "bot.breakout_room_left" => BotEvent,
-    BotBreakoutRoomClosed = "bot.breakout_room_closed" => BotEvent,
+    BotJoiningCall = "bot.joining_call" => Box<BotEvent>,
+    BotInWaitingRoom = "bot.in_waiting_room" => Box<BotEvent>,
+    BotInCallNotRecording = "bot.in_call_not_recording" => Box<BotEvent>,
+    BotRecordingPermissionAllowed = "bot.recording_permission_allowed" => Box<BotEvent>,
+    BotRecordingPermissionDenied = "bot.recording_permission_denied" => Box<BotEvent<RecordingPermissionDeniedSubCode>>,
+    BotInCallRecording = "bot.in_call_recording" => Box<BotEvent>,
+    BotCallEnded = "bot.call_ended" => Box<BotEvent<CallEndedSubCode>>,
+    BotDone = "bot.done" => Box<BotEvent>,
+    BotFatal = "bot.fatal" => Box<BotEvent<FatalSubCode>>,
+    BotBreakoutRoomOpened = "bot.breakout_room_opened" => Box<BotEvent>,
+    BotBreakoutRoomEntered = "bot.breakout_room_entered" => Box<BotEvent>,
+    BotBreakoutRoomLeft = "bot.breakout_room_left" => Box<BotEvent>,
+    BotBreakoutRoomClosed = "bot.breakout_room_closed" => Box<BotEvent>,
 
-    RecordingProcessing = "recording.processing" => RecordingEvent,
-    RecordingPaused = "recording.paused" => RecordingEvent,
-    RecordingDone = "recording.done" => RecordingEvent,
-    RecordingFailed = "recording.failed" => RecordingEvent,
-    RecordingDeleted = "recording.deleted" => RecordingEvent,
+    RecordingProcessing = "recording.processing" => Box<RecordingEvent>,
+    RecordingPaused = "recording.paused" => Box<RecordingEvent>,
+    RecordingDone = "recording.done" => Box<RecordingEvent>,
+    RecordingFailed = "recording.failed" => Box<RecordingEvent>,
+    RecordingDeleted = "recording.deleted" => Box<RecordingEvent>,
 
-    TranscriptProcessing = "transcript.processing" => MediaObjectEvent,
-    TranscriptDone = "transcript.done" => MediaObjectEvent,
-    TranscriptFailed = "transcript.failed" => MediaObjectEvent<TranscriptFailedSubCode>,
-    TranscriptDeleted = "transcript.deleted" => MediaObjectEvent,
-    ParticipantEventsProcessing = "participant_events.processing" => MediaObjectEvent,
-    ParticipantEventsDone = "participant_events.done" => MediaObjectEvent,
-    ParticipantEventsFailed = "participant_events.failed" => MediaObjectEvent,
-    ParticipantEventsDeleted = "participant_events.deleted" => MediaObjectEvent,
-    VideoMixedProcessing = "video_mixed.processing" => MediaObjectEvent,
-    VideoMixedDone = "video_mixed.done" => MediaObjectEvent,
-    VideoMixedFailed = "video_mixed.failed" => MediaObjectEvent,
-    VideoMixedDeleted = "video_mixed.deleted" => MediaObjectEvent,
-    VideoSeparateProcessing = "video_separate.processing" => MediaObjectEvent,
-    VideoSeparateDone = "video_separate.done" => MediaObjectEvent,
-    VideoSeparateFailed = "video_separate.failed" => MediaObjectEvent,
-    VideoSeparateDeleted = "video_separate.deleted" => MediaObjectEvent,
-    AudioMixedProcessing = "audio_mixed.processing" => MediaObjectEvent,
-    AudioMixedDone = "audio_mixed.done" => MediaObjectEvent,
-    AudioMixedFailed = "audio_mixed.failed" => MediaObjectEvent,
-    AudioMixedDeleted = "audio_mixed.deleted" => MediaObjectEvent,
-    AudioSeparateProcessing = "audio_separate.processing" => MediaObjectEvent,
-    AudioSeparateDone = "audio_separate.done" => MediaObjectEvent,
-    AudioSeparateFailed = "audio_separate.failed" => MediaObjectEvent,
-    AudioSeparateDeleted = "audio_separate.deleted" => MediaObjectEvent,
-    MeetingMetadataProcessing = "meeting_metadata.processing" => MediaObjectEvent,
-    MeetingMetadataDone = "meeting_metadata.done" => MediaObjectEvent,
-    MeetingMetadataFailed = "meeting_metadata.failed" => MediaObjectEvent,
-    MeetingMetadataDeleted = "meeting_metadata.deleted" => MediaObjectEvent,
+    TranscriptProcessing = "transcript.processing" => Box<MediaObjectEvent>,
+    TranscriptDone = "transcript.done" => Box<MediaObjectEvent>,
+    TranscriptFailed = "transcript.failed" => Box<MediaObjectEvent<TranscriptFailedSubCode>>,
+    TranscriptDeleted = "transcript.deleted" => Box<MediaObjectEvent>,
+    ParticipantEventsProcessing = "participant_events.processing" => Box<MediaObjectEvent>,
+    ParticipantEventsDone = "participant_events.done" => Box<MediaObjectEvent>,
+    ParticipantEventsFailed = "participant_events.failed" => Box<MediaObjectEvent>,
+    ParticipantEventsDeleted = "participant_events.deleted" => Box<MediaObjectEvent>,
+    VideoMixedProcessing = "video_mixed.processing" => Box<MediaObjectEvent>,
+    VideoMixedDone = "video_mixed.done" => Box<MediaObjectEvent>,
+    VideoMixedFailed = "video_mixed.failed" => Box<MediaObjectEvent>,
+    VideoMixedDeleted = "video_mixed.deleted" => Box<MediaObjectEvent>,
+    VideoSeparateProcessing = "video_separate.processing" => Box<MediaObjectEvent>,
+    VideoSeparateDone = "video_separate.done" => Box<MediaObjectEvent>,
+    VideoSeparateFailed = "video_separate.failed" => Box<MediaObjectEvent>,
+    VideoSeparateDeleted = "video_separate.deleted" => Box<MediaObjectEvent>,
+    AudioMixedProcessing = "audio_mixed.processing" => Box<MediaObjectEvent>,
+    AudioMixedDone = "audio_mixed.done" => Box<MediaObjectEvent>,
+    AudioMixedFailed = "audio_mixed.failed" => Box<MediaObjectEvent>,
+    AudioMixedDeleted = "audio_mixed.deleted" => Box<MediaObjectEvent>,
+    AudioSeparateProcessing = "audio_separate.processing" => Box<MediaObjectEvent>,
+    AudioSeparateDone = "audio_separate.done" => Box<MediaObjectEvent>,
+    AudioSeparateFailed = "audio_separate.failed" => Box<MediaObjectEvent>,
+    AudioSeparateDeleted = "audio_separate.deleted" => Box<MediaObjectEvent>,
+    MeetingMetadataProcessing = "meeting_metadata.processing" => Box<MediaObjectEvent>,
+    MeetingMetadataDone = "meeting_metadata.done" => Box<MediaObjectEvent>,
+    MeetingMetadataFailed = "meeting_metadata.failed" => Box<MediaObjectEvent>,
+    MeetingMetadataDeleted = "meeting_metadata.deleted" => Box<MediaObjectEvent>,
 
-    RealtimeEndpointRunning = "realtime_endpoint.running" => RealtimeEndpointEvent,
-    RealtimeEndpointDone = "realtime_endpoint.done" => RealtimeEndpointEvent,
-    RealtimeEndpointFailed = "realtime_endpoint.failed" => RealtimeEndpointEvent,
+    RealtimeEndpointRunning = "realtime_endpoint.running" => Box<RealtimeEndpointEvent>,
+    RealtimeEndpointDone = "realtime_endpoint.done" => Box<RealtimeEndpointEvent>,
+    RealtimeEndpointFailed = "realtime_endpoint.failed" => Box<RealtimeEndpointEvent>,
 
-    SdkUploadUploading = "sdk_upload.uploading" => SdkUploadEvent,
-    SdkUploadComplete = "sdk_upload.complete" => SdkUploadEvent,
-    SdkUploadFailed = "sdk_upload.failed" => SdkUploadEvent,
-    SdkUploadRecordingStarted = "sdk_upload.recording_started" => SdkUploadEvent,
-    SdkUploadRecordingEnded = "sdk_upload.recording_ended" => SdkUploadEvent,
+    SdkUploadUploading = "sdk_upload.uploading" => Box<SdkUploadEvent>,
+    SdkUploadComplete = "sdk_upload.complete" => Box<SdkUploadEvent>,
+    SdkUploadFailed = "sdk_upload.failed" => Box<SdkUploadEvent>,
+    SdkUploadRecordingStarted = "sdk_upload.recording_started" => Box<SdkUploadEvent>,
+    SdkUploadRecordingEnded = "sdk_upload.recording_ended" => Box<SdkUploadEvent>,
 
-    SlackTeamInvited = "slack_team.invited" => SlackTeamEvent,
-    SlackTeamActive = "slack_team.active" => SlackTeamEvent,
-    SlackTeamAccessRevoked = "slack_team.access_revoked" => SlackTeamEvent,
+    SlackTeamInvited = "slack_team.invited" => Box<SlackTeamEvent>,
+    SlackTeamActive = "slack_team.active" => Box<SlackTeamEvent>,
+    SlackTeamAccessRevoked = "slack_team.access_revoked" => Box<SlackTeamEvent>,
 
-    CalendarUpdate = "calendar.update" => CalendarUpdate,
-    CalendarSyncEvents = "calendar.sync_events" => CalendarSyncEvents,
+    CalendarUpdate = "calendar.update" => Box<CalendarUpdate>,
+    CalendarSyncEvents = "calendar.sync_events" => Box<CalendarSyncEvents>,
 
     /// Legacy (API v1.10).
-    BotStatusChange = "bot.status_change" => BotStatusChange,
+    BotStatusChange = "bot.status_change" => Box<BotStatusChange>,
     /// Legacy (API v1.10).
-    BotLog = "bot.log" => BotLog,
+    BotLog = "bot.log" => Box<BotLog>,
     /// Legacy (API v1.10).
-    BotOutputLog = "bot.output_log" => BotLog,
+    BotOutputLog = "bot.output_log" => Box<BotLog>,
 
     ParticipantEventsJoin = "participant_events.join" => Box<ParticipantEvent>,
     ParticipantEventsLeave = "participant_events.leave" => Box<ParticipantEvent>,
@@ -445,7 +445,7 @@ recall_events! {
     TranscriptPartialData = "transcript.partial_data" => Box<TranscriptEvent>,
     /// The transcription provider's own payload, which Recall does not
     /// document: kept as raw JSON.
-    TranscriptProviderData = "transcript.provider_data" => Value,
+    TranscriptProviderData = "transcript.provider_data" => Box<Value>,
     AudioMixedRawData = "audio_mixed_raw.data" => Box<RawMediaEvent>,
     AudioSeparateRawData = "audio_separate_raw.data" => Box<RawMediaEvent>,
     VideoSeparatePngData = "video_separate_png.data" => Box<RawMediaEvent>,

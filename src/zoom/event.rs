@@ -153,12 +153,16 @@ macro_rules! zoom_events {
         /// Parse one with [`Event::from_slice`]; serializing it gives back
         /// the JSON that came in (key order and `null` versus an absent key
         /// aside).
+        ///
+        /// Every typed variant holds its envelope boxed, as in every
+        /// provider's `Event`: the event stays the size of a pointer and a
+        /// tag, rather than the size of its largest payload.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum Event {
             $(
                 #[doc = concat!("`", $wire, "`")]
-                $variant(Envelope<$payload>),
+                $variant(Box<Envelope<$payload>>),
             )*
             /// An event name this version of the crate does not know.
             Unknown(UnknownEvent),
@@ -207,7 +211,7 @@ macro_rules! zoom_events {
             ) -> Result<Event, D::Error> {
                 match name {
                     $(EventType::$variant => <$payload>::deserialize(payload)
-                        .map(|payload| Event::$variant(Envelope::unfilled(payload))),)*
+                        .map(|payload| Event::$variant(Box::new(Envelope::unfilled(payload)))),)*
                     EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
                         Event::Unknown(UnknownEvent { event_type, envelope: Envelope::unfilled(payload) })
                     }),
