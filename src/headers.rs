@@ -9,9 +9,10 @@ use crate::error::VerifyError;
 /// Read access to the headers of a request, by name, ignoring ASCII case.
 ///
 /// The verifiers take `&impl Headers`, so the headers can come from any HTTP
-/// stack without copying: `http::HeaderMap` (feature `http`), a slice, an
-/// array or a `Vec` of `(name, value)` pairs, or a `HashMap` / `BTreeMap`
-/// from name to value. When a name appears more than once, the first value
+/// stack without copying: `http::HeaderMap` (axum's, hyper's: **with the
+/// crate's `http` feature**, which `axum` turns on), actix-web's
+/// `HeaderMap` (feature `actix-web`), a slice, an array or a `Vec` of
+/// `(name, value)` pairs, or a `HashMap` / `BTreeMap` from name to value. When a name appears more than once, the first value
 /// counts.
 ///
 /// ```
@@ -22,6 +23,11 @@ use crate::error::VerifyError;
 /// assert_eq!(headers.header("WEBHOOK-TIMESTAMP"), Some("1614265330"));
 /// assert_eq!(headers.header("webhook-signature"), None);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a set of headers the crate can read",
+    note = "`http::HeaderMap` (axum, hyper, reqwest) is one with the crate's `http` feature, actix-web's `HeaderMap` with `actix-web`",
+    note = "or pass `&[(name, value)]` pairs, a `Vec` of them, or a `HashMap` / `BTreeMap` of `String`s"
+)]
 pub trait Headers {
     /// The value of header `name` as text, or `None` when it is absent or
     /// not valid UTF-8.

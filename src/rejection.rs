@@ -12,6 +12,32 @@ use crate::error::Error;
 /// [`Rejection::url`] which URL a SignalWire or Twilio request was verified
 /// against (the one fact needed behind a proxy). With feature `tracing`,
 /// every rejection is also logged once, at `warn`, with the provider.
+///
+/// ```
+/// # #[cfg(feature = "axum")]
+/// # mod app {
+/// use axum::http::StatusCode;
+/// use recording_webhooks::{Rejection, recall};
+///
+/// async fn on_recall(delivery: Result<recall::Delivery, Rejection>) -> StatusCode {
+///     match delivery {
+///         Ok(delivery) => {
+///             println!("{}", delivery.event().event_type());
+///             StatusCode::NO_CONTENT
+///         }
+///         Err(rejection) => {
+///             // What failed, for the log: never the body or a secret.
+///             eprintln!("{rejection}: {:?}", rejection.error());
+///             // Verified, then not parsed: the provider's data, kept.
+///             if let Some(body) = rejection.verified_body() {
+///                 eprintln!("dead letter: {} bytes", body.len());
+///             }
+///             StatusCode::from_u16(rejection.status_code()).unwrap_or(StatusCode::BAD_REQUEST)
+///         }
+///     }
+/// }
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     status: u16,
@@ -205,3 +231,5 @@ impl fmt::Display for Rejection {
 }
 
 impl std::error::Error for Rejection {}
+
+const _: () = crate::webhook::assert_thread_safe::<Rejection>();

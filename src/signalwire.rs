@@ -238,6 +238,12 @@ impl Verifier {
 /// assert_eq!(delivery.event().recording_status, RecordingStatus::Completed);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The builders every provider's `Webhook` shares are documented on
+/// [`webhook::Webhook`](crate::webhook::Webhook):
+/// [`with_body_limit`](crate::webhook::Webhook::with_body_limit) /
+/// [`body_limit`](crate::webhook::Webhook::body_limit) (what the server
+/// extractors read), and [`verifier`](crate::webhook::Webhook::verifier).
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
 impl Webhook {
@@ -276,3 +282,10 @@ impl UrlVerifier for Verifier {
 /// [`Delivery::id`]: crate::webhook::Delivery::id
 /// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
 pub type Delivery<C> = crate::webhook::Delivery<C, Verifier>;
+
+const _: () = {
+    crate::webhook::assert_thread_safe::<Verifier>();
+    crate::webhook::assert_thread_safe::<Webhook>();
+    crate::webhook::assert_thread_safe::<Delivery<AnyCallback>>();
+    crate::webhook::assert_thread_safe::<AnyCallback>();
+};

@@ -80,6 +80,12 @@ pub use crate::cxml::callbacks::{
 /// assert_eq!(delivery.event().recording_sid, "RE1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The builders every provider's `Webhook` shares are documented on
+/// [`webhook::Webhook`](crate::webhook::Webhook):
+/// [`with_body_limit`](crate::webhook::Webhook::with_body_limit) /
+/// [`body_limit`](crate::webhook::Webhook::body_limit) (what the server
+/// extractors read), and [`verifier`](crate::webhook::Webhook::verifier).
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
 impl Webhook {
@@ -357,3 +363,10 @@ fn matches<M: Mac + KeyInit + Clone>(
         )
     })
 }
+
+const _: () = {
+    crate::webhook::assert_thread_safe::<Verifier>();
+    crate::webhook::assert_thread_safe::<Webhook>();
+    crate::webhook::assert_thread_safe::<Delivery<AnyCallback>>();
+    crate::webhook::assert_thread_safe::<AnyCallback>();
+};

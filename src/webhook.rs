@@ -326,3 +326,16 @@ pub trait Receive<E>: Sealed + Sized {
         body: &[u8],
     ) -> Result<Delivery<E, Self>, crate::Rejection>;
 }
+
+/// Compiles only when `T` can be sent to and shared between threads and
+/// owns what it holds: what a server asks of a verifier, a webhook kept in
+/// its state, a delivery handed to a task, and an error.
+pub(crate) const fn assert_thread_safe<T: Send + Sync + 'static>() {}
+
+const _: () = {
+    assert_thread_safe::<crate::Error>();
+    assert_thread_safe::<crate::VerifyError>();
+    assert_thread_safe::<crate::ParseError>();
+    assert_thread_safe::<crate::SecretError>();
+    assert_thread_safe::<crate::svix::Verifier>();
+};

@@ -668,7 +668,7 @@ form_callback! {
     /// # Ok::<(), recording_webhooks::ParseError>(())
     /// ```
     pub struct VoiceRequest {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The call.
         required call_sid: String = "CallSid",
@@ -699,18 +699,23 @@ form_callback! {
     /// ```
     /// use recording_webhooks::twilio::{RecordingSource, RecordingStatus, RecordingStatusCallback};
     ///
-    /// let body = b"AccountSid=b3877c40-da60-4998-90ad-b792e98472af&CallSid=b3877c40-da60-4998-90ad-b792e98472ca\
-    ///     &RecordingSid=b3877c40-da60-4998-90ad-b792e984re01&RecordingUrl=https%3A%2F%2Fexample.signalwire.com%2Frec\
+    /// // Twilio's ids; SignalWire sends the same parameters, with UUIDs.
+    /// let body = b"AccountSid=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX&CallSid=CAXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\
+    ///     &RecordingSid=REXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\
+    ///     &RecordingUrl=https%3A%2F%2Fapi.twilio.com%2F2010-04-01%2FAccounts%2FAC1%2FRecordings%2FRE1\
     ///     &RecordingStatus=completed&RecordingDuration=94&RecordingChannels=1&RecordingSource=RecordVerb";
     /// let callback = RecordingStatusCallback::from_form(body)?;
     /// assert_eq!(callback.recording_status, RecordingStatus::Completed);
     /// assert_eq!(callback.recording_duration, Some(94));
     /// assert_eq!(callback.recording_source, Some(RecordingSource::RecordVerb));
-    /// assert_eq!(callback.recording_url.as_deref(), Some("https://example.signalwire.com/rec"));
+    /// assert_eq!(
+    ///     callback.recording_url.as_deref(),
+    ///     Some("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1")
+    /// );
     /// # Ok::<(), recording_webhooks::ParseError>(())
     /// ```
     pub struct RecordingStatusCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The call (absent for conference recordings).
         optional call_sid: String = "CallSid",
@@ -748,7 +753,7 @@ form_callback! {
     /// call-quality figures are typed as real SignalWire calls send them
     /// (`AudioInAveragePtime=20.01`).
     pub struct StatusCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The call.
         required call_sid: String = "CallSid",
@@ -817,7 +822,7 @@ form_callback! {
     /// Documented in Twilio's `<Record>` page (`transcribeCallback`) and
     /// SignalWire's `TranscriptionStatusCallbackPayload`.
     pub struct TranscribeCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         optional account_sid: String = "AccountSid",
         /// The call.
         optional call_sid: String = "CallSid",
@@ -847,7 +852,7 @@ form_callback! {
     /// Documented in Twilio's `<Dial>` page (with `record`) and `<Sip>`
     /// page (`DialSip*`), SignalWire's `dial.mdx` and `sip-noun.mdx`.
     pub struct DialActionCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The call that ran `<Dial>`.
         required call_sid: String = "CallSid",
@@ -886,7 +891,7 @@ form_callback! {
     /// Documented in Twilio's `<Record>` page and SignalWire's
     /// `record.mdx`.
     pub struct RecordActionCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The call.
         required call_sid: String = "CallSid",
@@ -924,7 +929,7 @@ form_callback! {
     /// # Ok::<(), recording_webhooks::ParseError>(())
     /// ```
     pub struct GatherActionCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The call.
         required call_sid: String = "CallSid",
@@ -979,7 +984,7 @@ form_callback! {
     /// Documented in Twilio's `<Conference>` page (`statusCallback`) and
     /// SignalWire's `conference-noun.mdx`.
     pub struct ConferenceStatusCallback {
-        /// The account (a SignalWire project).
+        /// The account (`AC...` on Twilio, a project id on SignalWire).
         required account_sid: String = "AccountSid",
         /// The conference.
         required conference_sid: String = "ConferenceSid",

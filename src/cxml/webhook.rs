@@ -99,7 +99,7 @@ impl<V: UrlVerifier> Webhook<V> {
 /// the examples send it.
 macro_rules! url_webhook {
     ($provider:ident, $signature:literal) => {
-        impl $crate::webhook::Webhook<Verifier> {
+        impl Webhook {
             /// The same webhook, told the scheme and host the provider calls
             /// (`https://hooks.example.com`, or with a path prefix the proxy
             /// strips: `https://example.com/hooks`). The server extractors

@@ -38,6 +38,15 @@ use crate::headers::Headers;
 /// }
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
+///
+/// The builders every provider's `Webhook` shares are documented on
+/// [`webhook::Webhook`](crate::webhook::Webhook):
+/// [`with_tolerance`](crate::webhook::Webhook::with_tolerance) /
+/// [`tolerance`](crate::webhook::Webhook::tolerance) (the replay window,
+/// 5 minutes by default),
+/// [`with_body_limit`](crate::webhook::Webhook::with_body_limit) /
+/// [`body_limit`](crate::webhook::Webhook::body_limit) (what the server
+/// extractors read), and [`verifier`](crate::webhook::Webhook::verifier).
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
 /// A verified Recall.ai delivery: [`Delivery::id`] is the message id
@@ -105,3 +114,10 @@ impl crate::webhook::Receive<Event> for Verifier {
         Ok(webhook.receive(headers, body)?)
     }
 }
+
+const _: () = {
+    crate::webhook::assert_thread_safe::<Verifier>();
+    crate::webhook::assert_thread_safe::<Webhook>();
+    crate::webhook::assert_thread_safe::<Delivery>();
+    crate::webhook::assert_thread_safe::<super::Event>();
+};

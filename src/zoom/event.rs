@@ -157,6 +157,27 @@ macro_rules! zoom_events {
         /// Every typed variant holds its envelope boxed, as in every
         /// provider's `Event`: the event stays the size of a pointer and a
         /// tag, rather than the size of its largest payload.
+        ///
+        /// ```
+        /// use recording_webhooks::zoom::{Event, EventType};
+        ///
+        /// let body = br#"{"event":"recording.started","event_ts":1739923528000,"payload":{
+        ///   "account_id":"lAAAAAAAAAAAAA","object":{"uuid":"Tq3kXcE9Rb2mYw7LfHs1Zg==",
+        ///   "id":87565330005,"host_id":"z8yBXksmRUOiQhjWLNvgBA","topic":"Weekly sync","type":2,
+        ///   "start_time":"2026-03-02T09:00:00Z","duration":30,
+        ///   "recording_file":{"recording_start":"2026-03-02T09:00:05Z","recording_end":""}}}}"#;
+        /// let event = Event::from_slice(body)?;
+        /// assert_eq!(event.event_type(), EventType::RecordingStarted);
+        /// assert_eq!(event.meeting_uuid(), Some("Tq3kXcE9Rb2mYw7LfHs1Zg=="));
+        /// assert_eq!(event.event_time().map(|t| t.unix_timestamp()), Some(1739923528));
+        /// if let Event::RecordingStarted(started) = &event {
+        ///     assert_eq!(started.payload.object.topic, "Weekly sync");
+        /// }
+        /// // What came in, written back.
+        /// let again: serde_json::Value = serde_json::to_value(&event).unwrap();
+        /// assert_eq!(again, serde_json::from_slice::<serde_json::Value>(body).unwrap());
+        /// # Ok::<(), recording_webhooks::ParseError>(())
+        /// ```
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum Event {

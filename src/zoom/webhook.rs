@@ -39,6 +39,15 @@ use crate::headers::Headers;
 /// assert_eq!(webhook.receive_at(&unsigned, body, now).unwrap_err().status_code(), 401);
 /// # Ok::<(), recording_webhooks::SecretError>(())
 /// ```
+///
+/// The builders every provider's `Webhook` shares are documented on
+/// [`webhook::Webhook`](crate::webhook::Webhook):
+/// [`with_tolerance`](crate::webhook::Webhook::with_tolerance) /
+/// [`tolerance`](crate::webhook::Webhook::tolerance) (the replay window,
+/// 5 minutes by default),
+/// [`with_body_limit`](crate::webhook::Webhook::with_body_limit) /
+/// [`body_limit`](crate::webhook::Webhook::body_limit) (what the server
+/// extractors read), and [`verifier`](crate::webhook::Webhook::verifier).
 pub type Webhook = crate::webhook::Webhook<Verifier>;
 
 /// A verified Zoom delivery: [`Delivery::signed_at`] is
@@ -46,6 +55,25 @@ pub type Webhook = crate::webhook::Webhook<Verifier>;
 /// delivery id: de-duplicate by the event name and [`Event::meeting_uuid`]
 /// (a file by its id). `recording.completed` has arrived twice for one
 /// recording, identical but for the download URLs and token.
+///
+/// ```
+/// use recording_webhooks::zoom::{Event, Webhook};
+///
+/// let webhook = Webhook::new("zoom-test-secret-token-0001")?;
+/// let body = br#"{"event":"recording.paused","event_ts":1739923528000,"payload":{"account_id":"a","object":{"uuid":"u==","id":1,"host_id":"h","topic":"t","type":2,"start_time":"2026-03-02T09:00:00Z","duration":30,"recording_file":{}}}}"#;
+/// # let now = time::OffsetDateTime::now_utc().unix_timestamp();
+/// # let (timestamp, signature) = (now.to_string(), webhook.verifier().sign(now, body));
+/// let headers = [
+///     ("x-zm-request-timestamp", timestamp.as_str()),
+///     ("x-zm-signature", signature.as_str()),
+/// ];
+/// let delivery = webhook.receive(&headers, body).unwrap();
+/// assert_eq!(delivery.id(), None);
+/// assert_eq!(delivery.signed_at().map(|t| t.unix_timestamp()), Some(now));
+/// assert!(matches!(delivery.event(), Event::RecordingPaused(_)));
+/// assert_eq!(delivery.url_validation_response(), None);
+/// # Ok::<(), recording_webhooks::SecretError>(())
+/// ```
 ///
 /// [`Delivery::id`]: crate::webhook::Delivery::id
 /// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
@@ -95,7 +123,27 @@ impl Delivery {
 /// `{"plainToken": "...", "encryptedToken": "<hex HMAC-SHA256>"}`.
 ///
 /// Only [`Delivery::url_validation_response`] computes one, for a request
-/// that verified.
+/// that verified. With feature `axum` it is an `IntoResponse`, with
+/// `actix-web` a `Responder`: 200 with this JSON.
+///
+/// ```
+/// use recording_webhooks::zoom::Webhook;
+///
+/// let webhook = Webhook::new("zoom-test-secret-token-0001")?;
+/// let body = br#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+/// let headers = [
+///     ("x-zm-request-timestamp", "1739923528"),
+///     ("x-zm-signature", "v0=c396580094fea489713722c0febf39c0609fcf2a398460b847ac073c59ce910c"),
+/// ];
+/// let now = time::OffsetDateTime::from_unix_timestamp(1739923528).unwrap();
+/// let answer = webhook.receive_at(&headers, body, now).unwrap().url_validation_response().unwrap();
+/// // The body of the 200 answer, `Content-Type: application/json`.
+/// assert_eq!(
+///     answer.to_json(),
+///     r#"{"plainToken":"qgg8vlvZRS6UYooatFL8Aw","encryptedToken":"4daf718ef353f4bd053bf49d951f277c373c181ea1ddc73f1bdf0b4803ad537e"}"#
+/// );
+/// # Ok::<(), recording_webhooks::SecretError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct UrlValidationResponse {
     /// The challenge's `plainToken`, unchanged.
@@ -192,3 +240,11 @@ impl crate::webhook::Receive<Event> for Verifier {
         Ok(webhook.receive(headers, body)?)
     }
 }
+
+const _: () = {
+    crate::webhook::assert_thread_safe::<Verifier>();
+    crate::webhook::assert_thread_safe::<Webhook>();
+    crate::webhook::assert_thread_safe::<Delivery>();
+    crate::webhook::assert_thread_safe::<super::Event>();
+    crate::webhook::assert_thread_safe::<UrlValidationResponse>();
+};
