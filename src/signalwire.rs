@@ -283,9 +283,5 @@ impl UrlVerifier for Verifier {
 /// [`Delivery::signed_at`]: crate::webhook::Delivery::signed_at
 pub type Delivery<C> = crate::webhook::Delivery<C, Verifier>;
 
-const _: () = {
-    crate::webhook::assert_thread_safe::<Verifier>();
-    crate::webhook::assert_thread_safe::<Webhook>();
-    crate::webhook::assert_thread_safe::<Delivery<AnyCallback>>();
-    crate::webhook::assert_thread_safe::<AnyCallback>();
-};
+const _: () =
+    crate::webhook::assert_thread_safe::<(Verifier, Webhook, Delivery<AnyCallback>, AnyCallback)>();

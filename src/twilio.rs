@@ -364,9 +364,5 @@ fn matches<M: Mac + KeyInit + Clone>(
     })
 }
 
-const _: () = {
-    crate::webhook::assert_thread_safe::<Verifier>();
-    crate::webhook::assert_thread_safe::<Webhook>();
-    crate::webhook::assert_thread_safe::<Delivery<AnyCallback>>();
-    crate::webhook::assert_thread_safe::<AnyCallback>();
-};
+const _: () =
+    crate::webhook::assert_thread_safe::<(Verifier, Webhook, Delivery<AnyCallback>, AnyCallback)>();

@@ -327,6 +327,34 @@ pub trait Receive<E>: Sealed + Sized {
     ) -> Result<Delivery<E, Self>, crate::Rejection>;
 }
 
+/// The server extractors' [`Receive`] of a provider whose requests are JSON
+/// bodies verified from their headers alone, named `$provider`: its
+/// `Webhook::receive` (for `Event` and `Verifier` in the calling module).
+/// The one piece of glue such a provider adds for the extractors.
+macro_rules! json_receive {
+    ($provider:literal) => {
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        impl $crate::webhook::Receive<Event> for Verifier {
+            const PROVIDER: &'static str = $provider;
+            const CONTENT_TYPES: &'static [&'static str] = $crate::rejection::JSON;
+            const READS_QUERY: bool = false;
+
+            fn receive_request(
+                webhook: &Webhook,
+                _get: bool,
+                _path_and_query: &str,
+                headers: &(impl $crate::Headers + ?Sized),
+                body: &[u8],
+            ) -> Result<Delivery, $crate::Rejection> {
+                Ok(webhook.receive(headers, body)?)
+            }
+        }
+    };
+}
+
+#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+pub(crate) use json_receive;
+
 /// Compiles only when `T` can be sent to and shared between threads and
 /// owns what it holds: what a server asks of a verifier, a webhook kept in
 /// its state, a delivery handed to a task, and an error.

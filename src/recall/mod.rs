@@ -73,17 +73,38 @@ pub struct UnknownEvent {
 }
 
 /// What handlers ask of any payload, answered without matching every
-/// variant. Every payload type answers each question itself (no default),
-/// so a new event's payload cannot silently answer `None`.
+/// variant: every payload type fills an [`About`], each of its fields
+/// named (no default), so a new event's payload cannot silently answer
+/// `None`.
 trait Payload {
-    fn status(&self) -> Option<StatusView<'_>>;
-    fn bot(&self) -> Option<&Resource>;
-    fn recording(&self) -> Option<&Resource>;
-    fn bot_id(&self) -> Option<&str> {
-        self.bot().map(|bot| bot.id.as_str())
-    }
-    fn recording_id(&self) -> Option<&str> {
-        self.recording().map(|recording| recording.id.as_str())
+    fn about(&self) -> About<'_>;
+}
+
+/// A payload's answers: its status, and the bot and recording it is about.
+struct About<'a> {
+    status: Option<StatusView<'a>>,
+    bot: Option<&'a Resource>,
+    recording: Option<&'a Resource>,
+    /// The ids, from the objects or, in legacy payloads, given alone.
+    bot_id: Option<&'a str>,
+    recording_id: Option<&'a str>,
+}
+
+impl<'a> About<'a> {
+    /// The answers of a payload that names its bot and recording by
+    /// object.
+    fn new(
+        status: Option<StatusView<'a>>,
+        bot: Option<&'a Resource>,
+        recording: Option<&'a Resource>,
+    ) -> About<'a> {
+        About {
+            status,
+            bot,
+            recording,
+            bot_id: bot.map(|bot| bot.id.as_str()),
+            recording_id: recording.map(|recording| recording.id.as_str()),
+        }
     }
 }
 
@@ -105,184 +126,117 @@ impl<C: AsRef<str>, S: SubCode> Status<C, S> {
 }
 
 impl<S: SubCode> Payload for BotEvent<S> {
-    fn status(&self) -> Option<StatusView<'_>> {
-        Some(self.data.view())
-    }
-    fn bot(&self) -> Option<&Resource> {
-        Some(&self.bot)
-    }
-    fn recording(&self) -> Option<&Resource> {
-        None
+    fn about(&self) -> About<'_> {
+        About::new(Some(self.data.view()), Some(&self.bot), None)
     }
 }
 
 impl<S: SubCode> Payload for MediaObjectEvent<S> {
-    fn status(&self) -> Option<StatusView<'_>> {
-        Some(self.data.view())
-    }
-    fn bot(&self) -> Option<&Resource> {
-        self.bot.as_ref()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        self.recording.as_ref()
+    fn about(&self) -> About<'_> {
+        let (bot, recording) = (self.bot.as_ref(), self.recording.as_ref());
+        About::new(Some(self.data.view()), bot, recording)
     }
 }
 
 impl Payload for RecordingEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        Some(self.data.view())
-    }
-    fn bot(&self) -> Option<&Resource> {
-        self.bot.as_ref()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        Some(&self.recording)
+    fn about(&self) -> About<'_> {
+        About::new(
+            Some(self.data.view()),
+            self.bot.as_ref(),
+            Some(&self.recording),
+        )
     }
 }
 
 impl Payload for RealtimeEndpointEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        Some(self.data.view())
-    }
-    fn bot(&self) -> Option<&Resource> {
-        self.bot.as_ref()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        self.recording.as_ref()
+    fn about(&self) -> About<'_> {
+        let (bot, recording) = (self.bot.as_ref(), self.recording.as_ref());
+        About::new(Some(self.data.view()), bot, recording)
     }
 }
 
 impl Payload for SdkUploadEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        Some(self.data.view())
-    }
-    fn bot(&self) -> Option<&Resource> {
-        None
-    }
-    fn recording(&self) -> Option<&Resource> {
-        self.recording.as_ref()
+    fn about(&self) -> About<'_> {
+        About::new(Some(self.data.view()), None, self.recording.as_ref())
     }
 }
 
 impl Payload for SlackTeamEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        Some(self.data.view())
-    }
-    fn bot(&self) -> Option<&Resource> {
-        None
-    }
-    fn recording(&self) -> Option<&Resource> {
-        None
+    fn about(&self) -> About<'_> {
+        About::new(Some(self.data.view()), None, None)
     }
 }
 
 impl Payload for ParticipantEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        None
-    }
-    fn bot(&self) -> Option<&Resource> {
-        self.bot.as_ref()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        self.recording.as_ref()
+    fn about(&self) -> About<'_> {
+        About::new(None, self.bot.as_ref(), self.recording.as_ref())
     }
 }
 
 impl Payload for TranscriptEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        None
-    }
-    fn bot(&self) -> Option<&Resource> {
-        self.bot.as_ref()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        self.recording.as_ref()
+    fn about(&self) -> About<'_> {
+        About::new(None, self.bot.as_ref(), self.recording.as_ref())
     }
 }
 
 impl Payload for RawMediaEvent {
-    fn status(&self) -> Option<StatusView<'_>> {
-        None
-    }
-    fn bot(&self) -> Option<&Resource> {
-        self.bot.as_ref()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        self.recording.as_ref()
+    fn about(&self) -> About<'_> {
+        About::new(None, self.bot.as_ref(), self.recording.as_ref())
     }
 }
 
-/// The real-time payloads, boxed in [`Event`].
-impl<P: Payload> Payload for Box<P> {
-    fn status(&self) -> Option<StatusView<'_>> {
-        (**self).status()
-    }
-    fn bot(&self) -> Option<&Resource> {
-        (**self).bot()
-    }
-    fn recording(&self) -> Option<&Resource> {
-        (**self).recording()
-    }
-    fn bot_id(&self) -> Option<&str> {
-        (**self).bot_id()
-    }
-    fn recording_id(&self) -> Option<&str> {
-        (**self).recording_id()
+/// Calendars: about no bot and no recording.
+impl Payload for CalendarUpdate {
+    fn about(&self) -> About<'_> {
+        About::new(None, None, None)
     }
 }
 
-/// Implements [`Payload`] for payloads about no bot and no recording, and
-/// with no status: calendars, and the raw JSON of unknown or undocumented
-/// payloads.
-macro_rules! about_nothing {
-    ($($payload:ty),*) => {$(
-        impl Payload for $payload {
-            fn status(&self) -> Option<StatusView<'_>> {
-                None
-            }
-            fn bot(&self) -> Option<&Resource> {
-                None
-            }
-            fn recording(&self) -> Option<&Resource> {
-                None
-            }
-        }
-    )*};
+/// An unknown event: its raw data is not guessed at.
+impl Payload for UnknownEvent {
+    fn about(&self) -> About<'_> {
+        self.data.about()
+    }
 }
 
-about_nothing!(CalendarUpdate, CalendarSyncEvents, Value, UnknownEvent);
+impl Payload for CalendarSyncEvents {
+    fn about(&self) -> About<'_> {
+        About::new(None, None, None)
+    }
+}
 
-/// The legacy payloads name their bot by id only.
+/// The legacy payloads name their bot (and recording) by id only.
 impl Payload for BotStatusChange {
-    fn status(&self) -> Option<StatusView<'_>> {
-        None
-    }
-    fn bot(&self) -> Option<&Resource> {
-        None
-    }
-    fn recording(&self) -> Option<&Resource> {
-        None
-    }
-    fn bot_id(&self) -> Option<&str> {
-        Some(&self.bot_id)
-    }
-    fn recording_id(&self) -> Option<&str> {
-        self.status.recording_id.as_deref()
+    fn about(&self) -> About<'_> {
+        About {
+            bot_id: Some(&self.bot_id),
+            recording_id: self.status.recording_id.as_deref(),
+            ..About::new(None, None, None)
+        }
     }
 }
 
 impl Payload for BotLog {
-    fn status(&self) -> Option<StatusView<'_>> {
-        None
+    fn about(&self) -> About<'_> {
+        About {
+            bot_id: self.bot_id.as_deref(),
+            ..About::new(None, None, None)
+        }
     }
-    fn bot(&self) -> Option<&Resource> {
-        None
+}
+
+/// The raw JSON of an undocumented payload (`transcript.provider_data`)
+/// or of an unknown event: read as nothing, rather than guessed at.
+impl Payload for Value {
+    fn about(&self) -> About<'_> {
+        About::new(None, None, None)
     }
-    fn recording(&self) -> Option<&Resource> {
-        None
-    }
-    fn bot_id(&self) -> Option<&str> {
-        self.bot_id.as_deref()
+}
+
+/// The payloads boxed in [`Event`].
+impl<P: Payload> Payload for Box<P> {
+    fn about(&self) -> About<'_> {
+        (**self).about()
     }
 }
 
@@ -315,7 +269,7 @@ macro_rules! recall_events {
             $(
                 #[doc = concat!("`", $wire, "`")]
                 $(#[$doc])*
-                $variant($payload),
+                $variant(Box<$payload>),
             )*
             /// An event name this version of the crate does not know.
             Unknown(UnknownEvent),
@@ -341,7 +295,8 @@ macro_rules! recall_events {
             /// Reads `data` as the payload of event `name`.
             fn from_data<'de, D: Deserializer<'de>>(name: EventType, data: D) -> Result<Event, D::Error> {
                 match name {
-                    $(EventType::$variant => <$payload>::deserialize(data).map(Event::$variant),)*
+                    $(EventType::$variant => <$payload>::deserialize(data)
+                        .map(|payload| Event::$variant(Box::new(payload))),)*
                     EventType::Unknown(event) => Value::deserialize(data)
                         .map(|data| Event::Unknown(UnknownEvent { event_type: event, data })),
                 }
@@ -358,98 +313,98 @@ macro_rules! recall_events {
 }
 
 recall_events! {
-    BotJoiningCall = "bot.joining_call" => Box<BotEvent>,
-    BotInWaitingRoom = "bot.in_waiting_room" => Box<BotEvent>,
-    BotInCallNotRecording = "bot.in_call_not_recording" => Box<BotEvent>,
-    BotRecordingPermissionAllowed = "bot.recording_permission_allowed" => Box<BotEvent>,
-    BotRecordingPermissionDenied = "bot.recording_permission_denied" => Box<BotEvent<RecordingPermissionDeniedSubCode>>,
-    BotInCallRecording = "bot.in_call_recording" => Box<BotEvent>,
-    BotCallEnded = "bot.call_ended" => Box<BotEvent<CallEndedSubCode>>,
-    BotDone = "bot.done" => Box<BotEvent>,
-    BotFatal = "bot.fatal" => Box<BotEvent<FatalSubCode>>,
-    BotBreakoutRoomOpened = "bot.breakout_room_opened" => Box<BotEvent>,
-    BotBreakoutRoomEntered = "bot.breakout_room_entered" => Box<BotEvent>,
-    BotBreakoutRoomLeft = "bot.breakout_room_left" => Box<BotEvent>,
-    BotBreakoutRoomClosed = "bot.breakout_room_closed" => Box<BotEvent>,
+    BotJoiningCall = "bot.joining_call" => BotEvent,
+    BotInWaitingRoom = "bot.in_waiting_room" => BotEvent,
+    BotInCallNotRecording = "bot.in_call_not_recording" => BotEvent,
+    BotRecordingPermissionAllowed = "bot.recording_permission_allowed" => BotEvent,
+    BotRecordingPermissionDenied = "bot.recording_permission_denied" => BotEvent<RecordingPermissionDeniedSubCode>,
+    BotInCallRecording = "bot.in_call_recording" => BotEvent,
+    BotCallEnded = "bot.call_ended" => BotEvent<CallEndedSubCode>,
+    BotDone = "bot.done" => BotEvent,
+    BotFatal = "bot.fatal" => BotEvent<FatalSubCode>,
+    BotBreakoutRoomOpened = "bot.breakout_room_opened" => BotEvent,
+    BotBreakoutRoomEntered = "bot.breakout_room_entered" => BotEvent,
+    BotBreakoutRoomLeft = "bot.breakout_room_left" => BotEvent,
+    BotBreakoutRoomClosed = "bot.breakout_room_closed" => BotEvent,
 
-    RecordingProcessing = "recording.processing" => Box<RecordingEvent>,
-    RecordingPaused = "recording.paused" => Box<RecordingEvent>,
-    RecordingDone = "recording.done" => Box<RecordingEvent>,
-    RecordingFailed = "recording.failed" => Box<RecordingEvent>,
-    RecordingDeleted = "recording.deleted" => Box<RecordingEvent>,
+    RecordingProcessing = "recording.processing" => RecordingEvent,
+    RecordingPaused = "recording.paused" => RecordingEvent,
+    RecordingDone = "recording.done" => RecordingEvent,
+    RecordingFailed = "recording.failed" => RecordingEvent,
+    RecordingDeleted = "recording.deleted" => RecordingEvent,
 
-    TranscriptProcessing = "transcript.processing" => Box<MediaObjectEvent>,
-    TranscriptDone = "transcript.done" => Box<MediaObjectEvent>,
-    TranscriptFailed = "transcript.failed" => Box<MediaObjectEvent<TranscriptFailedSubCode>>,
-    TranscriptDeleted = "transcript.deleted" => Box<MediaObjectEvent>,
-    ParticipantEventsProcessing = "participant_events.processing" => Box<MediaObjectEvent>,
-    ParticipantEventsDone = "participant_events.done" => Box<MediaObjectEvent>,
-    ParticipantEventsFailed = "participant_events.failed" => Box<MediaObjectEvent>,
-    ParticipantEventsDeleted = "participant_events.deleted" => Box<MediaObjectEvent>,
-    VideoMixedProcessing = "video_mixed.processing" => Box<MediaObjectEvent>,
-    VideoMixedDone = "video_mixed.done" => Box<MediaObjectEvent>,
-    VideoMixedFailed = "video_mixed.failed" => Box<MediaObjectEvent>,
-    VideoMixedDeleted = "video_mixed.deleted" => Box<MediaObjectEvent>,
-    VideoSeparateProcessing = "video_separate.processing" => Box<MediaObjectEvent>,
-    VideoSeparateDone = "video_separate.done" => Box<MediaObjectEvent>,
-    VideoSeparateFailed = "video_separate.failed" => Box<MediaObjectEvent>,
-    VideoSeparateDeleted = "video_separate.deleted" => Box<MediaObjectEvent>,
-    AudioMixedProcessing = "audio_mixed.processing" => Box<MediaObjectEvent>,
-    AudioMixedDone = "audio_mixed.done" => Box<MediaObjectEvent>,
-    AudioMixedFailed = "audio_mixed.failed" => Box<MediaObjectEvent>,
-    AudioMixedDeleted = "audio_mixed.deleted" => Box<MediaObjectEvent>,
-    AudioSeparateProcessing = "audio_separate.processing" => Box<MediaObjectEvent>,
-    AudioSeparateDone = "audio_separate.done" => Box<MediaObjectEvent>,
-    AudioSeparateFailed = "audio_separate.failed" => Box<MediaObjectEvent>,
-    AudioSeparateDeleted = "audio_separate.deleted" => Box<MediaObjectEvent>,
-    MeetingMetadataProcessing = "meeting_metadata.processing" => Box<MediaObjectEvent>,
-    MeetingMetadataDone = "meeting_metadata.done" => Box<MediaObjectEvent>,
-    MeetingMetadataFailed = "meeting_metadata.failed" => Box<MediaObjectEvent>,
-    MeetingMetadataDeleted = "meeting_metadata.deleted" => Box<MediaObjectEvent>,
+    TranscriptProcessing = "transcript.processing" => MediaObjectEvent,
+    TranscriptDone = "transcript.done" => MediaObjectEvent,
+    TranscriptFailed = "transcript.failed" => MediaObjectEvent<TranscriptFailedSubCode>,
+    TranscriptDeleted = "transcript.deleted" => MediaObjectEvent,
+    ParticipantEventsProcessing = "participant_events.processing" => MediaObjectEvent,
+    ParticipantEventsDone = "participant_events.done" => MediaObjectEvent,
+    ParticipantEventsFailed = "participant_events.failed" => MediaObjectEvent,
+    ParticipantEventsDeleted = "participant_events.deleted" => MediaObjectEvent,
+    VideoMixedProcessing = "video_mixed.processing" => MediaObjectEvent,
+    VideoMixedDone = "video_mixed.done" => MediaObjectEvent,
+    VideoMixedFailed = "video_mixed.failed" => MediaObjectEvent,
+    VideoMixedDeleted = "video_mixed.deleted" => MediaObjectEvent,
+    VideoSeparateProcessing = "video_separate.processing" => MediaObjectEvent,
+    VideoSeparateDone = "video_separate.done" => MediaObjectEvent,
+    VideoSeparateFailed = "video_separate.failed" => MediaObjectEvent,
+    VideoSeparateDeleted = "video_separate.deleted" => MediaObjectEvent,
+    AudioMixedProcessing = "audio_mixed.processing" => MediaObjectEvent,
+    AudioMixedDone = "audio_mixed.done" => MediaObjectEvent,
+    AudioMixedFailed = "audio_mixed.failed" => MediaObjectEvent,
+    AudioMixedDeleted = "audio_mixed.deleted" => MediaObjectEvent,
+    AudioSeparateProcessing = "audio_separate.processing" => MediaObjectEvent,
+    AudioSeparateDone = "audio_separate.done" => MediaObjectEvent,
+    AudioSeparateFailed = "audio_separate.failed" => MediaObjectEvent,
+    AudioSeparateDeleted = "audio_separate.deleted" => MediaObjectEvent,
+    MeetingMetadataProcessing = "meeting_metadata.processing" => MediaObjectEvent,
+    MeetingMetadataDone = "meeting_metadata.done" => MediaObjectEvent,
+    MeetingMetadataFailed = "meeting_metadata.failed" => MediaObjectEvent,
+    MeetingMetadataDeleted = "meeting_metadata.deleted" => MediaObjectEvent,
 
-    RealtimeEndpointRunning = "realtime_endpoint.running" => Box<RealtimeEndpointEvent>,
-    RealtimeEndpointDone = "realtime_endpoint.done" => Box<RealtimeEndpointEvent>,
-    RealtimeEndpointFailed = "realtime_endpoint.failed" => Box<RealtimeEndpointEvent>,
+    RealtimeEndpointRunning = "realtime_endpoint.running" => RealtimeEndpointEvent,
+    RealtimeEndpointDone = "realtime_endpoint.done" => RealtimeEndpointEvent,
+    RealtimeEndpointFailed = "realtime_endpoint.failed" => RealtimeEndpointEvent,
 
-    SdkUploadUploading = "sdk_upload.uploading" => Box<SdkUploadEvent>,
-    SdkUploadComplete = "sdk_upload.complete" => Box<SdkUploadEvent>,
-    SdkUploadFailed = "sdk_upload.failed" => Box<SdkUploadEvent>,
-    SdkUploadRecordingStarted = "sdk_upload.recording_started" => Box<SdkUploadEvent>,
-    SdkUploadRecordingEnded = "sdk_upload.recording_ended" => Box<SdkUploadEvent>,
+    SdkUploadUploading = "sdk_upload.uploading" => SdkUploadEvent,
+    SdkUploadComplete = "sdk_upload.complete" => SdkUploadEvent,
+    SdkUploadFailed = "sdk_upload.failed" => SdkUploadEvent,
+    SdkUploadRecordingStarted = "sdk_upload.recording_started" => SdkUploadEvent,
+    SdkUploadRecordingEnded = "sdk_upload.recording_ended" => SdkUploadEvent,
 
-    SlackTeamInvited = "slack_team.invited" => Box<SlackTeamEvent>,
-    SlackTeamActive = "slack_team.active" => Box<SlackTeamEvent>,
-    SlackTeamAccessRevoked = "slack_team.access_revoked" => Box<SlackTeamEvent>,
+    SlackTeamInvited = "slack_team.invited" => SlackTeamEvent,
+    SlackTeamActive = "slack_team.active" => SlackTeamEvent,
+    SlackTeamAccessRevoked = "slack_team.access_revoked" => SlackTeamEvent,
 
-    CalendarUpdate = "calendar.update" => Box<CalendarUpdate>,
-    CalendarSyncEvents = "calendar.sync_events" => Box<CalendarSyncEvents>,
+    CalendarUpdate = "calendar.update" => CalendarUpdate,
+    CalendarSyncEvents = "calendar.sync_events" => CalendarSyncEvents,
 
     /// Legacy (API v1.10).
-    BotStatusChange = "bot.status_change" => Box<BotStatusChange>,
+    BotStatusChange = "bot.status_change" => BotStatusChange,
     /// Legacy (API v1.10).
-    BotLog = "bot.log" => Box<BotLog>,
+    BotLog = "bot.log" => BotLog,
     /// Legacy (API v1.10).
-    BotOutputLog = "bot.output_log" => Box<BotLog>,
+    BotOutputLog = "bot.output_log" => BotLog,
 
-    ParticipantEventsJoin = "participant_events.join" => Box<ParticipantEvent>,
-    ParticipantEventsLeave = "participant_events.leave" => Box<ParticipantEvent>,
-    ParticipantEventsUpdate = "participant_events.update" => Box<ParticipantEvent>,
-    ParticipantEventsSpeechOn = "participant_events.speech_on" => Box<ParticipantEvent>,
-    ParticipantEventsSpeechOff = "participant_events.speech_off" => Box<ParticipantEvent>,
-    ParticipantEventsWebcamOn = "participant_events.webcam_on" => Box<ParticipantEvent>,
-    ParticipantEventsWebcamOff = "participant_events.webcam_off" => Box<ParticipantEvent>,
-    ParticipantEventsScreenshareOn = "participant_events.screenshare_on" => Box<ParticipantEvent>,
-    ParticipantEventsScreenshareOff = "participant_events.screenshare_off" => Box<ParticipantEvent>,
-    ParticipantEventsChatMessage = "participant_events.chat_message" => Box<ParticipantEvent>,
-    TranscriptData = "transcript.data" => Box<TranscriptEvent>,
-    TranscriptPartialData = "transcript.partial_data" => Box<TranscriptEvent>,
+    ParticipantEventsJoin = "participant_events.join" => ParticipantEvent,
+    ParticipantEventsLeave = "participant_events.leave" => ParticipantEvent,
+    ParticipantEventsUpdate = "participant_events.update" => ParticipantEvent,
+    ParticipantEventsSpeechOn = "participant_events.speech_on" => ParticipantEvent,
+    ParticipantEventsSpeechOff = "participant_events.speech_off" => ParticipantEvent,
+    ParticipantEventsWebcamOn = "participant_events.webcam_on" => ParticipantEvent,
+    ParticipantEventsWebcamOff = "participant_events.webcam_off" => ParticipantEvent,
+    ParticipantEventsScreenshareOn = "participant_events.screenshare_on" => ParticipantEvent,
+    ParticipantEventsScreenshareOff = "participant_events.screenshare_off" => ParticipantEvent,
+    ParticipantEventsChatMessage = "participant_events.chat_message" => ParticipantEvent,
+    TranscriptData = "transcript.data" => TranscriptEvent,
+    TranscriptPartialData = "transcript.partial_data" => TranscriptEvent,
     /// The transcription provider's own payload, which Recall does not
     /// document: kept as raw JSON.
-    TranscriptProviderData = "transcript.provider_data" => Box<Value>,
-    AudioMixedRawData = "audio_mixed_raw.data" => Box<RawMediaEvent>,
-    AudioSeparateRawData = "audio_separate_raw.data" => Box<RawMediaEvent>,
-    VideoSeparatePngData = "video_separate_png.data" => Box<RawMediaEvent>,
-    VideoSeparateH264Data = "video_separate_h264.data" => Box<RawMediaEvent>,
+    TranscriptProviderData = "transcript.provider_data" => Value,
+    AudioMixedRawData = "audio_mixed_raw.data" => RawMediaEvent,
+    AudioSeparateRawData = "audio_separate_raw.data" => RawMediaEvent,
+    VideoSeparatePngData = "video_separate_png.data" => RawMediaEvent,
+    VideoSeparateH264Data = "video_separate_h264.data" => RawMediaEvent,
 }
 
 impl Event {
@@ -467,43 +422,49 @@ impl Event {
     /// The status code (`data.data.code`) of a status event.
     #[must_use]
     pub fn code(&self) -> Option<&str> {
-        self.payload().status().map(|status| status.code)
+        self.payload().about().status.map(|status| status.code)
     }
 
     /// The sub code of a status event, when it has one.
     #[must_use]
     pub fn sub_code(&self) -> Option<&str> {
-        self.payload().status().and_then(|status| status.sub_code)
+        self.payload()
+            .about()
+            .status
+            .and_then(|status| status.sub_code)
     }
 
     /// When the status changed, for status events: order events by it.
     #[must_use]
     pub fn updated_at(&self) -> Option<&Timestamp> {
-        self.payload().status().map(|status| status.updated_at)
+        self.payload()
+            .about()
+            .status
+            .map(|status| status.updated_at)
     }
 
     /// The bot the event is about, when the payload names it.
     #[must_use]
     pub fn bot(&self) -> Option<&Resource> {
-        self.payload().bot()
+        self.payload().about().bot
     }
 
     /// The recording the event is about, when the payload names it.
     #[must_use]
     pub fn recording(&self) -> Option<&Resource> {
-        self.payload().recording()
+        self.payload().about().recording
     }
 
     /// The bot's id, from the bot object or a legacy `bot_id`.
     #[must_use]
     pub fn bot_id(&self) -> Option<&str> {
-        self.payload().bot_id()
+        self.payload().about().bot_id
     }
 
     /// The recording's id, from the recording object or a legacy status.
     #[must_use]
     pub fn recording_id(&self) -> Option<&str> {
-        self.payload().recording_id()
+        self.payload().about().recording_id
     }
 }
 

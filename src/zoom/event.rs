@@ -305,7 +305,7 @@ impl Event {
     /// `recording.deleted` and `recording.recovered`.
     #[must_use]
     pub fn recording(&self) -> Option<&Recording> {
-        self.payload().recording()
+        self.payload().about().recording
     }
 
     /// The files of a recorded meeting; empty for the other events.
@@ -328,192 +328,142 @@ impl Event {
     /// The meeting instance (`payload.object.uuid`) the event is about.
     #[must_use]
     pub fn meeting_uuid(&self) -> Option<&str> {
-        self.payload().meeting_uuid()
+        self.payload().about().meeting_uuid
     }
 
     /// The meeting number (`payload.object.id`) the event is about.
     #[must_use]
     pub fn meeting_id(&self) -> Option<u64> {
-        self.payload().meeting_id()
+        self.payload().about().meeting_id
     }
 
     /// The account the event is about (`payload.account_id`).
     #[must_use]
     pub fn account_id(&self) -> Option<&str> {
-        self.payload().account_id()
+        self.payload().about().account_id
     }
 }
 
-/// What handlers ask of any payload. Every payload type answers each
-/// question itself (no default), so a new event's payload cannot silently
-/// answer `None`.
+/// What handlers ask of any payload: every payload type fills an
+/// [`About`], each of its fields named (no default), so a new event's
+/// payload cannot silently answer `None`.
 trait Answers {
-    fn recording(&self) -> Option<&Recording>;
-    fn meeting_uuid(&self) -> Option<&str>;
-    fn meeting_id(&self) -> Option<u64>;
-    fn account_id(&self) -> Option<&str>;
+    fn about(&self) -> About<'_>;
 }
 
-/// The `object` of a [`Payload`]: the meeting it is about.
+/// A payload's answers.
+struct About<'a> {
+    recording: Option<&'a Recording>,
+    meeting_uuid: Option<&'a str>,
+    meeting_id: Option<u64>,
+    account_id: Option<&'a str>,
+}
+
+/// The meeting a [`Payload`]'s `object` is: its recording, when it is one,
+/// its `uuid` and its `id`.
 trait Meeting {
-    fn recording(&self) -> Option<&Recording>;
-    fn uuid(&self) -> Option<&str>;
-    fn id(&self) -> Option<u64>;
+    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>);
 }
 
 impl Meeting for Recording {
-    fn recording(&self) -> Option<&Recording> {
-        Some(self)
-    }
-    fn uuid(&self) -> Option<&str> {
-        Some(&self.uuid)
-    }
-    fn id(&self) -> Option<u64> {
-        Some(self.id)
+    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
+        (Some(self), Some(&self.uuid), Some(self.id))
     }
 }
 
 impl Meeting for RecordingInProgress {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn uuid(&self) -> Option<&str> {
-        Some(&self.uuid)
-    }
-    fn id(&self) -> Option<u64> {
-        Some(self.id)
+    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
+        (None, Some(&self.uuid), Some(self.id))
     }
 }
 
 impl Meeting for Registration {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn uuid(&self) -> Option<&str> {
-        Some(&self.uuid)
-    }
-    fn id(&self) -> Option<u64> {
-        Some(self.id)
+    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
+        (None, Some(&self.uuid), Some(self.id))
     }
 }
 
 /// The account's storage: about no meeting.
 impl Meeting for CloudStorageUsage {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn uuid(&self) -> Option<&str> {
-        None
-    }
-    fn id(&self) -> Option<u64> {
-        None
+    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
+        (None, None, None)
     }
 }
 
 impl<O: Meeting> Answers for Payload<O> {
-    fn recording(&self) -> Option<&Recording> {
-        self.object.recording()
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        self.object.uuid()
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        self.object.id()
-    }
-    fn account_id(&self) -> Option<&str> {
-        Some(&self.account_id)
+    fn about(&self) -> About<'_> {
+        let (recording, meeting_uuid, meeting_id) = self.object.meeting();
+        About {
+            recording,
+            meeting_uuid,
+            meeting_id,
+            account_id: Some(&self.account_id),
+        }
     }
 }
 
 impl<P: Answers> Answers for Box<P> {
-    fn recording(&self) -> Option<&Recording> {
-        (**self).recording()
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        (**self).meeting_uuid()
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        (**self).meeting_id()
-    }
-    fn account_id(&self) -> Option<&str> {
-        (**self).account_id()
+    fn about(&self) -> About<'_> {
+        (**self).about()
     }
 }
 
+/// Zoom's challenge: about nothing but itself.
 impl Answers for UrlValidation {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        None
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        None
-    }
-    fn account_id(&self) -> Option<&str> {
-        None
+    fn about(&self) -> About<'_> {
+        About {
+            recording: None,
+            meeting_uuid: None,
+            meeting_id: None,
+            account_id: None,
+        }
     }
 }
 
 impl Answers for Renamed {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        Some(&self.object.uuid)
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        Some(self.object.id)
-    }
-    fn account_id(&self) -> Option<&str> {
-        Some(&self.account_id)
+    fn about(&self) -> About<'_> {
+        About {
+            recording: None,
+            meeting_uuid: Some(&self.object.uuid),
+            meeting_id: Some(self.object.id),
+            account_id: Some(&self.account_id),
+        }
     }
 }
 
 /// Several meetings at once: about none of them alone.
 impl<O> Answers for BatchPayload<O> {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        None
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        None
-    }
-    fn account_id(&self) -> Option<&str> {
-        Some(&self.account_id)
+    fn about(&self) -> About<'_> {
+        About {
+            recording: None,
+            meeting_uuid: None,
+            meeting_id: None,
+            account_id: Some(&self.account_id),
+        }
     }
 }
 
 impl Answers for ArchivePayload {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        self.object.as_ref().and_then(|o| o.uuid.as_deref())
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        self.object.as_ref().and_then(|o| o.id)
-    }
-    fn account_id(&self) -> Option<&str> {
-        self.account_id.as_deref()
+    fn about(&self) -> About<'_> {
+        let meeting = self.object.as_ref();
+        About {
+            recording: None,
+            meeting_uuid: meeting.and_then(|meeting| meeting.uuid.as_deref()),
+            meeting_id: meeting.and_then(|meeting| meeting.id),
+            account_id: self.account_id.as_deref(),
+        }
     }
 }
 
-/// An unknown event's payload, as Zoom's events usually lay it out.
+/// An unknown event's payload, read where Zoom's events put these keys.
 impl Answers for Value {
-    fn recording(&self) -> Option<&Recording> {
-        None
-    }
-    fn meeting_uuid(&self) -> Option<&str> {
-        self.pointer("/object/uuid").and_then(Value::as_str)
-    }
-    fn meeting_id(&self) -> Option<u64> {
-        self.pointer("/object/id").and_then(Value::as_u64)
-    }
-    fn account_id(&self) -> Option<&str> {
-        self.get("account_id").and_then(Value::as_str)
+    fn about(&self) -> About<'_> {
+        About {
+            recording: None,
+            meeting_uuid: self.pointer("/object/uuid").and_then(Value::as_str),
+            meeting_id: self.pointer("/object/id").and_then(Value::as_u64),
+            account_id: self.get("account_id").and_then(Value::as_str),
+        }
     }
 }
 

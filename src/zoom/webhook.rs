@@ -224,27 +224,12 @@ impl Webhook {
     }
 }
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-impl crate::webhook::Receive<Event> for Verifier {
-    const PROVIDER: &'static str = "zoom";
-    const CONTENT_TYPES: &'static [&'static str] = crate::rejection::JSON;
-    const READS_QUERY: bool = false;
+crate::webhook::json_receive!("zoom");
 
-    fn receive_request(
-        webhook: &Webhook,
-        _get: bool,
-        _path_and_query: &str,
-        headers: &(impl Headers + ?Sized),
-        body: &[u8],
-    ) -> Result<Delivery, crate::Rejection> {
-        Ok(webhook.receive(headers, body)?)
-    }
-}
-
-const _: () = {
-    crate::webhook::assert_thread_safe::<Verifier>();
-    crate::webhook::assert_thread_safe::<Webhook>();
-    crate::webhook::assert_thread_safe::<Delivery>();
-    crate::webhook::assert_thread_safe::<super::Event>();
-    crate::webhook::assert_thread_safe::<UrlValidationResponse>();
-};
+const _: () = crate::webhook::assert_thread_safe::<(
+    Verifier,
+    Webhook,
+    Delivery,
+    super::Event,
+    UrlValidationResponse,
+)>();
