@@ -30,6 +30,7 @@ mod error;
 mod headers;
 mod json_path;
 mod mac;
+mod number_or_string;
 #[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 mod object;
 mod open_enum;
@@ -57,6 +58,7 @@ pub mod zoom;
 
 pub use error::{Error, ParseError, SecretError, VerifyError};
 pub use headers::Headers;
+pub use number_or_string::NumberOrString;
 pub use redacted::Redacted;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]

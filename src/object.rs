@@ -24,6 +24,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::number_or_string::NumberOrString;
 use crate::open_enum::OpenEnum;
 use crate::tagged::Key;
 use crate::timestamp::Timestamp;
@@ -41,6 +42,7 @@ pub enum Slot<'a> {
     Flag(&'a mut bool),
     Number(&'a mut Number),
     Time(&'a mut Timestamp),
+    NumberOrString(&'a mut NumberOrString),
     Map(&'a mut Map<String, Value>),
     Value(&'a mut Value),
     /// A string read as an open enum.
@@ -151,6 +153,7 @@ impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
             Slot::Flag(slot) => *slot = bool::deserialize(deserializer)?,
             Slot::Number(slot) => *slot = Number::deserialize(deserializer)?,
             Slot::Time(slot) => *slot = Timestamp::deserialize(deserializer)?,
+            Slot::NumberOrString(slot) => *slot = NumberOrString::deserialize(deserializer)?,
             Slot::Map(slot) => *slot = Map::deserialize(deserializer)?,
             Slot::Value(slot) => *slot = Value::deserialize(deserializer)?,
             Slot::Word(slot) => slot.set(&Key::deserialize(deserializer)?),

@@ -47,8 +47,10 @@ pub(crate) trait Tagged: Sized {
     ) -> Result<Self, D::Error>;
 
     /// Puts the envelope's other keys into the event, once every key of
-    /// the body has been read (they may come after the payload).
-    fn set_head(&mut self, head: Self::Head);
+    /// the body has been read (they may come after the payload). A typed
+    /// event may require some; an unknown one never fails for a missing
+    /// one.
+    fn set_head<E: de::Error>(&mut self, head: Self::Head) -> Result<(), E>;
 
     /// The value of an envelope with neither tag nor payload, when the
     /// provider sends one (Daily's verification ping): `keys` is how many
@@ -237,7 +239,10 @@ impl<T: Tagged, E: Early<T>> Dispatch<T, E> {
         if self.early.met() {
             return self.early.finish(tag);
         }
-        Err(Error::missing_field(T::PAYLOAD))
+        // No payload: an event the crate does not type keeps `null` (it
+        // never fails for a missing envelope key); a typed one needs its
+        // payload.
+        T::from_payload(tag, Value::Null).map_err(|_| Error::missing_field(T::PAYLOAD))
     }
 }
 
@@ -282,8 +287,7 @@ fn read_envelope<'de, T: Tagged, D: Deserializer<'de>, E: Early<T>>(
                 return Ok(value);
             }
             let mut value = dispatch.finish()?;
-            object::check_missing(&head, seen)?;
-            value.set_head(head);
+            value.set_head(head)?;
             Ok(value)
         }
     }

@@ -351,7 +351,7 @@ fn unknown_types_keep_the_payload() {
         panic!()
     };
     assert_eq!(unknown.event_type, "room.exploded");
-    assert_eq!(unknown.envelope.payload["how"][0], "loudly");
+    assert_eq!(unknown.payload["how"][0], "loudly");
     assert_eq!(serde_json::to_vec(&event).unwrap(), body.to_vec());
 }
 

@@ -21,7 +21,7 @@ mod payload;
 mod verify;
 mod webhook;
 
-use serde::de::Deserializer;
+use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -37,7 +37,7 @@ pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verified, Verifier};
 pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;
-use crate::object::{Field, json_object};
+use crate::object::json_object;
 use crate::open_enum::open_enum;
 use crate::tagged::{self, Tagged};
 use crate::timestamp::Timestamp;
@@ -58,11 +58,12 @@ pub struct Envelope<P> {
     pub other: Map<String, Value>,
 }
 
-/// The envelope's keys beside `type` and `payload`, as read.
+/// The envelope's keys beside `type` and `payload`, as read: every one
+/// required of a typed event, none of an unknown one.
 pub(crate) struct Head {
-    version: String,
-    id: String,
-    event_ts: Timestamp,
+    version: Option<String>,
+    id: Option<String>,
+    event_ts: Option<Timestamp>,
     other: Map<String, Value>,
 }
 
@@ -70,14 +71,23 @@ json_object! {
     impl Head { version, id, event_ts, ..other }
 }
 
-/// An event type this version of the crate does not know.
+/// An event type this version of the crate does not know, kept whole: it
+/// never fails for a missing envelope key.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownEvent {
     /// The `type`, as sent.
     pub event_type: String,
-    /// The envelope, with the payload untouched.
-    pub envelope: Envelope<Value>,
+    /// The payload format's version, when sent.
+    pub version: Option<String>,
+    /// The event's id, when sent.
+    pub id: Option<String>,
+    /// When Daily sent the webhook, when it says.
+    pub event_ts: Option<Timestamp>,
+    /// The payload, untouched (`null` when absent).
+    pub payload: Value,
+    /// Top-level keys this version of the crate does not know.
+    pub other: Map<String, Value>,
 }
 
 /// The body of Daily's verification request, `{"test":"test"}`.
@@ -129,23 +139,35 @@ macro_rules! daily_events {
                 }
             }
 
-            /// The envelope's own fields, whatever the payload.
-            fn envelope(&self) -> Option<(&str, &str, &Timestamp, &Map<String, Value>)> {
+            /// The envelope's own fields, whatever the payload; `None` for
+            /// the ping.
+            fn envelope(&self) -> Option<HeadRef<'_>> {
                 match self {
-                    $(Event::$variant(e) => Some((&e.version, &e.id, &e.event_ts, &e.other)),)*
+                    $(Event::$variant(e) => Some(HeadRef {
+                        version: Some(&e.version),
+                        id: Some(&e.id),
+                        event_ts: Some(&e.event_ts),
+                        other: &e.other,
+                    }),)*
                     Event::Ping => None,
-                    Event::Unknown(u) => {
-                        let e = &u.envelope;
-                        Some((&e.version, &e.id, &e.event_ts, &e.other))
-                    }
+                    Event::Unknown(u) => Some(HeadRef {
+                        version: u.version.as_deref(),
+                        id: u.id.as_deref(),
+                        event_ts: u.event_ts.as_ref(),
+                        other: &u.other,
+                    }),
                 }
             }
 
-            fn head_into(&mut self, head: Head) {
+            fn head_into<E: de::Error>(&mut self, head: Head) -> Result<(), E> {
                 match self {
                     $(Event::$variant(e) => e.set_head(head),)*
-                    Event::Ping => {}
-                    Event::Unknown(u) => u.envelope.set_head(head),
+                    Event::Ping => Ok(()),
+                    Event::Unknown(u) => {
+                        (u.version, u.id, u.event_ts, u.other) =
+                            (head.version, head.id, head.event_ts, head.other);
+                        Ok(())
+                    }
                 }
             }
 
@@ -158,7 +180,14 @@ macro_rules! daily_events {
                     $(EventType::$variant => <$payload>::deserialize(payload)
                         .map(|payload| Event::$variant(Box::new(Envelope::unfilled(payload)))),)*
                     EventType::Unknown(event_type) => Value::deserialize(payload).map(|payload| {
-                        Event::Unknown(UnknownEvent { event_type, envelope: Envelope::unfilled(payload) })
+                        Event::Unknown(UnknownEvent {
+                            event_type,
+                            version: None,
+                            id: None,
+                            event_ts: None,
+                            payload,
+                            other: Map::new(),
+                        })
                     }),
                 }
             }
@@ -167,7 +196,7 @@ macro_rules! daily_events {
                 match self {
                     $(Event::$variant(e) => map.serialize_entry("payload", &e.payload),)*
                     Event::Ping => Ok(()),
-                    Event::Unknown(u) => map.serialize_entry("payload", &u.envelope.payload),
+                    Event::Unknown(u) => map.serialize_entry("payload", &u.payload),
                 }
             }
         }
@@ -206,30 +235,36 @@ daily_events! {
     DialinError = "dialin.error" => Dial,
 }
 
+/// The envelope's own fields, borrowed.
+struct HeadRef<'a> {
+    version: Option<&'a str>,
+    id: Option<&'a str>,
+    event_ts: Option<&'a Timestamp>,
+    other: &'a Map<String, Value>,
+}
+
 impl<P> Envelope<P> {
     /// The payload, its envelope's other keys still to be read (Daily sends
     /// `event_ts` after `payload`): the envelope reader sets them
     /// ([`Envelope::set_head`]) before the event is handed out. Allocates
     /// nothing.
     fn unfilled(payload: P) -> Envelope<P> {
-        let Head {
-            version,
-            id,
-            event_ts,
-            other,
-        } = Head::empty();
         Envelope {
-            version,
-            id,
-            event_ts,
+            version: String::new(),
+            id: String::new(),
+            event_ts: Timestamp::unix_epoch(),
             payload,
-            other,
+            other: Map::new(),
         }
     }
 
-    fn set_head(&mut self, head: Head) {
-        (self.version, self.id, self.event_ts, self.other) =
-            (head.version, head.id, head.event_ts, head.other);
+    /// The envelope's keys, each required of a typed event.
+    fn set_head<E: de::Error>(&mut self, head: Head) -> Result<(), E> {
+        self.version = head.version.ok_or_else(|| E::missing_field("version"))?;
+        self.id = head.id.ok_or_else(|| E::missing_field("id"))?;
+        self.event_ts = head.event_ts.ok_or_else(|| E::missing_field("event_ts"))?;
+        self.other = head.other;
+        Ok(())
     }
 }
 
@@ -273,20 +308,20 @@ impl Event {
     /// The event's id (`None` for the verification request).
     #[must_use]
     pub fn id(&self) -> Option<&str> {
-        self.envelope().map(|(_, id, _, _)| id)
+        self.envelope()?.id
     }
 
     /// The payload format's version (`None` for the verification request).
     #[must_use]
     pub fn version(&self) -> Option<&str> {
-        self.envelope().map(|(version, _, _, _)| version)
+        self.envelope()?.version
     }
 
     /// When Daily sent the webhook (`event_ts`); `None` for the
     /// verification request. Every provider's event answers it alike.
     #[must_use]
     pub fn event_time(&self) -> Option<OffsetDateTime> {
-        self.envelope().map(|(_, _, event_ts, _)| event_ts.get())
+        self.envelope()?.event_ts.map(Timestamp::get)
     }
 }
 
@@ -295,13 +330,19 @@ impl Serialize for Event {
         let mut map = serializer.serialize_map(None)?;
         match self.envelope() {
             None => map.serialize_entry(PING_KEY, PING_KEY)?,
-            Some((version, id, event_ts, other)) => {
-                map.serialize_entry("version", version)?;
+            Some(head) => {
+                if let Some(version) = head.version {
+                    map.serialize_entry("version", version)?;
+                }
                 map.serialize_entry("type", self.event_type().as_str())?;
-                map.serialize_entry("id", id)?;
+                if let Some(id) = head.id {
+                    map.serialize_entry("id", id)?;
+                }
                 self.serialize_payload(&mut map)?;
-                map.serialize_entry("event_ts", event_ts)?;
-                for (key, value) in other {
+                if let Some(event_ts) = head.event_ts {
+                    map.serialize_entry("event_ts", event_ts)?;
+                }
+                for (key, value) in head.other {
                     map.serialize_entry(key, value)?;
                 }
             }
@@ -325,8 +366,8 @@ impl Tagged for Event {
         Event::from_payload_only(event_type, payload)
     }
 
-    fn set_head(&mut self, head: Head) {
-        self.head_into(head);
+    fn set_head<E: de::Error>(&mut self, head: Head) -> Result<(), E> {
+        self.head_into(head)
     }
 
     /// The ping's own shape only: `{"test":"test"}`.

@@ -7,6 +7,7 @@ use serde_json::{Map, Number, Value};
 
 use crate::object::json_object;
 use crate::open_enum::open_enum;
+use crate::redacted::Redacted;
 use crate::timestamp::Timestamp;
 
 open_enum! {
@@ -112,7 +113,7 @@ pub struct RecordingReadyToDownload {
     /// The tracks of a raw-tracks recording (absent or `null` otherwise).
     pub tracks: Option<Vec<Track>>,
     /// A share token, seen on the wire though not documented.
-    pub share_token: Option<String>,
+    pub share_token: Option<Redacted>,
     /// Keys this version of the crate does not know.
     pub other: Map<String, Value>,
 }

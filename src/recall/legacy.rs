@@ -1,9 +1,11 @@
 //! Events of Recall.ai's API v1.10 that older workspaces still receive.
 
+use serde_json::{Map, Value};
+
 use super::codes::LegacyBotStatusCode;
+use crate::number_or_string::NumberOrString;
 use crate::object::json_object;
 use crate::timestamp::Timestamp;
-use serde_json::{Map, Value};
 
 /// The `status` of a legacy `bot.status_change` event.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +91,31 @@ pub struct BotLog {
 json_object! {
     impl BotLog {
         bot_id, job_id, log,
+        ..other
+    }
+}
+
+/// A v1.10 Call Event (`bot.participant_join`, `bot.participant_leave`,
+/// `bot.active_speaker_notify`, `bot.participant_screen_on`,
+/// `bot.participant_screen_off`, `bot.participant_in_waiting_room`), sent
+/// per bot to its `webhook_call_events_destination_url` rather than through
+/// the webhooks dashboard.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CallEvent {
+    /// The bot.
+    pub bot_id: String,
+    /// The participant (a number, kept as sent).
+    pub participant_id: NumberOrString,
+    /// When it happened.
+    pub created_at: Timestamp,
+    /// Keys this version of the crate does not know.
+    pub other: Map<String, Value>,
+}
+
+json_object! {
+    impl CallEvent {
+        bot_id, participant_id, created_at,
         ..other
     }
 }

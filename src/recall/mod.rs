@@ -31,7 +31,7 @@ mod realtime;
 mod status;
 mod webhook;
 
-use serde::de::Deserializer;
+use serde::de::{self, Deserializer};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -44,7 +44,7 @@ pub use codes::{
     RealtimeEndpointStatusCode, RecordingPermissionDeniedSubCode, RecordingStatusCode,
     SdkUploadStatusCode, SlackTeamStatusCode, SubCode, TranscriptFailedSubCode,
 };
-pub use legacy::{BotLog, BotStatusChange, LegacyStatus, LogEntry};
+pub use legacy::{BotLog, BotStatusChange, CallEvent, LegacyStatus, LogEntry};
 pub use media::{MediaObjectEvent, MediaObjectKey};
 pub use realtime::{
     ChatMessage, ChatTo, MediaChunk, Participant, ParticipantAction, ParticipantData,
@@ -211,6 +211,15 @@ impl Payload for BotStatusChange {
         About {
             bot_id: Some(&self.bot_id),
             recording_id: self.status.recording_id.as_deref(),
+            ..About::new(None, None, None)
+        }
+    }
+}
+
+impl Payload for CallEvent {
+    fn about(&self) -> About<'_> {
+        About {
+            bot_id: Some(&self.bot_id),
             ..About::new(None, None, None)
         }
     }
@@ -385,6 +394,18 @@ recall_events! {
     BotLog = "bot.log" => BotLog,
     /// Legacy (API v1.10).
     BotOutputLog = "bot.output_log" => BotLog,
+    /// Legacy (API v1.10) Call Event.
+    BotParticipantJoin = "bot.participant_join" => CallEvent,
+    /// Legacy (API v1.10) Call Event.
+    BotParticipantLeave = "bot.participant_leave" => CallEvent,
+    /// Legacy (API v1.10) Call Event.
+    BotActiveSpeakerNotify = "bot.active_speaker_notify" => CallEvent,
+    /// Legacy (API v1.10) Call Event.
+    BotParticipantScreenOn = "bot.participant_screen_on" => CallEvent,
+    /// Legacy (API v1.10) Call Event.
+    BotParticipantScreenOff = "bot.participant_screen_off" => CallEvent,
+    /// Legacy (API v1.10) Call Event.
+    BotParticipantInWaitingRoom = "bot.participant_in_waiting_room" => CallEvent,
 
     ParticipantEventsJoin = "participant_events.join" => ParticipantEvent,
     ParticipantEventsLeave = "participant_events.leave" => ParticipantEvent,
@@ -492,7 +513,9 @@ impl Tagged for Event {
         Event::from_data(name, data)
     }
 
-    fn set_head(&mut self, _head: NoHead) {}
+    fn set_head<E: de::Error>(&mut self, _head: NoHead) -> Result<(), E> {
+        Ok(())
+    }
 }
 
 impl<'de> Deserialize<'de> for Event {

@@ -6,24 +6,34 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::status::Resource;
+use crate::number_or_string::NumberOrString;
 use crate::object::{Field, Parsed, Slot, json_object};
 use crate::open_enum::open_enum;
 use crate::timestamp::Timestamp;
 
 /// A participant in the call.
+///
+/// Recall's schemas allow `null` for every field but `id` (`is_host:
+/// boolean | null`, `extra_data: json | null`), and `email` is filled only
+/// once the participant is matched to a calendar attendee: each reads as
+/// `None`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Participant {
-    /// Recall's id for the participant within this call.
-    pub id: i64,
+    /// Recall's id for the participant within this call ("not unique across
+    /// meetings"): a number, or for Zoom participants before February 2025
+    /// a long numeric string; kept as sent ([`Participant::id`] reads
+    /// either).
+    pub id: NumberOrString,
     /// The display name, when the platform gives one.
     pub name: Option<String>,
-    /// Whether the participant hosts the call.
-    pub is_host: bool,
-    /// The platform the participant joined from, when known.
+    /// Whether the participant hosts the call, when the platform says.
+    pub is_host: Option<bool>,
+    /// The platform the participant joined from (`desktop`, `dial-in`,
+    /// `unknown`), when known.
     pub platform: Option<String>,
-    /// Platform-specific details.
-    pub extra_data: Option<Map<String, Value>>,
+    /// Platform-specific details: any JSON.
+    pub extra_data: Option<Value>,
     /// The participant's email, when the platform shares it.
     pub email: Option<String>,
     /// Keys this version of the crate does not know.
@@ -32,8 +42,17 @@ pub struct Participant {
 
 json_object! {
     impl Participant {
-        id, #[null] name, #[default] is_host, #[null] platform, extra_data, email,
+        id, #[null] name, is_host, #[null] platform, extra_data, email,
         ..other
+    }
+}
+
+impl Participant {
+    /// The participant's id as a number, whichever form it came in; `None`
+    /// for an id that is not one.
+    #[must_use]
+    pub fn id(&self) -> Option<i64> {
+        self.id.as_i64()
     }
 }
 
@@ -336,8 +355,12 @@ pub struct RawMediaEvent {
     pub data: MediaChunk,
     /// The endpoint that received it.
     pub realtime_endpoint: Option<Resource>,
-    /// The mixed audio object, on `audio_mixed_raw.data`.
+    /// The mixed audio object, on `audio_mixed_raw.data`, under the key
+    /// Recall's real-time payload docs name.
     pub audio_mixed: Option<Resource>,
+    /// The same object under the key Recall's real-time media page and its
+    /// real-time starter kit use; whichever came is written back.
+    pub audio_mixed_raw: Option<Resource>,
     /// The separate audio object, on `audio_separate_raw.data`.
     pub audio_separate: Option<Resource>,
     /// The separate video object, on `video_separate_png.data` and
@@ -353,7 +376,8 @@ pub struct RawMediaEvent {
 
 json_object! {
     impl RawMediaEvent {
-        data, realtime_endpoint, audio_mixed, audio_separate, video_separate, recording, bot,
+        data, realtime_endpoint, audio_mixed, audio_mixed_raw, audio_separate, video_separate,
+        recording, bot,
         ..other
     }
 }

@@ -27,8 +27,10 @@ use crate::tagged::{self, Tagged};
 #[non_exhaustive]
 pub struct Envelope<P> {
     /// When the event occurred, in **milliseconds** since the epoch (the
-    /// signature's timestamp header is in seconds).
-    pub event_ts: i64,
+    /// signature's timestamp header is in seconds). Absent from some real
+    /// deliveries (older `meeting.*` events); the delivery's own time is
+    /// its signed `x-zm-request-timestamp`.
+    pub event_ts: Option<i64>,
     /// What happened.
     pub payload: P,
     /// The token to download the event's files with, for 24 hours, when the
@@ -43,8 +45,7 @@ impl<P> Envelope<P> {
     /// represents.
     #[must_use]
     pub fn event_time(&self) -> Option<OffsetDateTime> {
-        OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.event_ts).checked_mul(1_000_000)?)
-            .ok()
+        millis_to_time(self.event_ts?)
     }
 
     /// The payload, the envelope's other keys still to be read (they may
@@ -71,9 +72,14 @@ impl<P> Envelope<P> {
     }
 }
 
+/// Milliseconds since the epoch as an instant, when `time` represents it.
+fn millis_to_time(millis: i64) -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis).checked_mul(1_000_000)?).ok()
+}
+
 /// The envelope's keys beside `event` and `payload`, as read.
 pub(crate) struct Head {
-    event_ts: i64,
+    event_ts: Option<i64>,
     download_token: Option<DownloadToken>,
     other: Other,
 }
@@ -200,7 +206,7 @@ macro_rules! zoom_events {
             }
 
             /// The envelope's own fields, whatever the payload.
-            fn envelope(&self) -> (i64, Option<&DownloadToken>, &Other) {
+            fn envelope(&self) -> (Option<i64>, Option<&DownloadToken>, &Other) {
                 match self {
                     $(Event::$variant(e) => (e.event_ts, e.download_token.as_ref(), &e.other),)*
                     Event::Unknown(u) => {
@@ -276,21 +282,21 @@ impl Event {
     ///
     /// # Errors
     ///
-    /// [`ParseError::Json`] when the body is not JSON, lacks `event`,
-    /// `event_ts` or `payload`, repeats one of them, or a documented field
+    /// [`ParseError::Json`] when the body is not JSON, lacks `event` (or
+    /// the `payload` of a typed event), repeats a key, or a documented field
     /// is missing or of the wrong type; the error names the JSON path. An
     /// unknown event name is not an error.
     pub fn from_slice(body: &[u8]) -> Result<Event, ParseError> {
         tagged::from_slice(body)
     }
 
-    /// When the event occurred (`event_ts`); `None` if it lies outside
-    /// the years `time` represents. Every provider's event answers it
-    /// alike; the milliseconds as sent are the envelope's `event_ts`.
+    /// When the event occurred (`event_ts`); `None` when the body has none,
+    /// or it lies outside the years `time` represents. Every provider's
+    /// event answers it alike; the milliseconds as sent are the envelope's
+    /// `event_ts`.
     #[must_use]
     pub fn event_time(&self) -> Option<OffsetDateTime> {
-        let event_ts = self.envelope().0;
-        OffsetDateTime::from_unix_timestamp_nanos(i128::from(event_ts).checked_mul(1_000_000)?).ok()
+        millis_to_time(self.envelope().0?)
     }
 
     /// The token to download the event's files with (`download_token`),
@@ -331,7 +337,9 @@ impl Event {
         self.payload().about().meeting_uuid
     }
 
-    /// The meeting number (`payload.object.id`) the event is about.
+    /// The meeting number (`payload.object.id`) the event is about, read
+    /// from a number (recording events) or a string of digits (`meeting.*`
+    /// events).
     #[must_use]
     pub fn meeting_id(&self) -> Option<u64> {
         self.payload().about().meeting_id
@@ -367,19 +375,19 @@ trait Meeting {
 
 impl Meeting for Recording {
     fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (Some(self), Some(&self.uuid), Some(self.id))
+        (Some(self), Some(&self.uuid), self.id.as_u64())
     }
 }
 
 impl Meeting for RecordingInProgress {
     fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (None, Some(&self.uuid), Some(self.id))
+        (None, Some(&self.uuid), self.id.as_u64())
     }
 }
 
 impl Meeting for Registration {
     fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (None, Some(&self.uuid), Some(self.id))
+        (None, Some(&self.uuid), self.id.as_u64())
     }
 }
 
@@ -425,7 +433,7 @@ impl Answers for Renamed {
         About {
             recording: None,
             meeting_uuid: Some(&self.object.uuid),
-            meeting_id: Some(self.object.id),
+            meeting_id: self.object.id.as_u64(),
             account_id: Some(&self.account_id),
         }
     }
@@ -449,7 +457,7 @@ impl Answers for ArchivePayload {
         About {
             recording: None,
             meeting_uuid: meeting.and_then(|meeting| meeting.uuid.as_deref()),
-            meeting_id: meeting.and_then(|meeting| meeting.id),
+            meeting_id: meeting.and_then(|meeting| meeting.id.as_ref()?.as_u64()),
             account_id: self.account_id.as_deref(),
         }
     }
@@ -461,7 +469,10 @@ impl Answers for Value {
         About {
             recording: None,
             meeting_uuid: self.pointer("/object/uuid").and_then(Value::as_str),
-            meeting_id: self.pointer("/object/id").and_then(Value::as_u64),
+            meeting_id: self.pointer("/object/id").and_then(|id| match id {
+                Value::String(id) => id.parse().ok(),
+                id => id.as_u64(),
+            }),
             account_id: self.get("account_id").and_then(Value::as_str),
         }
     }
@@ -472,7 +483,9 @@ impl Serialize for Event {
         let (event_ts, download_token, other) = self.envelope();
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("event", self.event_type().as_str())?;
-        map.serialize_entry("event_ts", &event_ts)?;
+        if let Some(event_ts) = event_ts {
+            map.serialize_entry("event_ts", &event_ts)?;
+        }
         self.serialize_payload(&mut map)?;
         if let Some(token) = download_token {
             map.serialize_entry("download_token", token)?;
@@ -498,8 +511,11 @@ impl Tagged for Event {
         Event::from_payload_only(name, payload)
     }
 
-    fn set_head(&mut self, head: Head) {
+    /// Every head key is optional: `event_ts` is absent from some real
+    /// deliveries.
+    fn set_head<E: de::Error>(&mut self, head: Head) -> Result<(), E> {
         self.head_into(head);
+        Ok(())
     }
 }
 

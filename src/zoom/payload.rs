@@ -10,8 +10,10 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 
+use crate::number_or_string::NumberOrString;
 use crate::object::{Field, Parsed, Slot, json_object};
 use crate::open_enum::open_enum;
+use crate::redacted::Redacted;
 use crate::timestamp::Timestamp;
 
 /// The keys an object carries that this version of the crate does not know.
@@ -275,7 +277,7 @@ impl RecordingSpan {
 #[non_exhaustive]
 pub struct RecordingInProgress {
     /// The meeting number (above 2^32 for many meetings).
-    pub id: u64,
+    pub id: NumberOrString,
     /// The meeting instance.
     pub uuid: String,
     /// The host's user id.
@@ -314,7 +316,7 @@ pub struct Recording {
     pub uuid: String,
     /// The meeting number, shared by every occurrence of a recurring
     /// meeting (above 2^32 for many meetings).
-    pub id: u64,
+    pub id: NumberOrString,
     /// The account.
     pub account_id: Option<String>,
     /// The host's user id.
@@ -338,10 +340,11 @@ pub struct Recording {
     pub recording_count: u64,
     /// The link to share the recording.
     pub share_url: String,
-    /// The recording's password.
-    pub password: Option<String>,
-    /// The recording's play passcode.
-    pub recording_play_passcode: Option<String>,
+    /// The recording's password: a credential, `Debug` shows it redacted.
+    pub password: Option<Redacted>,
+    /// The recording's play passcode: a credential, `Debug` shows it
+    /// redacted.
+    pub recording_play_passcode: Option<Redacted>,
     /// Whether it was recorded on premises.
     pub on_prem: Option<bool>,
     /// Whether Zoom deletes the recording automatically.
@@ -484,7 +487,7 @@ pub struct RenamedMeeting {
     /// The meeting instance.
     pub uuid: String,
     /// The meeting number.
-    pub id: u64,
+    pub id: NumberOrString,
     /// The topic.
     pub topic: String,
     /// The kind of meeting.
@@ -607,7 +610,7 @@ pub struct ArchivedMeeting {
     /// The meeting instance.
     pub uuid: Option<String>,
     /// The meeting number.
-    pub id: Option<u64>,
+    pub id: Option<NumberOrString>,
     /// The host's user id.
     pub host_id: Option<String>,
     /// The topic.
@@ -740,7 +743,7 @@ json_object! {
 #[non_exhaustive]
 pub struct Registration {
     /// The meeting number.
-    pub id: u64,
+    pub id: NumberOrString,
     /// The meeting instance.
     pub uuid: String,
     /// The host's user id.
