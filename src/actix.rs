@@ -169,7 +169,7 @@ impl<E: 'static, V: Receive<E> + 'static> FromRequest for Delivery<E, V> {
                     Rejection::not_configured("no web::Data<Webhook> of this provider in the app"),
                 )?;
                 let path_and_query = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-                if V::READS_QUERY && request.method() == Method::GET {
+                if !V::READS_BODY || (V::READS_QUERY && request.method() == Method::GET) {
                     return V::receive_request(
                         &webhook,
                         true,

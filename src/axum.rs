@@ -187,7 +187,7 @@ where
             .path_and_query()
             .map_or("/", |pq| pq.as_str())
             .to_owned();
-        let received = if V::READS_QUERY && request.method() == Method::GET {
+        let received = if !V::READS_BODY || (V::READS_QUERY && request.method() == Method::GET) {
             V::receive_request(&webhook, true, &path_and_query, request.headers(), b"")
         } else {
             match read_body(request, webhook.body_limit(), V::CONTENT_TYPES).await {

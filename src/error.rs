@@ -28,6 +28,10 @@ pub enum SecretError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// The key has a length the MAC does not take. (HMAC takes any
+    /// length: kept so that keying can never fall back to a default key.)
+    #[error("the key's length is not one the MAC takes")]
+    InvalidLength,
     /// The secret starts or ends with whitespace, most often a newline
     /// pasted or read from a file with it. It is refused rather than
     /// trimmed: a key that differs from the provider's by one character
@@ -99,6 +103,13 @@ impl SecretError {
 #[non_exhaustive]
 pub enum VerifyError {
     /// A header the scheme needs is absent.
+    ///
+    /// For Recall.ai, a request with none of the `webhook-*` (or `svix-*`)
+    /// headers comes from a workspace without a verification secret: Recall
+    /// then sends its real-time webhooks, websockets and callbacks unsigned.
+    /// Create the workspace secret in Recall's dashboard, or authenticate
+    /// those endpoints with a token in their URL
+    /// (`recall::QueryToken`).
     #[error("missing header `{name}`")]
     #[non_exhaustive]
     MissingHeader {
@@ -161,6 +172,20 @@ pub enum VerifyError {
     BodyHashMismatch {
         /// The query parameter holding the hash.
         parameter: &'static str,
+    },
+    /// A query parameter the scheme needs is absent from the URL.
+    #[error("missing query parameter `{name}`")]
+    #[non_exhaustive]
+    MissingParameter {
+        /// The parameter's name.
+        name: &'static str,
+    },
+    /// The URL's token does not match the configured one.
+    #[error("the query parameter `{name}` does not match the configured token")]
+    #[non_exhaustive]
+    WrongToken {
+        /// The parameter's name.
+        name: &'static str,
     },
     /// No signature in the header matches the request: wrong secret,
     /// altered body, or a forged request.

@@ -4,6 +4,7 @@ use base64::Engine as _;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 
+use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use crate::error::SecretError;
@@ -29,14 +30,12 @@ impl<M> std::fmt::Debug for KeyedMac<M> {
 }
 
 impl<M: Mac + KeyInit + Clone> KeyedMac<M> {
-    /// HMAC accepts keys of any length, so this cannot fail.
-    pub(crate) fn new(key: &[u8]) -> KeyedMac<M> {
-        // `new_from_slice` only rejects lengths for MACs with fixed-size keys,
-        // never for HMAC; the fallback keeps this free of panics all the same.
-        KeyedMac(
-            <M as KeyInit>::new_from_slice(key)
-                .unwrap_or_else(|_| <M as KeyInit>::new(&Default::default())),
-        )
+    /// The MAC keyed with `key`. HMAC takes keys of any length; a MAC that
+    /// refused one would be an error here, never a default key.
+    pub(crate) fn new(key: &[u8]) -> Result<KeyedMac<M>, SecretError> {
+        <M as KeyInit>::new_from_slice(key)
+            .map(KeyedMac)
+            .map_err(|_| SecretError::InvalidLength)
     }
 
     /// The MAC of the concatenation of `parts`, fed in order without copying
@@ -73,14 +72,10 @@ pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: impl AsR
 }
 
 /// Whether `a` equals `b`, in a time that depends on their lengths only
-/// (which are no secret: every signature of a scheme has the same).
-fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let difference = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
-    // Kept opaque so that the compiler cannot turn the fold into an early exit.
-    std::hint::black_box(difference) == 0
+/// (which are no secret: every signature of a scheme has the same), by
+/// `subtle`, the constant-time crate the MACs themselves compare with.
+pub(crate) fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
+    bool::from(a.ct_eq(b))
 }
 
 /// Whether `candidate`, lowercase hex, encodes the MAC `expected`: the MAC

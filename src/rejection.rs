@@ -196,6 +196,8 @@ impl From<Error> for Rejection {
         use crate::error::VerifyError;
         let reason = match &error {
             Error::Verify(VerifyError::MissingHeader { .. }) => "a signature header is missing",
+            Error::Verify(VerifyError::MissingParameter { .. }) => "the URL has no token",
+            Error::Verify(VerifyError::WrongToken { .. }) => "the URL's token does not match",
             Error::Verify(VerifyError::InvalidHeader { .. }) => "a signature header is malformed",
             Error::Verify(VerifyError::InvalidTimestamp { .. }) => {
                 "the signed timestamp is malformed"

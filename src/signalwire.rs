@@ -123,7 +123,7 @@ impl Verifier {
     pub fn new(signing_key: &str) -> Result<Verifier, SecretError> {
         let signing_key = SecretError::check(signing_key)?;
         Ok(Verifier {
-            mac: KeyedMac::new(signing_key.as_bytes()),
+            mac: KeyedMac::new(signing_key.as_bytes())?,
         })
     }
 

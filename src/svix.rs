@@ -162,7 +162,7 @@ impl Verifier {
             return Err(SecretError::Empty);
         }
         Ok(Verifier {
-            mac: KeyedMac::new(key),
+            mac: KeyedMac::new(key)?,
             #[cfg(feature = "ed25519")]
             public_key: None,
             window: Window::default(),

@@ -243,7 +243,7 @@ impl Verifier {
     pub fn new(auth_token: &str) -> Result<Verifier, SecretError> {
         let auth_token = SecretError::check(auth_token)?;
         Ok(Verifier {
-            sha1: KeyedMac::new(auth_token.as_bytes()),
+            sha1: KeyedMac::new(auth_token.as_bytes())?,
             sha256: None,
         })
     }
@@ -260,7 +260,7 @@ impl Verifier {
     pub fn with_shared_key(self, shared_key: &str) -> Result<Verifier, SecretError> {
         let shared_key = SecretError::check(shared_key)?;
         Ok(Verifier {
-            sha256: Some(KeyedMac::new(shared_key.as_bytes())),
+            sha256: Some(KeyedMac::new(shared_key.as_bytes())?),
             ..self
         })
     }

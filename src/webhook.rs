@@ -313,6 +313,9 @@ pub trait Receive<E>: Sealed + Sized {
     /// Whether a `GET` is a delivery, its parameters in the query string
     /// (the callbacks signed over the URL).
     const READS_QUERY: bool;
+    /// Whether the request has a body to read (not a signed `GET` callback
+    /// or websocket upgrade, whose headers alone are checked).
+    const READS_BODY: bool = true;
 
     /// Verifies and reads one request: `get` for a `GET` read from its
     /// query, `path_and_query` as the request line had it, `body` empty

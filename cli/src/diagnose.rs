@@ -224,6 +224,20 @@ fn header_causes(capture: &Capture) -> Vec<String> {
             ));
         }
     }
+    if capture.provider == Provider::Recall {
+        let recall_headers = [
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature",
+            "svix-id",
+            "svix-timestamp",
+            "svix-signature",
+        ];
+        if recall_headers.iter().all(|name| !present(name)) {
+            causes.push(unsigned_recall_cause(capture.url));
+            return causes;
+        }
+    }
     let alias_present = capture.provider == Provider::Signalwire && present("x-twilio-signature")
         || capture.provider == Provider::Recall && present("svix-signature");
     for expected in expected_headers(capture.provider) {
@@ -242,6 +256,24 @@ fn header_causes(capture: &Capture) -> Vec<String> {
         });
     }
     causes
+}
+
+/// Why a Recall.ai request carries no signature at all, and what to do:
+/// the URL's own token, when it has one, is how such an endpoint is
+/// authenticated.
+fn unsigned_recall_cause(url: Option<&str>) -> String {
+    let token = url
+        .and_then(|url| url.split_once('?'))
+        .is_some_and(|(_, query)| {
+            query
+                .split('&')
+                .any(|pair| pair == "token" || pair.starts_with("token="))
+        });
+    if token {
+        "the request carries no signature headers, and its URL a `token` parameter: this endpoint is authenticated by its URL's token (Recall's other method, the only one for the Desktop SDK's real-time endpoints), not by a signature: check it with `recall::QueryToken` / `recall::TokenWebhook`, which compare the token in constant time".to_owned()
+    } else {
+        "the request carries none of the `webhook-*` (or `svix-*`) headers: it is unsigned. Recall.ai sends real-time webhooks, websockets and callbacks unsigned while the workspace has no verification secret: create one in Recall's dashboard, or put a token in the endpoint's URL (`?token=...`) and check it with `recall::QueryToken`".to_owned()
+    }
 }
 
 /// The instant in the timestamp header, for the timestamped schemes.

@@ -1015,3 +1015,29 @@ fn twilio_shared_key_signing() {
             .is_err()
     );
 }
+
+#[test]
+fn verify_explains_an_unsigned_recall_delivery_and_a_url_token() {
+    let body = br#"{"event":"bot.done","data":{"bot":{"id":"b1"}}}"#;
+    let headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    let (ok, text) = verify("recall", RECALL_SECRET, &headers, body, &[]);
+    assert!(!ok);
+    assert!(text.contains("it is unsigned"), "{text}");
+    assert!(text.contains("no verification secret"), "{text}");
+    // One cause, not one line per missing header.
+    assert_eq!(text.matches("why:").count(), 1, "{text}");
+
+    let (ok, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &headers,
+        body,
+        &[
+            "--url",
+            "https://hooks.example.com/recall/realtime?bot=1&token=t0k3n",
+        ],
+    );
+    assert!(!ok);
+    assert!(text.contains("authenticated by its URL's token"), "{text}");
+    assert_eq!(text.matches("why:").count(), 1, "{text}");
+}

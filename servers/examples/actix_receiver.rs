@@ -22,7 +22,7 @@
 pub mod shared;
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, Responder, web};
-use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
 /// The routes, and the webhooks the extractors find in the app data.
@@ -44,11 +44,18 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
     }
 }
 
-async fn on_recall(webhooks: web::Data<Webhooks>, delivery: recall::Delivery) -> HttpResponse {
+/// Every handler takes `Result<Delivery, Rejection>` and passes it through
+/// `Webhooks::accept`, which keeps a body that verified but did not parse
+/// before the rejection is answered.
+async fn on_recall(
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<recall::Delivery, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     if let Some(id) = delivery.id()
         && !webhooks.first_time(id)
     {
-        return HttpResponse::Ok().body("duplicate");
+        return Ok(HttpResponse::Ok().body("duplicate"));
     }
     let event = delivery.event();
     println!(
@@ -56,29 +63,33 @@ async fn on_recall(webhooks: web::Data<Webhooks>, delivery: recall::Delivery) ->
         event.event_type(),
         event.bot_id().unwrap_or("-")
     );
-    HttpResponse::Ok().body("ok")
+    Ok(HttpResponse::Ok().body("ok"))
 }
 
 async fn on_recording(
-    delivery: signalwire::Delivery<signalwire::RecordingStatusCallback>,
-) -> HttpResponse {
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<signalwire::Delivery<signalwire::RecordingStatusCallback>, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     let callback = delivery.event();
     println!(
         "signalwire  {} {}",
         callback.recording_sid, callback.recording_status
     );
-    HttpResponse::NoContent().finish()
+    Ok(HttpResponse::NoContent().finish())
 }
 
 async fn on_twilio_recording(
-    delivery: twilio::Delivery<twilio::RecordingStatusCallback>,
-) -> HttpResponse {
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<twilio::Delivery<twilio::RecordingStatusCallback>, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     let callback = delivery.event();
     println!(
         "twilio      {} {}",
         callback.recording_sid, callback.recording_status
     );
-    HttpResponse::NoContent().finish()
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// One URL for every kind of callback: the parameters tell which it is.
@@ -86,44 +97,50 @@ async fn on_twilio_recording(
 /// retry of a request.
 async fn on_twilio_any(
     webhooks: web::Data<Webhooks>,
-    delivery: twilio::Delivery<twilio::AnyCallback>,
-) -> HttpResponse {
+    delivery: Result<twilio::Delivery<twilio::AnyCallback>, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     if let Some(token) = delivery.id()
         && !webhooks.first_time(token)
     {
-        return HttpResponse::Ok().body("duplicate");
+        return Ok(HttpResponse::Ok().body("duplicate"));
     }
     let Some(kind) = shared::twilio_kind(delivery.event()) else {
         println!("twilio      instructions asked");
-        return HttpResponse::Ok()
+        return Ok(HttpResponse::Ok()
             .content_type("text/xml")
-            .body("<Response/>");
+            .body("<Response/>"));
     };
     println!("twilio      {kind}");
-    HttpResponse::NoContent().finish()
+    Ok(HttpResponse::NoContent().finish())
 }
 
-async fn on_daily(webhooks: web::Data<Webhooks>, delivery: daily::Delivery) -> HttpResponse {
+async fn on_daily(
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<daily::Delivery, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     // The ping arrives unsigned, before the secret can be known: the
     // extractor answers it without verifying. It has no id.
     let Some(id) = delivery.id() else {
-        return HttpResponse::Ok().body("ping");
+        return Ok(HttpResponse::Ok().body("ping"));
     };
     if !webhooks.first_time(id) {
-        return HttpResponse::Ok().body("duplicate");
+        return Ok(HttpResponse::Ok().body("duplicate"));
     }
     println!("daily       {} {id}", delivery.event().event_type());
-    HttpResponse::Ok().body("ok")
+    Ok(HttpResponse::Ok().body("ok"))
 }
 
 async fn on_zoom(
     request: HttpRequest,
     webhooks: web::Data<Webhooks>,
-    delivery: zoom::Delivery,
-) -> HttpResponse {
+    delivery: Result<zoom::Delivery, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     // Verified before it got here: answering cannot sign anything forged.
     if let Some(answer) = delivery.url_validation_response() {
-        return answer.respond_to(&request);
+        return Ok(answer.respond_to(&request));
     }
     let event = delivery.event();
     // Zoom sends no delivery id: a meeting instance's event is unique, and
@@ -133,10 +150,10 @@ async fn on_zoom(
         None => format!("{}@{:?}", event.event_type(), event.event_time()),
     };
     if !webhooks.first_time(&key) {
-        return HttpResponse::Ok().body("duplicate");
+        return Ok(HttpResponse::Ok().body("duplicate"));
     }
     println!("zoom        {key} files={}", event.recording_files().len());
-    HttpResponse::Ok().body("ok")
+    Ok(HttpResponse::Ok().body("ok"))
 }
 
 #[actix_web::main]

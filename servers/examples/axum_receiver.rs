@@ -33,7 +33,7 @@ use axum::extract::{FromRef, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
 impl FromRef<Webhooks> for recall::Webhook {
@@ -77,11 +77,18 @@ pub fn router(webhooks: Webhooks) -> Router {
         .with_state(webhooks)
 }
 
-async fn on_recall(State(webhooks): State<Webhooks>, delivery: recall::Delivery) -> &'static str {
+/// Every handler takes `Result<Delivery, Rejection>` and passes it through
+/// `Webhooks::accept`, which keeps a body that verified but did not parse
+/// before the rejection is answered.
+async fn on_recall(
+    State(webhooks): State<Webhooks>,
+    delivery: Result<recall::Delivery, Rejection>,
+) -> Result<&'static str, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     if let Some(id) = delivery.id()
         && !webhooks.first_time(id)
     {
-        return "duplicate";
+        return Ok("duplicate");
     }
     let event = delivery.event();
     println!(
@@ -89,29 +96,33 @@ async fn on_recall(State(webhooks): State<Webhooks>, delivery: recall::Delivery)
         event.event_type(),
         event.bot_id().unwrap_or("-")
     );
-    "ok"
+    Ok("ok")
 }
 
 async fn on_recording(
-    delivery: signalwire::Delivery<signalwire::RecordingStatusCallback>,
-) -> StatusCode {
+    State(webhooks): State<Webhooks>,
+    delivery: Result<signalwire::Delivery<signalwire::RecordingStatusCallback>, Rejection>,
+) -> Result<StatusCode, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     let callback = delivery.event();
     println!(
         "signalwire  {} {}",
         callback.recording_sid, callback.recording_status
     );
-    StatusCode::NO_CONTENT
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn on_twilio_recording(
-    delivery: twilio::Delivery<twilio::RecordingStatusCallback>,
-) -> StatusCode {
+    State(webhooks): State<Webhooks>,
+    delivery: Result<twilio::Delivery<twilio::RecordingStatusCallback>, Rejection>,
+) -> Result<StatusCode, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     let callback = delivery.event();
     println!(
         "twilio      {} {}",
         callback.recording_sid, callback.recording_status
     );
-    StatusCode::NO_CONTENT
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// One URL for every kind of callback: the parameters tell which it is.
@@ -119,38 +130,47 @@ async fn on_twilio_recording(
 /// retry of a request.
 async fn on_twilio_any(
     State(webhooks): State<Webhooks>,
-    delivery: twilio::Delivery<twilio::AnyCallback>,
-) -> Response {
+    delivery: Result<twilio::Delivery<twilio::AnyCallback>, Rejection>,
+) -> Result<Response, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     if let Some(token) = delivery.id()
         && !webhooks.first_time(token)
     {
-        return "duplicate".into_response();
+        return Ok("duplicate".into_response());
     }
     let Some(kind) = shared::twilio_kind(delivery.event()) else {
         println!("twilio      instructions asked");
-        return ([(header::CONTENT_TYPE, "text/xml")], "<Response/>").into_response();
+        return Ok(([(header::CONTENT_TYPE, "text/xml")], "<Response/>").into_response());
     };
     println!("twilio      {kind}");
-    StatusCode::NO_CONTENT.into_response()
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn on_daily(State(webhooks): State<Webhooks>, delivery: daily::Delivery) -> &'static str {
+async fn on_daily(
+    State(webhooks): State<Webhooks>,
+    delivery: Result<daily::Delivery, Rejection>,
+) -> Result<&'static str, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     // The ping arrives unsigned, before the secret can be known: the
     // extractor answers it without verifying. It has no id.
     let Some(id) = delivery.id() else {
-        return "ping";
+        return Ok("ping");
     };
     if !webhooks.first_time(id) {
-        return "duplicate";
+        return Ok("duplicate");
     }
     println!("daily       {} {id}", delivery.event().event_type());
-    "ok"
+    Ok("ok")
 }
 
-async fn on_zoom(State(webhooks): State<Webhooks>, delivery: zoom::Delivery) -> Response {
+async fn on_zoom(
+    State(webhooks): State<Webhooks>,
+    delivery: Result<zoom::Delivery, Rejection>,
+) -> Result<Response, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
     // Verified before it got here: answering cannot sign anything forged.
     if let Some(answer) = delivery.url_validation_response() {
-        return answer.into_response();
+        return Ok(answer.into_response());
     }
     let event = delivery.event();
     // Zoom sends no delivery id: a meeting instance's event is unique, and
@@ -160,10 +180,10 @@ async fn on_zoom(State(webhooks): State<Webhooks>, delivery: zoom::Delivery) -> 
         None => format!("{}@{:?}", event.event_type(), event.event_time()),
     };
     if !webhooks.first_time(&key) {
-        return "duplicate".into_response();
+        return Ok("duplicate".into_response());
     }
     println!("zoom        {key} files={}", event.recording_files().len());
-    "ok".into_response()
+    Ok("ok".into_response())
 }
 
 #[tokio::main]

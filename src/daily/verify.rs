@@ -73,7 +73,7 @@ impl Verifier {
             });
         }
         Ok(Verifier {
-            mac: KeyedMac::new(&mac::decode_secret(secret)?),
+            mac: KeyedMac::new(&mac::decode_secret(secret)?)?,
             window: Window::default(),
         })
     }

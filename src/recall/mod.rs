@@ -22,13 +22,39 @@
 //! Every event name, code and sub code is an open enum: a value this
 //! version does not know parses as `Unknown` and serializes back unchanged,
 //! and an unknown event name parses as [`Event::Unknown`] with its raw
-//! `data`. Unknown keys are ignored everywhere.
+//! `data`. Every object keeps the keys it does not know in `other`.
+//!
+//! # How Recall.ai authenticates its requests
+//!
+//! - **Signed** (a workspace verification secret exists): every request
+//!   carries `webhook-id`, `webhook-timestamp` and `webhook-signature`:
+//!   dashboard webhooks, real-time webhooks, and the requests without a
+//!   body (`GET` callbacks asking for a ZAK or OAuth token, websocket
+//!   upgrades). [`Webhook::receive`] verifies and parses the first two,
+//!   [`Webhook::verify_request`] verifies the others over their empty body
+//!   (a [`SignedRequest`]; with feature `axum` or `actix-web`, an
+//!   extractor).
+//! - **Legacy workspaces** (created before December 2025): dashboard
+//!   webhooks carry `svix-*` headers, signed with each endpoint's own
+//!   `whsec_` secret; [`Webhook`] reads both spellings.
+//! - **Unsigned**: before a workspace secret exists, Recall sends real-time
+//!   webhooks, websockets and callbacks with no signature headers at all,
+//!   and [`Webhook::receive`] answers them 401
+//!   ([`VerifyError::MissingHeader`](crate::VerifyError::MissingHeader)).
+//!   Create the workspace secret in Recall's dashboard, or put a token in
+//!   the endpoint's URL.
+//! - **A token in the URL** (`https://example.com/recall?token=...`), the
+//!   other method Recall's pages give, and the only one for the Desktop
+//!   SDK's real-time endpoints: [`QueryToken`] checks it in constant time,
+//!   [`TokenWebhook`] checks it and parses the event (a [`TokenDelivery`],
+//!   also an extractor).
 
 mod codes;
 mod legacy;
 mod media;
 mod realtime;
 mod status;
+mod token;
 mod webhook;
 
 use serde::de::{self, Deserializer};
@@ -55,6 +81,7 @@ pub use status::{
     BotEvent, CalendarSyncEvents, CalendarUpdate, RealtimeEndpointEvent, RecordingEvent, Resource,
     SdkUploadEvent, SlackTeamEvent, Status, StatusError,
 };
+pub use token::{QueryToken, SignedRequest, TOKEN_PARAMETER, TokenDelivery, TokenWebhook};
 pub use webhook::{Delivery, Webhook};
 
 use crate::error::ParseError;

@@ -68,7 +68,7 @@ impl Verifier {
     pub fn new(secret_token: &str) -> Result<Verifier, SecretError> {
         let secret_token = SecretError::check(secret_token)?;
         Ok(Verifier {
-            macs: vec![KeyedMac::new(secret_token.as_bytes())],
+            macs: vec![KeyedMac::new(secret_token.as_bytes())?],
             window: Window::default(),
         })
     }
@@ -82,7 +82,7 @@ impl Verifier {
     /// As [`Verifier::new`].
     pub fn with_secret_token(mut self, secret_token: &str) -> Result<Verifier, SecretError> {
         let secret_token = SecretError::check(secret_token)?;
-        self.macs.push(KeyedMac::new(secret_token.as_bytes()));
+        self.macs.push(KeyedMac::new(secret_token.as_bytes())?);
         Ok(self)
     }
 

@@ -4,7 +4,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
-use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
 
 /// The kind of a Twilio callback, for the log; `None` for the requests
 /// that wait for the call's next instructions (TwiML): the Voice URL
@@ -33,6 +33,7 @@ pub struct Webhooks {
     pub daily: daily::Webhook,
     pub zoom: zoom::Webhook,
     seen: Arc<Mutex<SeenIds>>,
+    dead_letters: Arc<Mutex<VecDeque<(&'static str, Vec<u8>)>>>,
 }
 
 impl Webhooks {
@@ -103,7 +104,43 @@ impl Webhooks {
             daily,
             zoom,
             seen: Arc::default(),
+            dead_letters: Arc::default(),
         })
+    }
+
+    /// What a handler does with its extractor's answer: a delivery goes on;
+    /// a rejection is answered as it is, but a body that verified and did
+    /// not parse is the provider's data, and is kept first (a dead letter:
+    /// in memory here; in a real service, storage that outlives it).
+    pub fn accept<T>(&self, received: Result<T, Rejection>) -> Result<T, Rejection> {
+        if let Err(rejection) = &received
+            && let Some(body) = rejection.verified_body()
+        {
+            let provider = rejection.provider().unwrap_or("-");
+            eprintln!(
+                "{provider:<11} dead letter: {} verified bytes kept ({:?})",
+                body.len(),
+                rejection.error().map(ToString::to_string)
+            );
+            let mut letters = self
+                .dead_letters
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            letters.push_back((provider, body.to_vec()));
+            if letters.len() > REMEMBERED_IDS {
+                letters.pop_front();
+            }
+        }
+        received
+    }
+
+    /// The dead letters kept so far: provider and body.
+    pub fn dead_letters(&self) -> Vec<(&'static str, Vec<u8>)> {
+        let letters = self
+            .dead_letters
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        letters.iter().cloned().collect()
     }
 
     /// Records a delivery id; false when it was seen before (a retry).
