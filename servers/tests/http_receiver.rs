@@ -67,7 +67,7 @@ struct Sender {
     daily: daily::Verifier,
     zoom: zoom::Verifier,
     /// The receiver's dead letters: provider and body.
-    dead_letters: Box<dyn Fn() -> Vec<(&'static str, Vec<u8>)>>,
+    dead_letters: Box<dyn Fn() -> Vec<axum_receiver::shared::DeadLetter>>,
 }
 
 fn now() -> i64 {
@@ -75,7 +75,10 @@ fn now() -> i64 {
 }
 
 impl Sender {
-    fn new(base: String, dead_letters: Box<dyn Fn() -> Vec<(&'static str, Vec<u8>)>>) -> Sender {
+    fn new(
+        base: String,
+        dead_letters: Box<dyn Fn() -> Vec<axum_receiver::shared::DeadLetter>>,
+    ) -> Sender {
         Sender {
             dead_letters,
             base,

@@ -33,7 +33,7 @@ pub struct Webhooks {
     pub daily: daily::Webhook,
     pub zoom: zoom::Webhook,
     seen: Arc<Mutex<SeenIds>>,
-    dead_letters: Arc<Mutex<VecDeque<(&'static str, Vec<u8>)>>>,
+    dead_letters: Arc<Mutex<VecDeque<DeadLetter>>>,
 }
 
 impl Webhooks {
@@ -135,7 +135,7 @@ impl Webhooks {
     }
 
     /// The dead letters kept so far: provider and body.
-    pub fn dead_letters(&self) -> Vec<(&'static str, Vec<u8>)> {
+    pub fn dead_letters(&self) -> Vec<DeadLetter> {
         let letters = self
             .dead_letters
             .lock()
@@ -160,6 +160,9 @@ pub fn arguments(default_port: u16) -> Result<(u16, bool), std::num::ParseIntErr
     let port = args.iter().find(|arg| *arg != "--demo");
     Ok((port.map_or(Ok(default_port), |p| p.parse())?, demo))
 }
+
+/// A body that verified but did not parse, and its provider.
+pub type DeadLetter = (&'static str, Vec<u8>);
 
 /// How many ids are remembered: enough to cover the providers' retries.
 const REMEMBERED_IDS: usize = 10_000;
