@@ -190,8 +190,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let twilio = twilio::Webhook::new(&secret("TWILIO_AUTH_TOKEN", "12345")?)?;
     let (signalwire, twilio) = match std::env::var("PUBLIC_BASE_URL") {
         Ok(base) => (
-            signalwire.with_public_url(&base),
-            twilio.with_public_url(&base),
+            signalwire.with_public_url(&base)?,
+            twilio.with_public_url(&base)?,
         ),
         // Locally, for a demo, the request's own Host is the URL signed.
         Err(_) if demo => (

@@ -67,10 +67,10 @@
 //! # fn app() -> Result<(), Box<dyn std::error::Error>> {
 //! let recall = recall::Webhook::new(&std::env::var("RECALL_WEBHOOK_SECRET")?)?;
 //! let signalwire = signalwire::Webhook::new(&std::env::var("SIGNALWIRE_SIGNING_KEY")?)?
-//!     .with_public_url("https://hooks.example.com");
+//!     .with_public_url("https://hooks.example.com")?;
 //! let daily = daily::Webhook::new(&std::env::var("DAILY_WEBHOOK_SECRET")?)?;
 //! let twilio = twilio::Webhook::new(&std::env::var("TWILIO_AUTH_TOKEN")?)?
-//!     .with_public_url("https://hooks.example.com");
+//!     .with_public_url("https://hooks.example.com")?;
 //! let zoom = zoom::Webhook::new(&std::env::var("ZOOM_SECRET_TOKEN")?)?;
 //! let app = App::new()
 //!     .app_data(web::Data::new(recall))
@@ -146,7 +146,7 @@ async fn read_body(
     match payload.to_bytes_limited(limit).await {
         Ok(Ok(body)) => Ok(body),
         Ok(Err(_)) => Err(Rejection::unreadable()),
-        Err(_) => Err(Rejection::too_large()),
+        Err(_) => Err(Rejection::too_large(limit)),
     }
 }
 
@@ -185,7 +185,7 @@ impl<E: 'static, V: Receive<E> + 'static> FromRequest for Delivery<E, V> {
             };
             received
                 .await
-                .map_err(|rejection| rejection.of_provider(V::PROVIDER))
+                .map_err(|rejection| rejection.of_provider(V::PROVIDER, V::SIGNS_URL))
         })
     }
 }

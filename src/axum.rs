@@ -102,10 +102,10 @@
 //! let state = State {
 //!     recall: recall::Webhook::new(&std::env::var("RECALL_WEBHOOK_SECRET")?)?,
 //!     signalwire: signalwire::Webhook::new(&std::env::var("SIGNALWIRE_SIGNING_KEY")?)?
-//!         .with_public_url("https://hooks.example.com"),
+//!         .with_public_url("https://hooks.example.com")?,
 //!     daily: daily::Webhook::new(&std::env::var("DAILY_WEBHOOK_SECRET")?)?,
 //!     twilio: twilio::Webhook::new(&std::env::var("TWILIO_AUTH_TOKEN")?)?
-//!         .with_public_url("https://hooks.example.com"),
+//!         .with_public_url("https://hooks.example.com")?,
 //!     zoom: zoom::Webhook::new(&std::env::var("ZOOM_SECRET_TOKEN")?)?,
 //! };
 //! let app = axum::Router::new()
@@ -160,7 +160,7 @@ async fn read_body(
     // a body without one (or a client gone mid-body, which reads no answer).
     let body = axum::body::to_bytes(body, limit)
         .await
-        .map_err(|_| Rejection::too_large())?;
+        .map_err(|_| Rejection::too_large(limit))?;
     Ok((parts, body))
 }
 
@@ -197,7 +197,7 @@ where
                 Err(rejection) => Err(rejection),
             }
         };
-        received.map_err(|rejection| rejection.of_provider(V::PROVIDER))
+        received.map_err(|rejection| rejection.of_provider(V::PROVIDER, V::SIGNS_URL))
     }
 }
 

@@ -9,7 +9,22 @@ use std::fmt;
 use time::Duration;
 
 /// A webhook secret or key that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+///
+/// Each message says what is wrong, never quoting the secret. `Debug`
+/// shows the message too, and what to do, so a `main` that returns the
+/// error prints both; name the setting it came from when you report it:
+///
+/// ```
+/// use recording_webhooks::zoom::Webhook;
+///
+/// let secret = "zoom-test-secret-token-0001\n"; // read from a file, newline and all
+/// let err = Webhook::new(secret).map_err(|err| format!("ZOOM_SECRET_TOKEN: {err}")).unwrap_err();
+/// assert_eq!(
+///     err,
+///     "ZOOM_SECRET_TOKEN: the webhook secret starts or ends with whitespace (a newline pasted with it?): remove it"
+/// );
+/// ```
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SecretError {
     /// The secret (or the key it decodes to) is empty.
@@ -63,6 +78,41 @@ pub enum SecretError {
     },
 }
 
+/// The variant, its message and what to do: what a `main` returning the
+/// error prints.
+impl fmt::Debug for SecretError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (variant, advice) = match self {
+            SecretError::Empty => (
+                "Empty",
+                "give the secret the provider's dashboard shows (an unset environment variable reads as empty)",
+            ),
+            SecretError::InvalidBase64 { .. } => (
+                "InvalidBase64",
+                "copy the secret again, whole, from the provider's dashboard",
+            ),
+            SecretError::InvalidPublicKey { .. } => (
+                "InvalidPublicKey",
+                "give the `whpk_` public key the sender publishes",
+            ),
+            SecretError::InvalidLength => ("InvalidLength", "give the key the provider shows"),
+            SecretError::SurroundingWhitespace => (
+                "SurroundingWhitespace",
+                "trim the value where it is read (a file or variable ending in a newline)",
+            ),
+            SecretError::WrongProvider { .. } => (
+                "WrongProvider",
+                "give this provider's own secret: another provider's secret never verifies here",
+            ),
+            SecretError::AsymmetricKey { .. } => (
+                "AsymmetricKey",
+                "give the `whsec_` secret, or check `v1a` signatures with a public key (`svix::PublicKeyVerifier`)",
+            ),
+        };
+        write!(f, "SecretError::{variant}: {self}; {advice}")
+    }
+}
+
 impl SecretError {
     /// The secret as given, refused when empty or padded with whitespace.
     pub(crate) fn check(secret: &str) -> Result<&str, SecretError> {
@@ -92,6 +142,51 @@ impl SecretError {
             DecodeError::InvalidPadding => "wrong padding".to_owned(),
         };
         SecretError::InvalidBase64 { reason }
+    }
+}
+
+/// A base given to `with_public_url` that cannot be the URL a provider
+/// calls: it must be an absolute `https://` (or `http://`) URL, a host
+/// and an optional path prefix, nothing more.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the public URL is not an absolute http(s) URL: {reason}")]
+#[non_exhaustive]
+pub struct PublicUrlError {
+    /// What is wrong with it (the URL itself is not quoted: it may carry
+    /// credentials).
+    pub reason: &'static str,
+}
+
+impl PublicUrlError {
+    /// `base` as a public base URL, without its trailing `/`, or why not.
+    #[cfg(any(feature = "signalwire", feature = "twilio"))]
+    pub(crate) fn check(base: &str) -> Result<&str, PublicUrlError> {
+        let refuse = |reason| Err(PublicUrlError { reason });
+        let lower = base.get(..8).unwrap_or(base).to_ascii_lowercase();
+        let rest = if lower.starts_with("https://") {
+            base.get(8..)
+        } else if lower.starts_with("http://") {
+            base.get(7..)
+        } else {
+            return refuse("it must start with https:// (or http://)");
+        };
+        let rest = rest.unwrap_or_default();
+        let host = rest.split('/').next().unwrap_or_default();
+        if host.is_empty() {
+            return refuse("it has no host");
+        }
+        if host.contains('@') {
+            return refuse("it must not carry a user or password");
+        }
+        if base.contains(['?', '#']) {
+            return refuse(
+                "it must not carry a query or fragment: the request's own path and query are appended to it",
+            );
+        }
+        if base.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return refuse("it contains whitespace or control characters");
+        }
+        Ok(base.trim_end_matches('/'))
     }
 }
 

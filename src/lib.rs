@@ -56,7 +56,7 @@ pub mod webhook;
 #[cfg_attr(docsrs, doc(cfg(feature = "zoom")))]
 pub mod zoom;
 
-pub use error::{Error, ParseError, SecretError, VerifyError};
+pub use error::{Error, ParseError, PublicUrlError, SecretError, VerifyError};
 pub use headers::Headers;
 pub use number_or_string::NumberOrString;
 pub use redacted::Redacted;

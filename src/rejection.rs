@@ -46,6 +46,8 @@ pub struct Rejection {
     error: Option<Box<Error>>,
     provider: Option<&'static str>,
     url: Option<Box<str>>,
+    /// What a rejection with no error (413, 415, 500) was about.
+    detail: Option<Box<str>>,
 }
 
 impl Rejection {
@@ -63,9 +65,24 @@ impl Rejection {
     }
 
     /// What failed in verification or parsing (401 and 400), for logs.
+    /// The other rejections have no error: [`Rejection::explanation`] says
+    /// what each was about.
     #[must_use]
     pub fn error(&self) -> Option<&Error> {
         self.error.as_deref()
+    }
+
+    /// What went wrong, in a sentence for logs, whatever the status: the
+    /// error of a 401 or 400, the limit of a 413, the content type received
+    /// and those accepted of a 415, the set-up missing of a 500. Never the
+    /// body or a secret.
+    #[must_use]
+    pub fn explanation(&self) -> String {
+        match (&self.error, &self.detail) {
+            (Some(error), _) => error.to_string(),
+            (None, Some(detail)) => detail.to_string(),
+            (None, None) => self.reason.to_owned(),
+        }
     }
 
     /// The body of a request that verified but did not parse (400), as
@@ -101,11 +118,22 @@ impl Rejection {
     }
 
     /// The rejection of `provider`'s extractor, logged once (feature
-    /// `tracing`): provider, status, reason, URL and error, never the body
-    /// or a secret.
-    pub(crate) fn of_provider(self, provider: &'static str) -> Rejection {
+    /// `tracing`): provider, status, reason, URL and explanation, never the
+    /// body or a secret. A signature that does not match is explained by
+    /// what the provider signs: the URL too, when `signs_url`.
+    pub(crate) fn of_provider(self, provider: &'static str, signs_url: bool) -> Rejection {
+        let reason = match self.error.as_deref() {
+            Some(Error::Verify(crate::VerifyError::NoMatchingSignature { .. })) if signs_url => {
+                "no signature matches (wrong secret, altered body, or another URL)"
+            }
+            Some(Error::Verify(crate::VerifyError::NoMatchingSignature { .. })) => {
+                "no signature matches (wrong secret or altered body)"
+            }
+            _ => self.reason,
+        };
         let rejection = Rejection {
             provider: Some(provider),
+            reason,
             ..self
         };
         #[cfg(feature = "tracing")]
@@ -114,18 +142,54 @@ impl Rejection {
             status = rejection.status,
             reason = rejection.reason,
             url = rejection.url.as_deref(),
-            error = rejection.error.as_deref().map(tracing::field::display),
+            explanation = rejection.explanation(),
             "webhook request rejected"
         );
         rejection
     }
 
-    pub(crate) fn unsupported_media_type() -> Rejection {
-        Rejection::new(415, "unsupported content type")
+    /// A content type the provider does not send: the answer names those
+    /// it does, the explanation also the one received (cut short, printable
+    /// ASCII only).
+    pub(crate) fn unsupported_media_type(received: &str, accepted: &[&str]) -> Rejection {
+        let reason = if accepted.contains(&"application/x-www-form-urlencoded") {
+            "unsupported content type: send application/x-www-form-urlencoded or application/json"
+        } else {
+            "unsupported content type: send application/json"
+        };
+        let received: String = received
+            .chars()
+            .filter(|c| c.is_ascii_graphic() || *c == ' ')
+            .take(64)
+            .collect();
+        let received = if received.is_empty() {
+            "none".to_owned()
+        } else {
+            format!("`{received}`")
+        };
+        Rejection {
+            detail: Some(
+                format!(
+                    "the content type {received} is not one this provider sends ({})",
+                    accepted.join(", ")
+                )
+                .into_boxed_str(),
+            ),
+            ..Rejection::new(415, reason)
+        }
     }
 
-    pub(crate) fn too_large() -> Rejection {
-        Rejection::new(413, "body too large")
+    /// A body over the webhook's limit.
+    pub(crate) fn too_large(limit: usize) -> Rejection {
+        Rejection {
+            detail: Some(
+                format!(
+                    "the body is over this webhook's limit of {limit} bytes (`with_body_limit` raises it)"
+                )
+                .into_boxed_str(),
+            ),
+            ..Rejection::new(413, "body too large")
+        }
     }
 
     /// The body could not be read (the client went away mid-request).
@@ -148,6 +212,7 @@ impl Rejection {
             error: None,
             provider: None,
             url: None,
+            detail: None,
         }
     }
 
@@ -164,7 +229,7 @@ impl Rejection {
             .and_then(|value| std::str::from_utf8(value).ok())
             .and_then(|value| value.parse::<u64>().ok());
         if declared.is_some_and(|length| length > limit as u64) {
-            return Err(Rejection::too_large());
+            return Err(Rejection::too_large(limit));
         }
         let media_type = content_type
             .and_then(|value| std::str::from_utf8(value).ok())
@@ -177,7 +242,7 @@ impl Rejection {
         {
             Ok(())
         } else {
-            Err(Rejection::unsupported_media_type())
+            Err(Rejection::unsupported_media_type(media_type, accepted))
         }
     }
 }
@@ -211,9 +276,7 @@ impl From<Error> for Rejection {
             Error::Verify(VerifyError::BodyHashMismatch { .. }) => {
                 "the body does not match the hash in the URL"
             }
-            Error::Verify(VerifyError::NoMatchingSignature { .. }) => {
-                "no signature matches (wrong secret, altered body, or another URL)"
-            }
+            Error::Verify(VerifyError::NoMatchingSignature { .. }) => "no signature matches",
             Error::Parse(_) => "the body is not a valid event",
         };
         Rejection {
@@ -222,6 +285,7 @@ impl From<Error> for Rejection {
             error: Some(Box::new(error)),
             provider: None,
             url: None,
+            detail: None,
         }
     }
 }

@@ -316,6 +316,9 @@ pub trait Receive<E>: Sealed + Sized {
     /// Whether the request has a body to read (not a signed `GET` callback
     /// or websocket upgrade, whose headers alone are checked).
     const READS_BODY: bool = true;
+    /// Whether the provider signs the URL it calls (a signature that does
+    /// not match may then be one for another URL).
+    const SIGNS_URL: bool = false;
 
     /// Verifies and reads one request: `get` for a `GET` read from its
     /// query, `path_and_query` as the request line had it, `body` empty

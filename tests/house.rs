@@ -237,6 +237,7 @@ fn every_timestamped_webhook_has_the_same_builders() {
     let twilio = twilio::Webhook::new("t")
         .unwrap()
         .with_public_url("https://hooks.example.com/")
+        .unwrap()
         .with_body_limit(12)
         .with_shared_key("k")
         .unwrap();
@@ -347,7 +348,10 @@ fn a_clone_shares_its_webhook_and_a_builder_changes_only_its_own() {
     let copy = original.clone();
     // Same verifier, not a copy of its keys: its address is the same.
     assert!(std::ptr::eq(original.verifier(), copy.verifier()));
-    let changed = copy.with_body_limit(5).with_public_url("https://a.example");
+    let changed = copy
+        .with_body_limit(5)
+        .with_public_url("https://a.example")
+        .unwrap();
     assert_eq!((original.body_limit(), changed.body_limit()), (100, 5));
     let no_headers: [(&str, &str); 0] = [];
     assert_eq!(original.public_url("/x", &no_headers), None);

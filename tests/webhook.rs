@@ -11,7 +11,7 @@
 #![cfg(all(feature = "recall", feature = "signalwire", feature = "daily"))]
 
 use recording_webhooks::signalwire::{RecordingStatus, RecordingStatusCallback, StatusCallback};
-use recording_webhooks::{Error, ParseError, VerifyError, daily, recall, signalwire};
+use recording_webhooks::{Error, ParseError, VerifyError, daily, recall, signalwire, twilio};
 use time::OffsetDateTime;
 
 const RECALL_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -193,8 +193,10 @@ fn signalwire_public_url_from_configuration_or_trusted_headers_only() {
     let webhook = signalwire::Webhook::new("PSK_key").unwrap();
     let headers = [
         ("Host", "internal:8080"),
-        ("X-Forwarded-Proto", "https, http"),
-        ("X-Forwarded-Host", "hooks.example.com"),
+        // A proxy that appends: the client's own values first, the
+        // proxy's last.
+        ("X-Forwarded-Proto", "http, https"),
+        ("X-Forwarded-Host", "attacker.example, hooks.example.com"),
     ];
     assert_eq!(webhook.public_url("/cb?x=1", &headers), None, "not trusted");
     let trusting = webhook.clone().trust_forwarded_headers();
@@ -206,10 +208,109 @@ fn signalwire_public_url_from_configuration_or_trusted_headers_only() {
         trusting.public_url("/cb", &[("Host", "h:81")]).as_deref(),
         Some("http://h:81/cb")
     );
-    let configured = trusting.with_public_url("https://public.example.com/prefix/");
+    let configured = trusting
+        .with_public_url("https://public.example.com/prefix/")
+        .unwrap();
     assert_eq!(
         configured.public_url("/cb", &headers).as_deref(),
         Some("https://public.example.com/prefix/cb"),
         "the configured base wins"
     );
+}
+
+#[test]
+fn a_client_sent_first_forwarded_value_is_never_picked() {
+    let webhook = signalwire::Webhook::new("PSK_forwarded")
+        .unwrap()
+        .trust_forwarded_headers();
+    for (host, proto, expected) in [
+        (
+            "attacker.example, hooks.example.com",
+            "http, https",
+            "https://hooks.example.com/cb",
+        ),
+        (
+            "attacker.example,hooks.example.com",
+            "https,http",
+            "http://hooks.example.com/cb",
+        ),
+        ("hooks.example.com", "https", "https://hooks.example.com/cb"),
+        // An empty last value: the host header instead, never the client's.
+        ("attacker.example, ", "https", "https://internal:8080/cb"),
+    ] {
+        let headers = [
+            ("Host", "internal:8080"),
+            ("X-Forwarded-Host", host),
+            ("X-Forwarded-Proto", proto),
+        ];
+        assert_eq!(
+            webhook.public_url("/cb", &headers).as_deref(),
+            Some(expected),
+            "{host} / {proto}"
+        );
+    }
+    // A configured base wins over every header.
+    let configured = webhook
+        .with_public_url("https://public.example.com")
+        .unwrap();
+    let headers = [("Host", "a"), ("X-Forwarded-Host", "b, c")];
+    assert_eq!(
+        configured.public_url("/cb", &headers).as_deref(),
+        Some("https://public.example.com/cb")
+    );
+}
+
+#[test]
+fn a_public_url_that_is_not_one_is_refused() {
+    for (base, reason) in [
+        ("hooks.example.com", "start with https://"),
+        ("ftp://hooks.example.com", "start with https://"),
+        ("https://", "no host"),
+        ("https:///path", "no host"),
+        ("https://user:pass@hooks.example.com", "user or password"),
+        ("https://hooks.example.com/cb?x=1", "query or fragment"),
+        ("https://hooks.example.com/#x", "query or fragment"),
+        ("https://hooks.example.com\n", "whitespace"),
+        ("", "start with https://"),
+    ] {
+        let err = twilio::Webhook::new("t")
+            .unwrap()
+            .with_public_url(base)
+            .unwrap_err();
+        assert!(err.to_string().contains(reason), "{base:?}: {err}");
+        assert!(!err.to_string().contains("pass@"), "never quoted: {err}");
+    }
+    for base in [
+        "https://hooks.example.com",
+        "HTTP://10.0.0.1:8080/prefix/",
+        "https://h",
+    ] {
+        assert!(
+            twilio::Webhook::new("t")
+                .unwrap()
+                .with_public_url(base)
+                .is_ok(),
+            "{base}"
+        );
+    }
+}
+
+#[test]
+fn a_secret_error_printed_by_main_says_what_and_what_to_do() {
+    let secret = "PSK_with_a_newline\n";
+    let err = signalwire::Webhook::new(secret).unwrap_err();
+    // `fn main() -> Result<(), Box<dyn Error>>` prints `Debug`.
+    let printed = format!("{:?}", Box::<dyn std::error::Error>::from(err.clone()));
+    assert!(printed.contains("SurroundingWhitespace"), "{printed}");
+    assert!(
+        printed.contains("starts or ends with whitespace"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("trim the value where it is read"),
+        "{printed}"
+    );
+    assert!(!printed.contains("PSK_with"), "never the secret: {printed}");
+    let printed = format!("{:?}", daily::Webhook::new("").unwrap_err());
+    assert!(printed.contains("unset environment variable"), "{printed}");
 }

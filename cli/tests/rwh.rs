@@ -35,10 +35,12 @@ fn receiver() -> String {
     let zoom = zoom::Webhook::new(ZOOM_TOKEN).unwrap();
     let twilio = twilio::Webhook::new(TWILIO_TOKEN)
         .unwrap()
-        .with_public_url(&base);
+        .with_public_url(&base)
+        .unwrap();
     let signalwire = signalwire::Webhook::new(SIGNALWIRE_KEY)
         .unwrap()
-        .with_public_url(&base);
+        .with_public_url(&base)
+        .unwrap();
     let own_base = base.clone();
     std::thread::spawn(move || {
         let base = own_base;

@@ -66,7 +66,8 @@ fn state(base: &str) -> State {
         token: recall::TokenWebhook::new(TOKEN).unwrap(),
         signalwire: signalwire::Webhook::new(SIGNING_KEY)
             .unwrap()
-            .with_public_url(base),
+            .with_public_url(base)
+            .unwrap(),
     }
 }
 

@@ -105,7 +105,8 @@ async fn rejections_say_which_cause_and_where() {
         // The public URL differs from the one the client calls: a proxy.
         signalwire: signalwire::Webhook::new("PSK_rejections")
             .unwrap()
-            .with_public_url("https://hooks.example.com"),
+            .with_public_url("https://hooks.example.com")
+            .unwrap(),
     };
     let app = Router::new()
         .route("/recall", post(on_recall))
@@ -189,4 +190,114 @@ async fn rejections_say_which_cause_and_where() {
             "{event}"
         );
     }
+
+    every_rejection_explains_itself_and_speaks_of_what_its_provider_signs().await;
+}
+
+/// A handler that answers what the rejection explains.
+async fn explained(delivery: Result<recall::Delivery, Rejection>) -> (StatusCode, String) {
+    match delivery {
+        Ok(_) => (StatusCode::OK, String::new()),
+        Err(rejection) => (
+            StatusCode::from_u16(rejection.status_code()).unwrap(),
+            format!("{} | {}", rejection.reason(), rejection.explanation()),
+        ),
+    }
+}
+
+async fn explained_callback(
+    callback: Result<signalwire::Delivery<signalwire::AnyCallback>, Rejection>,
+) -> (StatusCode, String) {
+    match callback {
+        Ok(_) => (StatusCode::OK, String::new()),
+        Err(rejection) => (
+            StatusCode::from_u16(rejection.status_code()).unwrap(),
+            format!("{} | {}", rejection.reason(), rejection.explanation()),
+        ),
+    }
+}
+
+/// Run from the test above, not beside it: `tracing` caches which
+/// call sites are enabled across threads, and a test without the recording
+/// subscriber running beside it could turn the logging off for it.
+async fn every_rejection_explains_itself_and_speaks_of_what_its_provider_signs() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = State {
+        recall: recall::Webhook::new(SECRET).unwrap().with_body_limit(64),
+        signalwire: signalwire::Webhook::new("PSK_rejections")
+            .unwrap()
+            .with_public_url("https://hooks.example.com")
+            .unwrap(),
+    };
+    let app = Router::new()
+        .route("/recall", post(explained))
+        .route("/cb", post(explained_callback))
+        .with_state(state);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = reqwest::Client::new();
+    let post = |path: &str, content_type: &str, body: &'static [u8]| {
+        client
+            .post(format!("{base}{path}"))
+            .header("content-type", content_type)
+            .header("x-signalwire-signature", "c2lnbmVkIGZvciB0aGUgbG9jYWwgVVJM")
+            .header("webhook-id", "msg_1")
+            .header("webhook-timestamp", "1")
+            .header("webhook-signature", "v1,c2ln")
+            .body(body)
+            .send()
+    };
+    let read = |response: reqwest::Response| async move {
+        (response.status(), response.text().await.unwrap())
+    };
+
+    // 415: the answer names what is accepted, the explanation what came.
+    let (status, text) = read(post("/recall", "text/plain", b"{}").await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(
+        text.starts_with("unsupported content type: send application/json |"),
+        "{text}"
+    );
+    assert!(text.contains("`text/plain`"), "{text}");
+    let (status, text) = read(post("/cb", "text/xml", b"<x/>").await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(
+        text.contains("application/x-www-form-urlencoded or application/json |"),
+        "{text}"
+    );
+    // 413: the explanation names the limit.
+    let (status, text) = read(
+        post("/recall", "application/json", &[b' '; 65])
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(text.contains("limit of 64 bytes"), "{text}");
+    // 401: Recall.ai signs no URL; SignalWire does.
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let response = client
+        .post(format!("{base}/recall"))
+        .header("content-type", "application/json")
+        .header("webhook-id", "msg_1")
+        .header("webhook-timestamp", now.to_string())
+        .header("webhook-signature", "v1,c2lnbmVkIGVsc2V3aGVyZQ==")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    let (status, text) = read(response).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(
+        text.starts_with("no signature matches (wrong secret or altered body) |"),
+        "{text}"
+    );
+    let (status, text) = read(
+        post("/cb", "application/x-www-form-urlencoded", b"AccountSid=a")
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(text.contains("or another URL"), "{text}");
 }

@@ -127,6 +127,12 @@ impl ToParam for String {
     }
 }
 
+impl ToParam for crate::Redacted {
+    fn to_param(&self) -> String {
+        self.expose().to_owned()
+    }
+}
+
 impl ToParam for u64 {
     fn to_param(&self) -> String {
         self.to_string()
@@ -601,8 +607,8 @@ form_callback! {
         /// The caller's name, when caller-name lookup is on.
         optional caller_name: String = "CallerName",
         /// A token for forwarding an incoming call with its caller ID
-        /// (Twilio).
-        optional call_token: String = "CallToken",
+        /// (Twilio): a credential, `Debug` shows it redacted.
+        optional call_token: crate::Redacted = "CallToken",
         /// The caller's city.
         optional from_city: String = "FromCity",
         /// The caller's state or province.

@@ -30,6 +30,14 @@ impl FromParam for String {
     }
 }
 
+impl FromParam for crate::Redacted {
+    const EMPTY_IS_A_VALUE: bool = true;
+
+    fn from_param(value: &str) -> Result<crate::Redacted, String> {
+        Ok(crate::Redacted::from(value))
+    }
+}
+
 impl FromParam for u64 {
     fn from_param(value: &str) -> Result<u64, String> {
         value

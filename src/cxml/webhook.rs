@@ -2,7 +2,7 @@
 //! that sign the URL they call.
 
 use super::callbacks::Callback;
-use crate::error::{Error, VerifyError};
+use crate::error::{Error, PublicUrlError, VerifyError};
 use crate::headers::Headers;
 use crate::webhook::{Delivery, Webhook};
 
@@ -33,8 +33,9 @@ pub trait UrlVerifier: crate::webhook::Sealed + Clone {
 /// The one-call path of every URL-signed provider, which its `Webhook`'s
 /// own methods ([`url_webhook!`]) call.
 impl<V: UrlVerifier> Webhook<V> {
-    pub(crate) fn set_public_url(self, base: &str) -> Webhook<V> {
-        self.with(|settings| settings.public_url = Some(base.trim_end_matches('/').to_owned()))
+    pub(crate) fn set_public_url(self, base: &str) -> Result<Webhook<V>, PublicUrlError> {
+        let base = PublicUrlError::check(base)?.to_owned();
+        Ok(self.with(|settings| settings.public_url = Some(base)))
     }
 
     pub(crate) fn set_trust_forwarded(self) -> Webhook<V> {
@@ -53,16 +54,18 @@ impl<V: UrlVerifier> Webhook<V> {
         if !settings.trust_forwarded {
             return None;
         }
-        // The first value of a list: the one the outermost proxy set.
-        let first = |name: &str| {
+        // The last value of a list: the one the nearest proxy appended.
+        // The first may be the client's own, sent through a proxy that
+        // appends rather than replaces.
+        let last = |name: &str| {
             headers
                 .header(name)
-                .and_then(|value| value.split(',').next())
+                .and_then(|value| value.rsplit(',').next())
                 .map(str::trim)
                 .filter(|value| !value.is_empty())
         };
-        let scheme = first("x-forwarded-proto").unwrap_or("http");
-        let host = first("x-forwarded-host").or_else(|| first("host"))?;
+        let scheme = last("x-forwarded-proto").unwrap_or("http");
+        let host = last("x-forwarded-host").or_else(|| last("host"))?;
         Some(format!("{scheme}://{host}{path_and_query}"))
     }
 
@@ -103,19 +106,30 @@ macro_rules! url_webhook {
             /// The same webhook, told the scheme and host the provider calls
             /// (`https://hooks.example.com`, or with a path prefix the proxy
             /// strips: `https://example.com/hooks`). The server extractors
-            /// append the request's path and query to it.
-            #[must_use]
-            pub fn with_public_url(self, base: &str) -> Webhook {
+            /// append the request's path and query to it. A configured
+            /// base always wins over any forwarded header.
+            ///
+            /// # Errors
+            ///
+            /// [`PublicUrlError`](crate::PublicUrlError) for a base that is
+            /// not an absolute `http(s)://` URL, or carries a user, a
+            /// query or a fragment.
+            pub fn with_public_url(self, base: &str) -> Result<Webhook, $crate::PublicUrlError> {
                 self.set_public_url(base)
             }
 
             /// The same webhook, trusting the request's `X-Forwarded-Proto`
             /// (else `http`, as the request reached this server) and
             /// `X-Forwarded-Host` (else `Host`) headers for the public URL
-            /// when no `with_public_url` base is set. Only behind a proxy
-            /// that sets them, or locally: a client can send any value, and
-            /// a request signed for one endpoint could then be replayed
-            /// against another.
+            /// when no `with_public_url` base is set. Of a list
+            /// (`X-Forwarded-Host: a, b`), the **last** value counts: the one
+            /// the proxy nearest this server appended. That fits one proxy
+            /// in front (nginx `proxy_set_header X-Forwarded-Host $host`,
+            /// a cloud load balancer), which sets or appends the host the
+            /// client asked for. Behind several proxies, or one that passes
+            /// the client's header through untouched, set `with_public_url`
+            /// instead: a client can send any value, and a request signed
+            /// for one endpoint could then be replayed against another.
             #[must_use]
             pub fn trust_forwarded_headers(self) -> Webhook {
                 self.set_trust_forwarded()
@@ -126,13 +140,13 @@ macro_rules! url_webhook {
             /// headers; `None` when neither is available.
             ///
             #[doc = concat!("```\nuse recording_webhooks::", stringify!($provider), "::Webhook;\n")]
-            /// let webhook = Webhook::new("key")?.with_public_url("https://hooks.example.com/");
-            /// let headers = [("Host", "internal:8080")];
+            /// let webhook = Webhook::new("key")?.with_public_url("https://hooks.example.com/")?;
+            /// let headers = [("Host", "internal:8080"), ("X-Forwarded-Host", "attacker.example")];
             /// assert_eq!(
             ///     webhook.public_url("/calls?tenant=acme", &headers).as_deref(),
             ///     Some("https://hooks.example.com/calls?tenant=acme")
             /// );
-            /// # Ok::<(), recording_webhooks::SecretError>(())
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
             /// ```
             #[must_use]
             pub fn public_url(
@@ -211,6 +225,7 @@ impl<C: Callback, V: UrlVerifier> crate::webhook::Receive<C> for V {
     const PROVIDER: &'static str = <V as UrlVerifier>::PROVIDER;
     const CONTENT_TYPES: &'static [&'static str] = crate::rejection::FORM_OR_JSON;
     const READS_QUERY: bool = true;
+    const SIGNS_URL: bool = true;
 
     fn receive_request(
         webhook: &Webhook<V>,

@@ -66,8 +66,8 @@ impl Webhooks {
         let twilio = twilio::Webhook::new(&secret("TWILIO_AUTH_TOKEN", "12345")?)?;
         let (signalwire, twilio) = match lookup("PUBLIC_BASE_URL") {
             Some(base) => (
-                signalwire.with_public_url(&base),
-                twilio.with_public_url(&base),
+                signalwire.with_public_url(&base)?,
+                twilio.with_public_url(&base)?,
             ),
             // A local demo: the request's own `Host` is the URL signed.
             None if demo => (
