@@ -4,8 +4,8 @@
 use recording_webhooks::{VerifyError, daily, recall, signalwire, twilio, zoom};
 use time::OffsetDateTime;
 
-use crate::Provider;
 use crate::sign::is_json;
+use crate::{Provider, SecretArg};
 
 type Headers = Vec<(String, String)>;
 
@@ -44,6 +44,8 @@ pub fn parse_headers(text: &str) -> (Headers, Vec<(usize, String)>) {
 struct Capture<'a> {
     provider: Provider,
     secret: &'a str,
+    /// The option the secret came from, as errors name it.
+    secret_option: &'static str,
     headers: &'a Headers,
     body: &'a [u8],
     url: Option<&'a str>,
@@ -59,7 +61,8 @@ impl Capture<'_> {
         url: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<Result<(), VerifyError>, String> {
-        let secret_error = |err: recording_webhooks::SecretError| format!("--secret: {err}");
+        let secret_error =
+            |err: recording_webhooks::SecretError| format!("{}: {err}", self.secret_option);
         Ok(match self.provider {
             Provider::Recall => recall::Verifier::new(secret)
                 .map_err(secret_error)?
@@ -103,7 +106,7 @@ impl Capture<'_> {
 /// Verifies; on failure prints the error and every cause found.
 pub fn verify(
     provider: Provider,
-    secret: &str,
+    secret: &SecretArg,
     headers: &Headers,
     body: &[u8],
     url: Option<&str>,
@@ -111,7 +114,8 @@ pub fn verify(
 ) -> Result<bool, String> {
     let capture = Capture {
         provider,
-        secret,
+        secret: &secret.value,
+        secret_option: secret.option,
         headers,
         body,
         url,
@@ -129,14 +133,30 @@ pub fn verify(
         );
         return Ok(true);
     }
-    // An unusable secret is one of the causes to explain, not a stop.
-    let error = match capture.check(secret, headers, body, url, now) {
+    let error = match capture.check(capture.secret, headers, body, url, now) {
         Ok(Ok(())) => {
             println!("verified: this is a genuine {} request", provider.name());
             return Ok(true);
         }
         Ok(Err(error)) => error.to_string(),
-        Err(unusable_secret) => unusable_secret,
+        // The secret itself is the cause: say so once, and whether the
+        // request verifies once it is mended, and nothing else.
+        Err(unusable_secret) => {
+            println!("does not verify: {unusable_secret}");
+            let signed_at = signed_at(&capture).unwrap_or(now);
+            let trimmed = capture.secret.trim();
+            if trimmed != capture.secret
+                && capture.passes_with(trimmed, headers, body, url, signed_at)
+            {
+                println!(
+                    "why: it verifies with the secret's surrounding whitespace removed: remove it where the secret is read"
+                );
+            }
+            for cause in secret_causes(&capture, signed_at) {
+                println!("why: {cause}");
+            }
+            return Ok(false);
+        }
     };
     println!("does not verify: {error}");
     let mut causes = header_causes(&capture);
@@ -542,25 +562,29 @@ fn minified(body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The first change to the body that explains the failure, alone: the
+/// variants go from the narrowest change (a trailing newline) to the
+/// broadest (all whitespace), and a broader one that also verifies says
+/// nothing more.
 fn body_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
-    let mut causes: Vec<String> = Vec::new();
-    for (change, variant) in body_variants(capture.provider, capture.body) {
-        let cause = format!(
-            "the body was changed after it was signed: {change}; verify the raw bytes as received"
-        );
-        if !causes.contains(&cause)
-            && capture.passes_with(
+    body_variants(capture.provider, capture.body)
+        .into_iter()
+        .find(|(_, variant)| {
+            capture.passes_with(
                 capture.secret,
                 capture.headers,
-                &variant,
+                variant,
                 capture.url,
                 signed_at,
             )
-        {
-            causes.push(cause);
-        }
-    }
-    causes
+        })
+        .map(|(change, _)| {
+            format!(
+                "the body was changed after it was signed: {change}; verify the raw bytes as received"
+            )
+        })
+        .into_iter()
+        .collect()
 }
 
 fn secret_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
@@ -675,13 +699,7 @@ fn url_causes(capture: &Capture) -> Vec<String> {
             }
         }
     }
-    let forwarded = ["host", "x-forwarded-host", "x-forwarded-proto"]
-        .iter()
-        .any(|name| header(name).is_some());
-    let local = ["127.0.0.1", "localhost", "0.0.0.0", "[::1]"]
-        .iter()
-        .any(|host| url.host == *host || url.host.starts_with(&format!("{host}:")));
-    if found.is_empty() && local && !forwarded {
+    if found.is_empty() && is_local_host(url.host) {
         return vec![format!(
             "`{given}` is a local URL: {} signed the public URL it called (your proxy's or tunnel's, path and query included); give that with --url",
             capture.provider.display_name()
@@ -695,9 +713,69 @@ fn url_causes(capture: &Capture) -> Vec<String> {
         .collect()
 }
 
+/// Whether `host` (with its port, if any) names this machine or a private
+/// network, never a URL a provider can call: loopback, `0.0.0.0`, the
+/// private IPv4 ranges, IPv6 loopback, unique-local and link-local
+/// addresses, and names without a dot (`app`, `backend:8080`) or under
+/// `.local`, `.internal`, `.lan`, `.localhost`.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        // `[::1]:8080`
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    if let Ok(ip) = name.parse::<std::net::IpAddr>() {
+        return match ip {
+            std::net::IpAddr::V4(ip) => {
+                ip.is_loopback() || ip.is_private() || ip.is_unspecified() || ip.is_link_local()
+            }
+            std::net::IpAddr::V6(ip) => {
+                let first = ip.segments()[0];
+                ip.is_loopback()
+                    || ip.is_unspecified()
+                    || (first & 0xfe00) == 0xfc00
+                    || (first & 0xffc0) == 0xfe80
+            }
+        };
+    }
+    !name.contains('.')
+        || [".local", ".internal", ".lan", ".localhost"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_and_private_hosts() {
+        for host in [
+            "127.0.0.1:3000",
+            "localhost",
+            "localhost:8080",
+            "0.0.0.0",
+            "10.1.2.3:8080",
+            "192.168.0.10",
+            "172.20.0.5:80",
+            "[::1]:3000",
+            "[fd00::1]",
+            "app:8080",
+            "web.internal",
+            "box.local:3000",
+        ] {
+            assert!(is_local_host(host), "{host}");
+        }
+        for host in [
+            "hooks.example.com",
+            "203.0.113.7:443",
+            "8.8.8.8",
+            "[2001:db8::1]:443",
+        ] {
+            assert!(!is_local_host(host), "{host}");
+        }
+    }
 
     #[test]
     fn edit_distance() {

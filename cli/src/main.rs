@@ -42,19 +42,37 @@ struct Secret {
     secret_file: Option<PathBuf>,
 }
 
+/// A secret, and the option it came from: an error about it names the
+/// option as the user gave it.
+pub struct SecretArg {
+    pub value: String,
+    pub option: &'static str,
+}
+
 impl Secret {
-    fn resolve(&self) -> Result<String, String> {
+    fn resolve(&self) -> Result<SecretArg, String> {
         if let Some(secret) = &self.secret {
-            return Ok(secret.clone());
+            return Ok(SecretArg {
+                value: secret.clone(),
+                option: "--secret",
+            });
         }
         if let Some(name) = &self.secret_env {
-            return std::env::var(name).map_err(|_| format!("--secret-env: `{name}` is not set"));
+            let value =
+                std::env::var(name).map_err(|_| format!("--secret-env: `{name}` is not set"))?;
+            return Ok(SecretArg {
+                value,
+                option: "--secret-env",
+            });
         }
         let path = self.secret_file.as_deref().unwrap_or(Path::new(""));
         let text = std::fs::read_to_string(path)
             .map_err(|err| format!("--secret-file: cannot read {}: {err}", path.display()))?;
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        Ok(text.strip_suffix('\r').unwrap_or(text).to_owned())
+        Ok(SecretArg {
+            value: text.strip_suffix('\r').unwrap_or(text).to_owned(),
+            option: "--secret-file",
+        })
     }
 }
 
@@ -324,7 +342,7 @@ fn send(
     bodies: &[(String, Vec<u8>)],
     to: &str,
     url: Option<&str>,
-    secret: &str,
+    secret: &SecretArg,
     all: bool,
     shared_key: bool,
 ) -> Result<bool, String> {
@@ -358,7 +376,7 @@ fn send(
         // Zoom's URL validation is only passed by the right answer.
         let validation = match provider {
             Provider::Zoom if status.is_success() => {
-                sign::check_zoom_validation(secret, body, &answer)
+                sign::check_zoom_validation(&secret.value, body, &answer)
             }
             _ => Ok(()),
         };
@@ -383,12 +401,12 @@ fn send(
 fn sign_file(
     provider: Provider,
     file: &Path,
-    secret: &str,
+    secret: &SecretArg,
     url: Option<&str>,
     curl: bool,
     shared_key: bool,
 ) -> Result<bool, String> {
-    let body = read(file)?;
+    let (_, body) = sample_or_file(provider, &file.to_string_lossy())?;
     let default_url = format!("http://127.0.0.1:3000/{}", provider.name());
     let url = url.unwrap_or(&default_url);
     let request = sign::request(provider, secret, url, &body, shared_key)?;

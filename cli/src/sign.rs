@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use hmac::{Hmac, KeyInit, Mac};
 use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
 
-use crate::Provider;
+use crate::{Provider, SecretArg};
 
 /// The headers a provider sends with a body, content type included.
 pub struct Request {
@@ -21,12 +21,13 @@ pub fn is_json(body: &[u8]) -> bool {
 /// and, for Recall, with a fresh message id.
 pub fn request(
     provider: Provider,
-    secret: &str,
+    secret: &SecretArg,
     url: &str,
     body: &[u8],
     shared_key: bool,
 ) -> Result<Request, String> {
-    let secret_error = |err: recording_webhooks::SecretError| format!("--secret: {err}");
+    let secret_error = |err: recording_webhooks::SecretError| format!("{}: {err}", secret.option);
+    let secret = secret.value.as_str();
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_err(|err| err.to_string())?;

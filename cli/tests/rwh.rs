@@ -1043,3 +1043,106 @@ fn verify_explains_an_unsigned_recall_delivery_and_a_url_token() {
     assert!(text.contains("authenticated by its URL's token"), "{text}");
     assert_eq!(text.matches("why:").count(), 1, "{text}");
 }
+
+#[test]
+fn verify_gives_one_cause_a_line_and_never_contradicts_it() {
+    let body = br#"{"event":"bot.done","data":{"bot":{"id":"b1"}}}"#;
+    let headers = recall_capture(body, AT);
+
+    // A body that gained a trailing newline: one cause, not two.
+    let (ok, text) = verify(
+        "recall",
+        RECALL_SECRET,
+        &headers,
+        &[&body[..], b"\n"].concat(),
+        &["--now", AT_TEXT],
+    );
+    assert!(!ok);
+    assert_eq!(text.matches("why:").count(), 1, "{text}");
+    assert!(text.contains("a trailing newline was added"), "{text}");
+
+    // A secret read with its newline: named by the option it came from,
+    // mended, and never "likely not the one".
+    let dir = scratch("secret-newline");
+    let (header_file, body_file) = (dir.join("headers.txt"), dir.join("body"));
+    let lines: String = headers.iter().map(|(n, v)| format!("{n}: {v}\n")).collect();
+    std::fs::write(&header_file, lines).unwrap();
+    std::fs::write(&body_file, body).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_rwh"))
+        .args([
+            "verify",
+            "recall",
+            "--secret-env",
+            "RWH_TEST_SECRET",
+            "--now",
+            AT_TEXT,
+        ])
+        .arg("--headers")
+        .arg(&header_file)
+        .arg("--body")
+        .arg(&body_file)
+        .env("RWH_TEST_SECRET", format!("{RECALL_SECRET}\n"))
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(!output.status.success());
+    assert!(
+        text.contains("--secret-env: the webhook secret starts or ends with whitespace"),
+        "{text}"
+    );
+    assert!(
+        text.contains("verifies with the secret's surrounding whitespace removed"),
+        "{text}"
+    );
+    assert!(!text.contains("likely not the one"), "{text}");
+    assert!(!text.contains(RECALL_SECRET), "{text}");
+}
+
+#[test]
+fn sign_takes_the_sample_names_send_takes() {
+    let output = rwh(&[
+        "sign",
+        "zoom",
+        "recording.completed",
+        "--secret",
+        ZOOM_TOKEN,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout(&output).contains("x-zm-signature: v0="),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn verify_says_a_local_or_private_url_is_not_the_one_the_provider_signed() {
+    let body = b"AccountSid=AC1&CallSid=CA1&CallStatus=ringing";
+    let public = "https://hooks.example.com/twilio";
+    let verifier = recording_webhooks::twilio::Verifier::new(TWILIO_TOKEN).unwrap();
+    let signature = verifier.sign_params(
+        public,
+        &[
+            ("AccountSid", "AC1"),
+            ("CallSid", "CA1"),
+            ("CallStatus", "ringing"),
+        ],
+    );
+    // As a server behind a proxy captured it: its own Host, no
+    // X-Forwarded-* headers.
+    let headers = vec![
+        ("Host".to_owned(), "10.0.3.7:8080".to_owned()),
+        ("X-Twilio-Signature".to_owned(), signature),
+    ];
+    for local in ["http://10.0.3.7:8080/twilio", "http://backend:8080/twilio"] {
+        let (ok, text) = verify("twilio", TWILIO_TOKEN, &headers, body, &["--url", local]);
+        assert!(!ok);
+        assert!(text.contains("is a local URL"), "{local}: {text}");
+        assert!(text.contains("signed the public URL"), "{local}: {text}");
+        assert!(!text.contains("likely not the one"), "{local}: {text}");
+    }
+}
