@@ -116,7 +116,8 @@ enum Command {
     Sign {
         /// recall, signalwire, twilio, daily or zoom.
         provider: Provider,
-        /// The body to sign, as it will be sent.
+        /// A bundled sample's name (see `rwh events`) or a file: the body to
+        /// sign, as it will be sent.
         file: PathBuf,
         #[command(flatten)]
         secret: Secret,
@@ -415,7 +416,13 @@ fn sign_file(
         for (name, value) in &request.headers {
             command.push_str(&format!(" \\\n  -H '{name}: {value}'"));
         }
-        command.push_str(&format!(" \\\n  --data-binary @'{}'", file.display()));
+        if file.exists() {
+            command.push_str(&format!(" \\\n  --data-binary @'{}'", file.display()));
+        } else {
+            // A bundled sample: its body inline, single-quoted for the shell.
+            let body = String::from_utf8_lossy(&body).replace('\'', "'\\''");
+            command.push_str(&format!(" \\\n  --data-binary '{body}'"));
+        }
         println!("{command}");
     } else {
         for (name, value) in &request.headers {
