@@ -39,6 +39,10 @@ pub(crate) trait Tagged: Sized {
     const PAYLOAD: &'static str;
     /// What the envelope is, for errors: `a Zoom event: {"event", ...}`.
     const EXPECTING: &'static str;
+    /// Whether a key sent twice in an object of the payload is read as the
+    /// provider's own (JavaScript) readers read it, the last value winning,
+    /// rather than refused. Zoom's own examples repeat keys.
+    const LAST_DUPLICATE_WINS: bool = false;
 
     /// Reads the payload of an envelope tagged `tag`.
     fn from_payload<'de, D: Deserializer<'de>>(
@@ -368,16 +372,53 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 
 /// Parses a body, naming the JSON path of any error.
 pub(crate) fn from_slice<T: Tagged>(body: &[u8]) -> Result<T, ParseError> {
+    match from_slice_once(body) {
+        Ok(value) => Ok(value),
+        Err(err) if T::LAST_DUPLICATE_WINS && is_duplicate(&err) => {
+            from_slice_last_duplicate_wins(body, &err)
+        }
+        Err(err) => Err(ParseError::from_json(body, &err)),
+    }
+}
+
+/// Whether a reader refused a key sent twice (`duplicate field ...`, as
+/// serde's own message says).
+fn is_duplicate(err: &serde_json::Error) -> bool {
+    err.is_data() && err.to_string().starts_with("duplicate field")
+}
+
+/// A body with a key sent twice inside its payload, read as a JavaScript
+/// reader reads it: the last value of each key, through
+/// `serde_json::Value` (whose maps keep the last). A key of the envelope
+/// itself sent twice (two `event`s, two tokens) stays an error. Only on
+/// this rare path is the body read twice; an error then is reported at the
+/// first duplicate's place in the body received.
+fn from_slice_last_duplicate_wins<T: Tagged>(
+    body: &[u8],
+    duplicate: &serde_json::Error,
+) -> Result<T, ParseError> {
+    let refused = ParseError::from_json(body, duplicate);
+    // The envelope's own: the root (`.`) or one of its keys (`event_ts`).
+    let in_envelope = matches!(&refused, ParseError::Json { path, .. }
+        if path == "." || !path.contains(['.', '[']));
+    if in_envelope {
+        return Err(refused);
+    }
+    let deduplicated = serde_json::from_slice::<Value>(body)
+        .and_then(|value| serde_json::to_vec(&value))
+        .map_err(|err| ParseError::from_json(body, &err))?;
+    from_slice_once::<T>(&deduplicated).map_err(|_| refused)
+}
+
+/// Reads a body: twice at most, a second pass only when the first met the
+/// payload before its tag, and the second knows the tag from the start.
+fn from_slice_once<T: Tagged>(body: &[u8]) -> Result<T, serde_json::Error> {
     let early = Cell::new(None);
     let skip = || Skip {
         tag: &early,
         met: false,
     };
     let mut reading = Reading::new(skip());
-    // Twice at most: a second pass only when the first met the payload
-    // before its tag, and the second knows the tag from the start. One
-    // loop rather than a helper, so that the event is not moved through
-    // one more return.
     loop {
         let mut deserializer = serde_json::Deserializer::from_slice(body);
         let err = match read_envelope(&mut deserializer, reading) {
@@ -390,7 +431,7 @@ pub(crate) fn from_slice<T: Tagged>(body: &[u8]) -> Result<T, ParseError> {
         };
         match early.take() {
             Some(tag) => reading = Reading::knowing(tag, skip()),
-            None => return Err(ParseError::from_json(body, &err)),
+            None => return Err(err),
         }
     }
 }

@@ -474,12 +474,15 @@ fn recording_completed_as_handlers_read_it() {
     );
     assert_eq!(files[0].status, Some(RecordingStatus::Completed));
     assert_eq!(files[0].file_size, Some(48_151_623));
-    assert_eq!(files[0].recording_start.unix_timestamp(), 1_772_442_005);
+    assert_eq!(
+        files[0].recording_start.as_ref().unwrap().unix_timestamp(),
+        1_772_442_005
+    );
     let timeline = files
         .iter()
-        .find(|f| f.file_type == FileType::Timeline)
+        .find(|f| f.file_type == Some(FileType::Timeline))
         .unwrap();
-    assert_eq!(timeline.file_extension, FileExtension::Json);
+    assert_eq!(timeline.file_extension, Some(FileExtension::Json));
     assert_eq!(
         (
             &timeline.id,
@@ -493,7 +496,7 @@ fn recording_completed_as_handlers_read_it() {
     assert!(
         files
             .iter()
-            .any(|f| f.file_type == FileType::Cc && f.id.is_none())
+            .any(|f| f.file_type == Some(FileType::Cc) && f.id.is_none())
     );
     let audio = event.participant_audio_files();
     assert_eq!(audio[0].file_name.as_deref(), Some("Zoë Müller"));
@@ -520,8 +523,8 @@ fn the_surprises_of_real_deliveries() {
     assert_eq!(recording.meeting_type, MeetingType::Unknown(9));
     assert_eq!(recording.other["meeting_summary_id"], "ms_7f3c");
     let file = &recording.recording_files.as_ref().unwrap()[0];
-    assert_eq!(file.file_type, FileType::Unknown("SUMMARY".into()));
-    assert_eq!(file.file_extension.as_str(), "MD");
+    assert_eq!(file.file_type, Some(FileType::Unknown("SUMMARY".into())));
+    assert_eq!(file.file_extension.as_ref().unwrap().as_str(), "MD");
     assert_eq!(
         file.recording_type.as_ref().unwrap().as_str(),
         "shared_screen_with_speaker_view(AI)"
@@ -542,7 +545,7 @@ fn the_surprises_of_real_deliveries() {
     assert_eq!(transcript.download_token(), None);
     assert_eq!(
         transcript.recording_files()[0].file_type,
-        FileType::Transcript
+        Some(FileType::Transcript)
     );
 
     let started = fixture("recording.started");
@@ -603,18 +606,18 @@ fn operator_events_and_registrations() {
 
 #[test]
 fn unknown_events_keep_their_whole_body() {
-    let body = br#"{"event":"phone.recording_completed","event_ts":1720547519023,"payload":{"account_id":"acc","object":{"recordings":[{"id":"r1","duration":0}]}},"download_token":"tok","extra":{"k":[1,2.5,"x"]}}"#;
+    let body = br#"{"event":"phone.voicemail_received","event_ts":1720547519023,"payload":{"account_id":"acc","object":{"recordings":[{"id":"r1","duration":0}]}},"download_token":"tok","extra":{"k":[1,2.5,"x"]}}"#;
     let event = common::assert_round_trips("phone", body, Event::from_slice);
     assert_eq!(
         event.event_type(),
-        EventType::Unknown("phone.recording_completed".into())
+        EventType::Unknown("phone.voicemail_received".into())
     );
     assert_eq!(event.account_id(), Some("acc"));
     assert_eq!(event.download_token().unwrap().as_str(), "tok");
     let Event::Unknown(unknown) = &event else {
         panic!()
     };
-    assert_eq!(unknown.event_type, "phone.recording_completed");
+    assert_eq!(unknown.event_type, "phone.voicemail_received");
     assert_eq!(
         unknown.envelope.payload["object"]["recordings"][0]["id"],
         "r1"
@@ -655,4 +658,125 @@ fn envelope_errors_name_what_is_wrong() {
     }
     let dup = br#"{"event":"x","event_ts":1,"payload":{},"k":1,"k":2}"#;
     assert!(Event::from_slice(dup).is_err());
+}
+
+#[test]
+fn video_sdk_recordings_as_handlers_read_them() {
+    use recording_webhooks::zoom::DownloadAuth;
+    // Zoom's own example: `session_id` a number, `recording_type` twice.
+    let completed = fixture("session.recording_completed");
+    assert_eq!(completed.event_type(), EventType::SessionRecordingCompleted);
+    let session = completed.session().unwrap();
+    assert_eq!(session.session_id, 1_234_567_890);
+    assert_eq!(session.session_key.as_deref(), Some("ABC36jaBI145"));
+    assert_eq!(completed.recording_files().len(), 1);
+    assert_eq!(
+        completed.recording_files()[0].recording_type,
+        Some(RecordingType::AudioOnly)
+    );
+    let audio = &completed.participant_audio_files()[0];
+    assert_eq!(audio.user_key.as_deref(), Some("key1"));
+    let video = &completed.participant_video_files()[0];
+    assert_eq!(
+        video.recording_type,
+        Some(RecordingType::from("individual_shared_screen"))
+    );
+    assert!(matches!(completed.download_auth(), DownloadAuth::Token(_)));
+    assert_eq!(completed.meeting_uuid(), None);
+    assert_eq!(completed.account_id(), Some("AAAAAABBBB"));
+
+    // Zoom's example repeats a key with two values: the last one counts,
+    // as Zoom's JavaScript reads it.
+    let transcript = fixture("session.recording_transcript_completed");
+    assert_eq!(
+        transcript.recording_files()[0].recording_type,
+        Some(RecordingType::AudioTranscript)
+    );
+    // A key of the envelope itself sent twice is still refused.
+    let twice = br#"{"event":"session.recording_paused","event":"session.recording_resumed","payload":{"account_id":"a","object":{"session_id":"s"}}}"#;
+    assert!(Event::from_slice(twice).is_err());
+
+    // As real deliveries come: empty session key and clip, no event_ts.
+    let real = fixture("session.recording_completed+empty-key-no-event-ts");
+    let session = real.session().unwrap();
+    assert_eq!(session.session_key.as_deref(), Some(""));
+    assert_eq!(session.clip_id.as_deref(), Some(""));
+    assert_eq!(real.event_time(), None);
+    assert_eq!(
+        real.session_id().unwrap().as_str(),
+        Some("xZwHG4spQSenzGYXmzvzbQ==")
+    );
+    assert_eq!(
+        real.recording_files()[1].file_type,
+        Some(FileType::Timeline)
+    );
+    assert_eq!(real.recording_files()[1].id, None);
+
+    let started = fixture("session.recording_started");
+    let span = started.session().unwrap().recording_file.as_ref().unwrap();
+    assert_eq!(span.start().unwrap().unix_timestamp(), 1_616_537_697);
+    assert!(started.recording_files().is_empty());
+    assert_eq!(started.download_auth(), DownloadAuth::None);
+
+    let trashed = fixture("session.recording_trashed");
+    let Event::SessionRecordingTrashed(trashed) = trashed else {
+        panic!()
+    };
+    assert_eq!(
+        trashed.payload.operator.as_deref(),
+        Some("user@example.com")
+    );
+}
+
+#[test]
+fn phone_recordings_as_handlers_read_them() {
+    use recording_webhooks::zoom::{CallDirection, DownloadAuth};
+    let completed = fixture("phone.recording_completed");
+    let recording = &completed.call_recordings()[0];
+    assert_eq!(recording.id, "c4d0f3f0e8a94d52b2f1d1a0e9c8b7a6");
+    assert_eq!(recording.direction, Some(CallDirection::Inbound));
+    assert_eq!(
+        recording.duration.as_ref().and_then(|d| d.as_u64()),
+        Some(187)
+    );
+    assert!(
+        recording
+            .download_url
+            .as_deref()
+            .unwrap()
+            .contains("/phone/recording/download/")
+    );
+    let owner = recording.owner.as_ref().unwrap();
+    assert_eq!(
+        owner.extension_number.as_ref().unwrap().as_i64(),
+        Some(1001)
+    );
+    assert!(!owner.extension_number.as_ref().unwrap().is_string());
+    let accepted = recording.accepted_by.as_ref().unwrap();
+    assert!(accepted.extension_number.as_ref().unwrap().is_string());
+    // No download token: Phone's files take the app's OAuth token.
+    assert_eq!(completed.download_token(), None);
+    assert_eq!(completed.download_auth(), DownloadAuth::OAuth);
+    assert!(completed.recording_files().is_empty());
+
+    let transcript = fixture("phone.recording_transcript_completed");
+    assert!(
+        transcript.call_recordings()[0]
+            .transcript_download_url
+            .is_some()
+    );
+    assert_eq!(transcript.download_auth(), DownloadAuth::OAuth);
+
+    let started = fixture("phone.recording_started");
+    let call = started.phone_call().unwrap();
+    assert_eq!(call.call_id.as_deref(), Some("7225617290547019921"));
+    assert!(call.channel_id.is_some());
+    let paused = fixture("phone.recording_paused");
+    assert_eq!(paused.phone_call().unwrap().channel_id, None);
+
+    let deleted = fixture("phone.recording_permanently_deleted");
+    assert_eq!(
+        deleted.call_recordings()[0].call_id.as_deref(),
+        Some("7225617290547019921")
+    );
 }

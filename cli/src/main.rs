@@ -463,15 +463,21 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
                 _ => "-",
             };
             format!(
-                "{}\nevent_time: {}\naccount_id: {}\nmeeting_uuid: {}\nmeeting_id: {}\nrecording_files: {}\ndownload_token: {}\nplain_token: {plain_token}",
+                "{}\nevent_time: {}\naccount_id: {}\nmeeting_uuid: {}\nmeeting_id: {}\nsession_id: {}\nrecording_files: {}\ncall_recordings: {}\ndownload: {}\nplain_token: {plain_token}",
                 event.event_type(),
                 event_time(event.event_time()),
                 event.account_id().unwrap_or("-"),
                 event.meeting_uuid().unwrap_or("-"),
                 event.meeting_id().map_or("-".to_owned(), |id| id.to_string()),
+                event.session_id().map_or("-".to_owned(), ToString::to_string),
                 event.recording_files().len(),
+                event.call_recordings().len(),
                 // A bearer credential: say whether it is there, never what.
-                if event.download_token().is_some() { "present" } else { "-" },
+                match event.download_auth() {
+                    zoom::DownloadAuth::Token(_) => "with the event's download_token (present)",
+                    zoom::DownloadAuth::OAuth => "with the app's OAuth access token (Zoom Phone)",
+                    _ => "-",
+                },
             )
         }),
     };

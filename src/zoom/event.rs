@@ -14,7 +14,10 @@ use super::payload::{
     Other, ParticipantAudioFile, Payload, Recording, RecordingFile, RecordingInProgress,
     Registration, Renamed,
 };
+use super::phone::{CallRecording, PhoneRecordingInProgress, PhoneRecordings};
+use super::session::Session;
 use crate::error::ParseError;
+use crate::number_or_string::NumberOrString;
 use crate::object::{Field, json_object};
 use crate::open_enum::open_enum;
 use crate::tagged::{self, Tagged};
@@ -153,8 +156,10 @@ macro_rules! zoom_events {
             }
         }
 
-        /// A Zoom webhook event, one variant per documented `recording.*`
-        /// event plus the endpoint's URL validation.
+        /// A Zoom webhook event, one variant per documented recording
+        /// event of meetings (`recording.*`), the Video SDK
+        /// (`session.recording_*`) and Zoom Phone (`phone.recording_*`),
+        /// plus the endpoint's URL validation.
         ///
         /// Parse one with [`Event::from_slice`]; serializing it gives back
         /// the JSON that came in (key order and `null` versus an absent key
@@ -275,6 +280,26 @@ zoom_events! {
     RecordingRegistrationCreated = "recording.registration_created" => Payload<Registration>,
     RecordingRegistrationApproved = "recording.registration_approved" => Payload<Registration>,
     RecordingRegistrationDenied = "recording.registration_denied" => Payload<Registration>,
+    SessionRecordingStarted = "session.recording_started" => Payload<Session>,
+    SessionRecordingPaused = "session.recording_paused" => Payload<Session>,
+    SessionRecordingResumed = "session.recording_resumed" => Payload<Session>,
+    SessionRecordingStopped = "session.recording_stopped" => Payload<Session>,
+    SessionRecordingCompleted = "session.recording_completed" => Payload<Session>,
+    SessionRecordingTranscriptCompleted = "session.recording_transcript_completed" => Payload<Session>,
+    SessionRecordingTranscriptFailed = "session.recording_transcript_failed" => Payload<Session>,
+    SessionRecordingTrashed = "session.recording_trashed" => Payload<Session>,
+    SessionRecordingDeleted = "session.recording_deleted" => Payload<Session>,
+    SessionRecordingRecovered = "session.recording_recovered" => Payload<Session>,
+    PhoneRecordingStarted = "phone.recording_started" => Payload<PhoneRecordingInProgress>,
+    PhoneRecordingStopped = "phone.recording_stopped" => Payload<PhoneRecordingInProgress>,
+    PhoneRecordingPaused = "phone.recording_paused" => Payload<PhoneRecordingInProgress>,
+    PhoneRecordingResumed = "phone.recording_resumed" => Payload<PhoneRecordingInProgress>,
+    PhoneRecordingFailed = "phone.recording_failed" => Payload<PhoneRecordingInProgress>,
+    PhoneRecordingCompleted = "phone.recording_completed" => Payload<PhoneRecordings>,
+    PhoneRecordingCompletedForAccessMember = "phone.recording_completed_for_access_member" => Payload<PhoneRecordings>,
+    PhoneRecordingTranscriptCompleted = "phone.recording_transcript_completed" => Payload<PhoneRecordings>,
+    PhoneRecordingDeleted = "phone.recording_deleted" => Payload<PhoneRecordings>,
+    PhoneRecordingPermanentlyDeleted = "phone.recording_permanently_deleted" => Payload<PhoneRecordings>,
 }
 
 impl Event {
@@ -314,21 +339,81 @@ impl Event {
         self.payload().about().recording
     }
 
-    /// The files of a recorded meeting; empty for the other events.
+    /// The Video SDK session of a `session.recording_*` event.
+    #[must_use]
+    pub fn session(&self) -> Option<&Session> {
+        self.payload().about().session
+    }
+
+    /// The session instance (`payload.object.session_id`) of a
+    /// `session.recording_*` event: de-duplicate a session's events by it.
+    #[must_use]
+    pub fn session_id(&self) -> Option<&NumberOrString> {
+        self.session().map(|session| &session.session_id)
+    }
+
+    /// The files of a recorded meeting or Video SDK session; empty for the
+    /// other events.
     #[must_use]
     pub fn recording_files(&self) -> &[RecordingFile] {
-        self.recording()
-            .and_then(|recording| recording.recording_files.as_deref())
+        let about = self.payload().about();
+        let files = match (about.recording, about.session) {
+            (Some(recording), _) => recording.recording_files.as_deref(),
+            (None, Some(session)) => session.recording_files.as_deref(),
+            (None, None) => None,
+        };
+        files.unwrap_or_default()
+    }
+
+    /// The participants' own audio files of a recorded meeting or session,
+    /// when the account records them; empty otherwise.
+    #[must_use]
+    pub fn participant_audio_files(&self) -> &[ParticipantAudioFile] {
+        let about = self.payload().about();
+        let files = match (about.recording, about.session) {
+            (Some(recording), _) => recording.participant_audio_files.as_deref(),
+            (None, Some(session)) => session.participant_audio_files.as_deref(),
+            (None, None) => None,
+        };
+        files.unwrap_or_default()
+    }
+
+    /// The participants' own video files of a recorded Video SDK session;
+    /// empty otherwise.
+    #[must_use]
+    pub fn participant_video_files(&self) -> &[RecordingFile] {
+        self.session()
+            .and_then(|session| session.participant_video_files.as_deref())
             .unwrap_or_default()
     }
 
-    /// The participants' own audio files of a recorded meeting, when the
-    /// account records them; empty otherwise.
+    /// The call recordings of `phone.recording_completed`,
+    /// `_completed_for_access_member`, `_transcript_completed`, `_deleted`
+    /// and `_permanently_deleted`; empty otherwise. De-duplicate them by
+    /// their `id`.
     #[must_use]
-    pub fn participant_audio_files(&self) -> &[ParticipantAudioFile] {
-        self.recording()
-            .and_then(|recording| recording.participant_audio_files.as_deref())
-            .unwrap_or_default()
+    pub fn call_recordings(&self) -> &[CallRecording] {
+        self.payload().about().call_recordings
+    }
+
+    /// The call being recorded, of `phone.recording_started`, `_stopped`,
+    /// `_failed`, `_paused` and `_resumed`.
+    #[must_use]
+    pub fn phone_call(&self) -> Option<&PhoneRecordingInProgress> {
+        self.payload().about().phone_call
+    }
+
+    /// How the event's files are downloaded: with its `download_token`
+    /// (meetings, Video SDK), with the app's own OAuth access token (Zoom
+    /// Phone, whose events carry none), or not at all (no files, or no
+    /// token sent).
+    #[must_use]
+    pub fn download_auth(&self) -> DownloadAuth<'_> {
+        match (self.download_token(), self.payload().about().phone) {
+            (Some(token), _) => DownloadAuth::Token(token),
+            (None, true) => DownloadAuth::OAuth,
+            (None, false) => DownloadAuth::None,
+        }
     }
 
     /// The meeting instance (`payload.object.uuid`) the event is about.
@@ -352,9 +437,22 @@ impl Event {
     }
 }
 
+/// How an event's files are downloaded ([`Event::download_auth`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DownloadAuth<'a> {
+    /// With the event's `download_token`, as a Bearer token, for 24 hours.
+    Token(&'a DownloadToken),
+    /// With the app's own OAuth access token, as a Bearer token: Zoom
+    /// Phone's recordings.
+    OAuth,
+    /// The event carries no token (no files, or a token Zoom did not send).
+    None,
+}
+
 /// What handlers ask of any payload: every payload type fills an
-/// [`About`], each of its fields named (no default), so a new event's
-/// payload cannot silently answer `None`.
+/// [`About`], so a new event's payload cannot silently answer `None`:
+/// it must say what it is about.
 trait Answers {
     fn about(&self) -> About<'_>;
 }
@@ -362,50 +460,109 @@ trait Answers {
 /// A payload's answers.
 struct About<'a> {
     recording: Option<&'a Recording>,
+    session: Option<&'a Session>,
+    phone_call: Option<&'a PhoneRecordingInProgress>,
+    call_recordings: &'a [CallRecording],
+    /// A Zoom Phone event: its files take the app's OAuth token.
+    phone: bool,
     meeting_uuid: Option<&'a str>,
     meeting_id: Option<u64>,
     account_id: Option<&'a str>,
 }
 
-/// The meeting a [`Payload`]'s `object` is: its recording, when it is one,
-/// its `uuid` and its `id`.
-trait Meeting {
-    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>);
-}
-
-impl Meeting for Recording {
-    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (Some(self), Some(&self.uuid), self.id.as_u64())
+impl About<'_> {
+    /// The answers of a payload about none of these.
+    fn nothing() -> About<'static> {
+        About {
+            recording: None,
+            session: None,
+            phone_call: None,
+            call_recordings: &[],
+            phone: false,
+            meeting_uuid: None,
+            meeting_id: None,
+            account_id: None,
+        }
     }
 }
 
-impl Meeting for RecordingInProgress {
-    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (None, Some(&self.uuid), self.id.as_u64())
+/// The `object` of a [`Payload`]: what it is about, its account aside.
+trait Object {
+    fn about(&self) -> About<'_>;
+}
+
+impl Object for Recording {
+    fn about(&self) -> About<'_> {
+        About {
+            recording: Some(self),
+            meeting_uuid: Some(&self.uuid),
+            meeting_id: self.id.as_u64(),
+            ..About::nothing()
+        }
     }
 }
 
-impl Meeting for Registration {
-    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (None, Some(&self.uuid), self.id.as_u64())
+impl Object for RecordingInProgress {
+    fn about(&self) -> About<'_> {
+        About {
+            meeting_uuid: Some(&self.uuid),
+            meeting_id: self.id.as_u64(),
+            ..About::nothing()
+        }
+    }
+}
+
+impl Object for Registration {
+    fn about(&self) -> About<'_> {
+        About {
+            meeting_uuid: Some(&self.uuid),
+            meeting_id: self.id.as_u64(),
+            ..About::nothing()
+        }
     }
 }
 
 /// The account's storage: about no meeting.
-impl Meeting for CloudStorageUsage {
-    fn meeting(&self) -> (Option<&Recording>, Option<&str>, Option<u64>) {
-        (None, None, None)
+impl Object for CloudStorageUsage {
+    fn about(&self) -> About<'_> {
+        About::nothing()
     }
 }
 
-impl<O: Meeting> Answers for Payload<O> {
+impl Object for Session {
     fn about(&self) -> About<'_> {
-        let (recording, meeting_uuid, meeting_id) = self.object.meeting();
         About {
-            recording,
-            meeting_uuid,
-            meeting_id,
+            session: Some(self),
+            ..About::nothing()
+        }
+    }
+}
+
+impl Object for PhoneRecordingInProgress {
+    fn about(&self) -> About<'_> {
+        About {
+            phone_call: Some(self),
+            phone: true,
+            ..About::nothing()
+        }
+    }
+}
+
+impl Object for PhoneRecordings {
+    fn about(&self) -> About<'_> {
+        About {
+            call_recordings: &self.recordings,
+            phone: true,
+            ..About::nothing()
+        }
+    }
+}
+
+impl<O: Object> Answers for Payload<O> {
+    fn about(&self) -> About<'_> {
+        About {
             account_id: Some(&self.account_id),
+            ..self.object.about()
         }
     }
 }
@@ -419,22 +576,17 @@ impl<P: Answers> Answers for Box<P> {
 /// Zoom's challenge: about nothing but itself.
 impl Answers for UrlValidation {
     fn about(&self) -> About<'_> {
-        About {
-            recording: None,
-            meeting_uuid: None,
-            meeting_id: None,
-            account_id: None,
-        }
+        About::nothing()
     }
 }
 
 impl Answers for Renamed {
     fn about(&self) -> About<'_> {
         About {
-            recording: None,
             meeting_uuid: Some(&self.object.uuid),
             meeting_id: self.object.id.as_u64(),
             account_id: Some(&self.account_id),
+            ..About::nothing()
         }
     }
 }
@@ -443,10 +595,8 @@ impl Answers for Renamed {
 impl<O> Answers for BatchPayload<O> {
     fn about(&self) -> About<'_> {
         About {
-            recording: None,
-            meeting_uuid: None,
-            meeting_id: None,
             account_id: Some(&self.account_id),
+            ..About::nothing()
         }
     }
 }
@@ -455,10 +605,10 @@ impl Answers for ArchivePayload {
     fn about(&self) -> About<'_> {
         let meeting = self.object.as_ref();
         About {
-            recording: None,
             meeting_uuid: meeting.and_then(|meeting| meeting.uuid.as_deref()),
             meeting_id: meeting.and_then(|meeting| meeting.id.as_ref()?.as_u64()),
             account_id: self.account_id.as_deref(),
+            ..About::nothing()
         }
     }
 }
@@ -467,13 +617,13 @@ impl Answers for ArchivePayload {
 impl Answers for Value {
     fn about(&self) -> About<'_> {
         About {
-            recording: None,
             meeting_uuid: self.pointer("/object/uuid").and_then(Value::as_str),
             meeting_id: self.pointer("/object/id").and_then(|id| match id {
                 Value::String(id) => id.parse().ok(),
                 id => id.as_u64(),
             }),
             account_id: self.get("account_id").and_then(Value::as_str),
+            ..About::nothing()
         }
     }
 }
@@ -503,6 +653,8 @@ impl Tagged for Event {
     const TAG: &'static str = "event";
     const PAYLOAD: &'static str = "payload";
     const EXPECTING: &'static str = "a Zoom event: {\"event\", \"event_ts\", \"payload\"}";
+    // Zoom's own examples repeat a key; its JavaScript reads the last.
+    const LAST_DUPLICATE_WINS: bool = true;
 
     fn from_payload<'de, D: Deserializer<'de>>(
         name: EventType,

@@ -1,5 +1,7 @@
-//! Zoom webhooks: `x-zm-signature` verification, every `recording.*`
-//! event, and the endpoint's URL validation, answered only when verified.
+//! Zoom webhooks: `x-zm-signature` verification, every recording event of
+//! meetings (`recording.*`), the Video SDK (`session.recording_*`) and
+//! Zoom Phone (`phone.recording_*`), and the endpoint's URL validation,
+//! answered only when verified.
 //!
 //! [`Webhook::receive`] verifies the request, then parses it into an
 //! [`Event`]; for `endpoint.url_validation`,
@@ -24,7 +26,7 @@
 //! assert_eq!(event.meeting_id(), Some(87565330005));
 //! assert_eq!(event.meeting_uuid(), Some("Tq3kXcE9Rb2mYw7LfHs1Zg=="));
 //! for file in event.recording_files() {
-//!     assert_eq!(file.file_type, FileType::Mp4);
+//!     assert_eq!(file.file_type, Some(FileType::Mp4));
 //! }
 //! // A bearer credential: its Debug is redacted.
 //! let token = event.download_token().unwrap();
@@ -40,11 +42,13 @@
 
 mod event;
 mod payload;
+mod phone;
+mod session;
 mod verify;
 mod webhook;
 
 pub use crate::replay::DEFAULT_TOLERANCE;
-pub use event::{Envelope, Event, EventType, UnknownEvent, UrlValidation};
+pub use event::{DownloadAuth, Envelope, Event, EventType, UnknownEvent, UrlValidation};
 pub use payload::{
     ArchiveFile, ArchivePayload, ArchivedMeeting, BatchMeeting, BatchMeetings, BatchPayload,
     BatchTrashed, CloudStorageUsage, CustomQuestion, DownloadToken, FileExtension, FileType,
@@ -52,5 +56,9 @@ pub use payload::{
     RecordingInProgress, RecordingSpan, RecordingStatus, RecordingType, Registrant,
     RegistrantStatus, Registration, Renamed, RenamedMeeting,
 };
+pub use phone::{
+    CallDirection, CallRecording, PhoneOwner, PhoneParty, PhoneRecordingInProgress, PhoneRecordings,
+};
+pub use session::Session;
 pub use verify::{SIGNATURE_HEADER, TIMESTAMP_HEADER, Verified, Verifier};
 pub use webhook::{Delivery, UrlValidationResponse, Webhook};

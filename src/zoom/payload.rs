@@ -369,25 +369,28 @@ json_object! {
     }
 }
 
-/// One file of a recording (`recording_files[]`).
+/// One file of a recording: a meeting's `recording_files[]`, a Video SDK
+/// session's `recording_files[]` and `participant_video_files[]`.
 ///
-/// `CC` and `TIMELINE` files come without `id`, `status`, `file_size` and
-/// `recording_type`; on-premise files without `download_url`.
+/// Every field but the unknown keys is optional: `CC` and `TIMELINE` files
+/// come without `id`, `status`, `file_size` and `recording_type`,
+/// on-premise files without `download_url`, and Zoom's Video SDK declares
+/// every field optional.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordingFile {
     /// The file's id: de-duplicate files by it.
     pub id: Option<String>,
-    /// The meeting **uuid** (not its number).
+    /// The meeting **uuid** (not its number); meetings only.
     pub meeting_id: Option<String>,
     /// When the file's span starts.
-    pub recording_start: Timestamp,
+    pub recording_start: Option<Timestamp>,
     /// When it ends.
-    pub recording_end: Timestamp,
+    pub recording_end: Option<Timestamp>,
     /// What the file holds.
-    pub file_type: FileType,
+    pub file_type: Option<FileType>,
     /// Its extension.
-    pub file_extension: FileExtension,
+    pub file_extension: Option<FileExtension>,
     /// Its name.
     pub file_name: Option<String>,
     /// Its size in bytes.
@@ -402,6 +405,12 @@ pub struct RecordingFile {
     pub status: Option<RecordingStatus>,
     /// Which view or track it is.
     pub recording_type: Option<RecordingType>,
+    /// The participant's session user id, on a Video SDK participant's
+    /// own file.
+    pub user_id: Option<String>,
+    /// The `user_identity` of the participant's Video SDK JWT, on a
+    /// participant's own file.
+    pub user_key: Option<String>,
     /// Keys this version of the crate does not know.
     pub other: Other,
 }
@@ -409,25 +418,26 @@ pub struct RecordingFile {
 json_object! {
     impl RecordingFile {
         id, meeting_id, recording_start, recording_end, file_type, file_extension, file_name,
-        file_size, file_path, play_url, download_url, status, recording_type,
+        file_size, file_path, play_url, download_url, status, recording_type, user_id, user_key,
         ..other
     }
 }
 
-/// One participant's own audio file (`participant_audio_files[]`).
+/// One participant's own audio file (`participant_audio_files[]`), of a
+/// meeting or a Video SDK session.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ParticipantAudioFile {
     /// The file's id.
     pub id: Option<String>,
     /// When the file's span starts.
-    pub recording_start: Timestamp,
+    pub recording_start: Option<Timestamp>,
     /// When it ends.
-    pub recording_end: Timestamp,
+    pub recording_end: Option<Timestamp>,
     /// What the file holds.
-    pub file_type: FileType,
+    pub file_type: Option<FileType>,
     /// Its extension.
-    pub file_extension: FileExtension,
+    pub file_extension: Option<FileExtension>,
     /// Its name (the participant's name, as Zoom writes it).
     pub file_name: Option<String>,
     /// Its size in bytes.
@@ -440,15 +450,20 @@ pub struct ParticipantAudioFile {
     pub download_url: Option<String>,
     /// Its processing status.
     pub status: Option<RecordingStatus>,
-    /// Keys this version of the crate does not know (the Video SDK adds
-    /// `user_id` and `user_key`).
+    /// Which track it is (the Video SDK's `audio_only`).
+    pub recording_type: Option<RecordingType>,
+    /// The participant's session user id (Video SDK).
+    pub user_id: Option<String>,
+    /// The `user_identity` of the participant's Video SDK JWT.
+    pub user_key: Option<String>,
+    /// Keys this version of the crate does not know.
     pub other: Other,
 }
 
 json_object! {
     impl ParticipantAudioFile {
         id, recording_start, recording_end, file_type, file_extension, file_name, file_size,
-        file_path, play_url, download_url, status,
+        file_path, play_url, download_url, status, recording_type, user_id, user_key,
         ..other
     }
 }
