@@ -282,6 +282,79 @@ pub enum VerifyError {
         /// The parameter's name.
         name: &'static str,
     },
+    /// A header or body larger than the scheme allows, refused before any
+    /// hashing.
+    #[error("`{name}` is over {limit} bytes")]
+    #[non_exhaustive]
+    TooLarge {
+        /// What was too large (a header's name, or `body`).
+        name: &'static str,
+        /// The most the scheme allows.
+        limit: usize,
+    },
+    /// A token names a key this verifier does not hold (LiveKit's `iss`,
+    /// its API key: not a secret, so named).
+    #[error("no secret is configured for the API key `{key}` the token names")]
+    #[non_exhaustive]
+    UnknownKey {
+        /// The key the token names, cut short.
+        key: String,
+    },
+    /// A token signed with an algorithm the scheme does not use (LiveKit's
+    /// are HS256; `none` and every other are refused before any key is
+    /// touched).
+    #[error("the token's algorithm is `{algorithm}`, not {expected}")]
+    #[non_exhaustive]
+    UnsupportedAlgorithm {
+        /// The token's `alg`, cut short (empty when it has none).
+        algorithm: String,
+        /// The one algorithm accepted.
+        expected: &'static str,
+    },
+    /// A token lacks a claim the scheme requires.
+    #[error("the token has no `{name}` claim")]
+    #[non_exhaustive]
+    MissingClaim {
+        /// The claim's name.
+        name: &'static str,
+    },
+    /// The token expired (`exp`) longer ago than the leeway allows.
+    #[error(
+        "the token expired {} s ago, beyond the leeway of {} s",
+        by.whole_seconds(),
+        leeway.whole_seconds()
+    )]
+    #[non_exhaustive]
+    TokenExpired {
+        /// How long ago it expired.
+        by: Duration,
+        /// The verifier's leeway.
+        leeway: Duration,
+    },
+    /// The token is not valid yet (`nbf`), or says it was issued in the
+    /// future (`iat`), by more than the leeway.
+    #[error(
+        "the token's `{claim}` is {} s in the future, beyond the leeway of {} s",
+        by.whole_seconds(),
+        leeway.whole_seconds()
+    )]
+    #[non_exhaustive]
+    TokenNotYetValid {
+        /// The claim: `nbf` or `iat`.
+        claim: &'static str,
+        /// How far in the future it is.
+        by: Duration,
+        /// The verifier's leeway.
+        leeway: Duration,
+    },
+    /// The body does not match the hash the signed token carries: it was
+    /// altered (or re-serialized) after it was signed.
+    #[error("the body does not match the token's `{claim}` claim: it was altered after signing")]
+    #[non_exhaustive]
+    BodyAltered {
+        /// The claim holding the body's hash.
+        claim: &'static str,
+    },
     /// No signature in the header matches the request: wrong secret,
     /// altered body, or a forged request.
     #[error("no signature in header `{name}` matches the request")]

@@ -10,7 +10,8 @@
         feature = "signalwire",
         feature = "twilio",
         feature = "daily",
-        feature = "zoom"
+        feature = "zoom",
+        feature = "livekit"
     )),
     allow(dead_code, unused_imports, unused_macros)
 )]
@@ -29,9 +30,17 @@ pub mod daily;
 mod error;
 mod headers;
 mod json_path;
+#[cfg(feature = "livekit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "livekit")))]
+pub mod livekit;
 mod mac;
 mod number_or_string;
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+#[cfg(any(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "livekit"
+))]
 mod object;
 mod open_enum;
 #[cfg(feature = "recall")]

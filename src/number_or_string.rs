@@ -191,7 +191,12 @@ impl<'de> Deserialize<'de> for NumberOrString {
     }
 }
 
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+#[cfg(any(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "livekit"
+))]
 impl crate::object::Field for NumberOrString {
     const REQUIRED: bool = true;
 

@@ -18,7 +18,9 @@
 //! are written in that order) and names the field that keeps unknown keys,
 //! if any.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -26,7 +28,6 @@ use serde_json::{Map, Number, Value};
 
 use crate::number_or_string::NumberOrString;
 use crate::open_enum::OpenEnum;
-use crate::tagged::Key;
 use crate::timestamp::Timestamp;
 
 // The traits are `pub` in this private module: the generic payloads' public
@@ -47,6 +48,9 @@ pub enum Slot<'a> {
     Value(&'a mut Value),
     /// A string read as an open enum.
     Word(&'a mut dyn Word),
+    /// A protojson enum: its value's name, or its number.
+    #[cfg(feature = "livekit")]
+    NameOrNumber(&'a mut dyn NameOrNumber),
     /// A value read through `serde_json::Value`: for the rare field type
     /// with a reader of its own (an untagged enum, a numeric code).
     #[cfg(any(feature = "recall", feature = "zoom"))]
@@ -120,6 +124,50 @@ pub trait Nullable {
     fn fill(&mut self) -> Slot<'_>;
 }
 
+/// A protojson enum field: set from a value's name or number.
+#[cfg(feature = "livekit")]
+pub trait NameOrNumber {
+    fn set_name(&mut self, name: &str);
+    fn set_number(&mut self, number: i64);
+}
+
+/// Reads a protojson enum into `slot`.
+#[cfg(feature = "livekit")]
+pub(crate) fn read_name_or_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    slot: &mut dyn NameOrNumber,
+) -> Result<(), D::Error> {
+    deserializer.deserialize_any(NameOrNumberVisitor(slot))
+}
+
+#[cfg(feature = "livekit")]
+struct NameOrNumberVisitor<'a>(&'a mut dyn NameOrNumber);
+
+#[cfg(feature = "livekit")]
+impl Visitor<'_> for NameOrNumberVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an enum value's name or number")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<(), E> {
+        self.0.set_name(name);
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<(), E> {
+        self.0.set_number(number);
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<(), E> {
+        let number = i64::try_from(number)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(number), &self))?;
+        self.visit_i64(number)
+    }
+}
+
 /// A `Vec` field: each element is read into the slot `push` returns.
 pub trait List {
     fn push(&mut self) -> Option<Slot<'_>>;
@@ -157,6 +205,8 @@ impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
             Slot::Map(slot) => *slot = Map::deserialize(deserializer)?,
             Slot::Value(slot) => *slot = Value::deserialize(deserializer)?,
             Slot::Word(slot) => slot.set(&Key::deserialize(deserializer)?),
+            #[cfg(feature = "livekit")]
+            Slot::NameOrNumber(slot) => read_name_or_number(deserializer, slot)?,
             #[cfg(any(feature = "recall", feature = "zoom"))]
             Slot::Parsed(slot) => slot
                 .set(Value::deserialize(deserializer)?)
@@ -273,6 +323,49 @@ impl<'de> Visitor<'de> for ListVisitor<'_> {
                 return Ok(());
             }
         }
+    }
+}
+
+/// A string borrowed from the body when it has no escapes: an object key,
+/// or an open enum's value (whence "a string" in errors, as its own reader
+/// says).
+pub(crate) struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    pub(crate) fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        struct KeyVisitor<'de>(PhantomData<&'de ()>);
+
+        impl<'de> Visitor<'de> for KeyVisitor<'de> {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor(PhantomData))
     }
 }
 

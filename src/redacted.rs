@@ -65,7 +65,12 @@ impl fmt::Debug for Redacted {
     }
 }
 
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+#[cfg(any(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "livekit"
+))]
 impl crate::object::Field for Redacted {
     const REQUIRED: bool = true;
 

@@ -154,6 +154,8 @@ impl Rejection {
     pub(crate) fn unsupported_media_type(received: &str, accepted: &[&str]) -> Rejection {
         let reason = if accepted.contains(&"application/x-www-form-urlencoded") {
             "unsupported content type: send application/x-www-form-urlencoded or application/json"
+        } else if accepted.contains(&"application/webhook+json") {
+            "unsupported content type: send application/webhook+json or application/json"
         } else {
             "unsupported content type: send application/json"
         };
@@ -247,7 +249,7 @@ impl Rejection {
     }
 }
 
-/// The media types of JSON webhooks (Recall.ai, Daily).
+/// The media types of JSON webhooks (Recall.ai, Daily, Zoom).
 #[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
 pub(crate) const JSON: &[&str] = &["application/json"];
 /// The media types of SignalWire callbacks.
@@ -262,6 +264,21 @@ impl From<Error> for Rejection {
         let reason = match &error {
             Error::Verify(VerifyError::MissingHeader { .. }) => "a signature header is missing",
             Error::Verify(VerifyError::MissingParameter { .. }) => "the URL has no token",
+            Error::Verify(VerifyError::TooLarge { .. }) => "a header or the body is too large",
+            Error::Verify(VerifyError::UnknownKey { .. }) => "the token names an unknown key",
+            Error::Verify(VerifyError::UnsupportedAlgorithm { .. }) => {
+                "the token's algorithm is not the provider's"
+            }
+            Error::Verify(VerifyError::MissingClaim { .. }) => "the token lacks a required claim",
+            Error::Verify(VerifyError::TokenExpired { .. }) => {
+                "the token has expired (a replay, or a clock that is off)"
+            }
+            Error::Verify(VerifyError::TokenNotYetValid { .. }) => {
+                "the token is not valid yet (a clock that is off)"
+            }
+            Error::Verify(VerifyError::BodyAltered { .. }) => {
+                "the body was altered after it was signed"
+            }
             Error::Verify(VerifyError::WrongToken { .. }) => "the URL's token does not match",
             Error::Verify(VerifyError::InvalidHeader { .. }) => "a signature header is malformed",
             Error::Verify(VerifyError::InvalidTimestamp { .. }) => {

@@ -10,16 +10,14 @@
 //! position in the body. Other deserializers (a `serde_json::Value`, whose
 //! keys are sorted) keep such a payload as a `Value` until the tag is read.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
 use crate::error::ParseError;
-use crate::object::{self, Field, Fields};
+use crate::object::{self, Field, Fields, Key};
 
 /// A value read from a tagged envelope: an event table's `Event`.
 ///
@@ -324,49 +322,6 @@ impl<'de, T: Tagged> DeserializeSeed<'de> for Seed<T> {
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         T::from_payload(self.0, deserializer)
-    }
-}
-
-/// A string borrowed from the body when it has no escapes: an object key,
-/// or an open enum's value (whence "a string" in errors, as its own reader
-/// says).
-pub(crate) struct Key<'de>(Cow<'de, str>);
-
-impl Key<'_> {
-    pub(crate) fn into_owned(self) -> String {
-        self.0.into_owned()
-    }
-}
-
-impl std::ops::Deref for Key<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
-        struct KeyVisitor<'de>(PhantomData<&'de ()>);
-
-        impl<'de> Visitor<'de> for KeyVisitor<'de> {
-            type Value = Key<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(key)))
-            }
-
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(key.to_owned())))
-            }
-        }
-
-        deserializer.deserialize_str(KeyVisitor(PhantomData))
     }
 }
 

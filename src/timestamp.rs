@@ -95,7 +95,12 @@ impl Timestamp {
 
     /// The Unix epoch as the integer `0`, without allocating: a stand-in
     /// for a field not read yet.
-    #[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+    #[cfg(any(
+        feature = "recall",
+        feature = "daily",
+        feature = "zoom",
+        feature = "livekit"
+    ))]
     pub(crate) fn unix_epoch() -> Timestamp {
         Timestamp {
             instant: OffsetDateTime::UNIX_EPOCH,

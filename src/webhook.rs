@@ -334,15 +334,22 @@ pub trait Receive<E>: Sealed + Sized {
 }
 
 /// The server extractors' [`Receive`] of a provider whose requests are JSON
-/// bodies verified from their headers alone, named `$provider`: its
-/// `Webhook::receive` (for `Event` and `Verifier` in the calling module).
+/// bodies verified from their headers alone, named `$provider`, sent with
+/// `$content_types`: its `Webhook::receive` (for `Event` and `Verifier` in
+/// the calling module).
 /// The one piece of glue such a provider adds for the extractors.
+#[cfg(any(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "livekit"
+))]
 macro_rules! json_receive {
-    ($provider:literal) => {
+    ($provider:literal, $content_types:expr) => {
         #[cfg(any(feature = "axum", feature = "actix-web"))]
         impl $crate::webhook::Receive<Event> for Verifier {
             const PROVIDER: &'static str = $provider;
-            const CONTENT_TYPES: &'static [&'static str] = $crate::rejection::JSON;
+            const CONTENT_TYPES: &'static [&'static str] = $content_types;
             const READS_QUERY: bool = false;
 
             fn receive_request(
@@ -358,7 +365,12 @@ macro_rules! json_receive {
     };
 }
 
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+#[cfg(any(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "livekit"
+))]
 pub(crate) use json_receive;
 
 /// Compiles only when `T` can be sent to and shared between threads and

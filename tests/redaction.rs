@@ -1,5 +1,6 @@
 //! No credential a payload carries (a download token, a recording's
-//! password or play passcode, a share token, a call token) appears in the
+//! password or play passcode, a share token, a call token, a room's TURN
+//! password, an ingress's stream key) appears in the
 //! `Debug` of any parsed event or callback of any provider, while
 //! serializing writes it back unchanged.
 
@@ -15,13 +16,14 @@
     feature = "signalwire",
     feature = "twilio",
     feature = "daily",
-    feature = "zoom"
+    feature = "zoom",
+    feature = "livekit"
 ))]
 
 mod common;
 
 use recording_webhooks::signalwire::AnyCallback;
-use recording_webhooks::{daily, recall, zoom};
+use recording_webhooks::{daily, livekit, recall, zoom};
 use serde_json::Value;
 
 /// The keys whose values are credentials, in every provider's payloads.
@@ -31,6 +33,8 @@ const SECRET_KEYS: &[&str] = &[
     "recording_play_passcode",
     "share_token",
     "CallToken",
+    "turnPassword",
+    "streamKey",
 ];
 
 /// Every value under a secret key anywhere in `value`.
@@ -89,6 +93,10 @@ fn no_fixture_shows_a_credential_in_debug() {
             let event = recall::Event::from_slice(body).unwrap();
             (format!("{event:?}"), serde_json::to_string(&event).unwrap())
         }),
+        ("livekit", |body| {
+            let event = livekit::Event::from_slice(body).unwrap();
+            (format!("{event:?}"), serde_json::to_string(&event).unwrap())
+        }),
     ] {
         for (name, body) in common::fixtures(dir) {
             let mut secrets = Vec::new();
@@ -114,8 +122,8 @@ fn no_fixture_shows_a_credential_in_debug() {
         }
     }
     // Zoom's download tokens, passwords and passcodes, Daily's share token,
-    // Twilio's call token.
-    assert!(checked >= 12, "{checked}");
+    // Twilio's call token, LiveKit's TURN passwords and stream key.
+    assert!(checked >= 20, "{checked}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Every fixture of Recall.ai, Daily and Zoom, varied the ways the providers'
+//! Every fixture of Recall.ai, Daily, Zoom and LiveKit, varied the ways the providers'
 //! own pages say a delivery may vary (and real deliveries do): an optional
 //! key dropped, a nullable value nulled, a number sent as a numeric string
 //! or as a float, a key the crate does not know added at every object
@@ -15,7 +15,12 @@
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects
 )] // The no-panic lints are for library code; tests and examples may panic.
-#![cfg(all(feature = "recall", feature = "daily", feature = "zoom"))]
+#![cfg(all(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "livekit"
+))]
 
 mod common;
 
@@ -37,6 +42,8 @@ enum Change {
     NumberAsString,
     /// An integer sent as a float with a fraction.
     Fraction,
+    /// A string of digits sent as the number it spells.
+    StringAsNumber,
 }
 
 /// One way a provider's deliveries vary: `change` applied to the value of
@@ -68,7 +75,7 @@ const fn rule(
     }
 }
 
-use Change::{Drop, Fraction, Null, NumberAsString, Set};
+use Change::{Drop, Fraction, Null, NumberAsString, Set, StringAsNumber};
 
 const RECALL: &[Rule] = &[
     rule(
@@ -667,6 +674,121 @@ const ZOOM: &[Rule] = &[
     ),
 ];
 
+const LIVEKIT: &[Rule] = &[
+    rule(
+        "",
+        &[],
+        "createdAt",
+        StringAsNumber,
+        "livekit.md: `int64` are JSON strings ... Accept a string or a number",
+    ),
+    rule(
+        "egress_",
+        &["egressInfo"],
+        "startedAt",
+        StringAsNumber,
+        "livekit.md: `int64` are JSON strings ... Accept a string or a number",
+    ),
+    rule(
+        "egress_",
+        &["fileResults"],
+        "size",
+        StringAsNumber,
+        "livekit.md: `int64` are JSON strings ... Accept a string or a number",
+    ),
+    rule(
+        "egress_ended",
+        &["egressInfo"],
+        "status",
+        Set("3"),
+        "livekit.md: Enums are their names ... Accept the integer too",
+    ),
+    rule(
+        "egress_",
+        &["egressInfo"],
+        "status",
+        Set(r#""EGRESS_PAUSED""#),
+        "livekit.md: Enums ... keep unknown names",
+    ),
+    rule(
+        "egress_",
+        &["egressInfo"],
+        "status",
+        Drop,
+        "livekit.md: `status` absent = `EGRESS_STARTING`",
+    ),
+    rule(
+        "egress_ended",
+        &["egressInfo"],
+        "egressId",
+        Drop,
+        "livekit.md: `egressId` absent on the failed-auto-egress `egress_ended`",
+    ),
+    rule(
+        "egress_ended",
+        &["egressInfo"],
+        "fileResults",
+        Drop,
+        "livekit.md: `fileResults` empty, deprecated `file` filled",
+    ),
+    rule(
+        "egress_ended",
+        &["fileResults"],
+        "endedAt",
+        Drop,
+        "livekit.md: Negative `duration`, missing `endedAt` in `egress_ended`",
+    ),
+    rule(
+        "egress_ended",
+        &["fileResults"],
+        "duration",
+        Set(r#""-1731660518186023947""#),
+        "livekit.md: a real `egress_ended` had `\"duration\":\"-1731660518186023947\"`",
+    ),
+    rule(
+        "",
+        &[],
+        "room",
+        Drop,
+        "livekit.md: Fields at their default ... are omitted: every field is optional",
+    ),
+    rule(
+        "",
+        &[],
+        "numDropped",
+        Set("3"),
+        "livekit.md: the older `URLNotifier` counts drops in the next event's `numDropped`",
+    ),
+    rule(
+        "room_finished",
+        &[],
+        "roomEndReason",
+        Set(r#""ROOM_END_API_DELETE""#),
+        "livekit.md: `roomEndReason` in `livekit-protocol` 1.1.29",
+    ),
+    rule(
+        "participant_",
+        &["participant"],
+        "kind",
+        Set(r#""BRIDGE""#),
+        "livekit.md: `kind` (... `CONNECTOR` 7, `BRIDGE` 8)",
+    ),
+    rule(
+        "participant_",
+        &["participant"],
+        "state",
+        Drop,
+        "livekit.md: an absent enum means its value-0 name",
+    ),
+    rule(
+        "ingress_",
+        &["state"],
+        "status",
+        Drop,
+        "livekit.md: `ENDPOINT_INACTIVE` 0 (absent)",
+    ),
+];
+
 /// Applies `change` to every matching key of `value`, calling `each` with
 /// the changed document once per place changed (one place at a time).
 fn variants_of(value: &Value, rule: &Rule, each: &mut dyn FnMut(Value)) {
@@ -756,6 +878,16 @@ fn apply(value: &mut Value, place: &[Step], rule: &Rule) -> bool {
                 true
             }
             _ => false,
+        },
+        StringAsNumber => match map.get(rule.key).and_then(Value::as_str) {
+            Some(text) => match text.parse::<i64>() {
+                Ok(number) => {
+                    map.insert(rule.key.to_owned(), json!(number));
+                    true
+                }
+                Err(_) => false,
+            },
+            None => false,
         },
         Fraction => match map.get(rule.key).and_then(Value::as_i64) {
             Some(whole) => {
@@ -957,11 +1089,29 @@ fn zoom_variants_parse_and_round_trip() {
     assert!(checked > 400, "{checked}");
 }
 
+#[test]
+fn livekit_variants_parse_and_round_trip() {
+    use recording_webhooks::livekit::Event;
+    let checked = run(&Provider {
+        dir: "livekit",
+        parse: Event::from_slice,
+        event_type: |event: &Event| event.event_type().to_string(),
+        rules: LIVEKIT,
+        keeps_top_level_keys: true,
+    });
+    assert!(checked > 250, "{checked}");
+}
+
 /// Each rule applies to at least one fixture: a rule that changes nothing
 /// proves nothing.
 #[test]
 fn every_rule_varies_some_fixture() {
-    for (dir, rules) in [("recall", RECALL), ("daily", DAILY), ("zoom", ZOOM)] {
+    for (dir, rules) in [
+        ("recall", RECALL),
+        ("daily", DAILY),
+        ("zoom", ZOOM),
+        ("livekit", LIVEKIT),
+    ] {
         let fixtures: Vec<(String, Value)> = common::fixtures(dir)
             .into_iter()
             .map(|(name, body)| (name, serde_json::from_slice(&body).unwrap()))

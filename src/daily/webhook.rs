@@ -92,6 +92,6 @@ impl Webhook {
     }
 }
 
-crate::webhook::json_receive!("daily");
+crate::webhook::json_receive!("daily", crate::rejection::JSON);
 
 const _: () = crate::webhook::assert_thread_safe::<(Verifier, Webhook, Delivery, super::Event)>();

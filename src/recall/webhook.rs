@@ -98,6 +98,6 @@ impl Webhook {
     }
 }
 
-crate::webhook::json_receive!("recall");
+crate::webhook::json_receive!("recall", crate::rejection::JSON);
 
 const _: () = crate::webhook::assert_thread_safe::<(Verifier, Webhook, Delivery, super::Event)>();

@@ -224,7 +224,7 @@ impl Webhook {
     }
 }
 
-crate::webhook::json_receive!("zoom");
+crate::webhook::json_receive!("zoom", crate::rejection::JSON);
 
 const _: () = crate::webhook::assert_thread_safe::<(
     Verifier,
