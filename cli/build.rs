@@ -12,6 +12,7 @@ fn main() {
         ("TWILIO", "twilio", "form"),
         ("DAILY", "daily", "json"),
         ("ZOOM", "zoom", "json"),
+        ("LIVEKIT", "livekit", "json"),
     ] {
         let dir = fixtures.join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());

@@ -12,7 +12,7 @@ seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(recall_event daily_event zoom_event signalwire_callbacks svix_verify daily_verify signalwire_verify zoom_webhook url_webhook)
+    targets=(recall_event daily_event zoom_event livekit_event signalwire_callbacks svix_verify daily_verify signalwire_verify zoom_webhook url_webhook livekit_verify livekit_webhook)
 fi
 
 # Seed corpora (fuzz/corpus is not committed).
@@ -20,8 +20,9 @@ seed() { mkdir -p "corpus/$1"; cp "${@:2}" "corpus/$1/" 2>/dev/null || true; }
 seed recall_event ../fixtures/recall/*.json
 seed daily_event ../fixtures/daily/*.json
 seed zoom_event ../fixtures/zoom/*.json
+seed livekit_event ../fixtures/livekit/*.json
 seed signalwire_callbacks ../fixtures/signalwire/*.form ../fixtures/twilio/*.form
-for target in svix_verify daily_verify signalwire_verify zoom_webhook url_webhook; do seed "$target" seeds/"$target"/*; done
+for target in svix_verify daily_verify signalwire_verify zoom_webhook url_webhook livekit_verify livekit_webhook; do seed "$target" seeds/"$target"/*; done
 
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --release

@@ -73,9 +73,20 @@ pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: impl AsR
 
 /// Whether `a` equals `b`, in a time that depends on their lengths only
 /// (which are no secret: every signature of a scheme has the same), by
-/// `subtle`, the constant-time crate the MACs themselves compare with.
+/// `subtle`, the constant-time crate the MACs themselves compare with:
+/// eight bytes at a time, each word through `subtle`'s barrier (a byte at
+/// a time costs four times as much, for the same guarantee).
 pub(crate) fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
-    bool::from(a.ct_eq(b))
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or_default());
+    let (mut a_words, mut b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    let mut equal = a_words.remainder().ct_eq(b_words.remainder());
+    for (x, y) in a_words.by_ref().zip(b_words.by_ref()) {
+        equal &= word(x).ct_eq(&word(y));
+    }
+    bool::from(equal)
 }
 
 /// Whether `candidate`, lowercase hex, encodes the MAC `expected`: the MAC

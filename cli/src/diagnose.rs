@@ -1,7 +1,9 @@
 //! `rwh verify`: check a captured request and, when it fails, find which of
 //! the usual causes it is, by retrying with that cause undone.
 
-use recording_webhooks::{VerifyError, daily, recall, signalwire, twilio, zoom};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use recording_webhooks::{VerifyError, daily, livekit, recall, signalwire, twilio, zoom};
 use time::OffsetDateTime;
 
 use crate::sign::is_json;
@@ -49,6 +51,8 @@ struct Capture<'a> {
     headers: &'a Headers,
     body: &'a [u8],
     url: Option<&'a str>,
+    /// LiveKit: the API key given, if any.
+    api_key: Option<&'a str>,
 }
 
 impl Capture<'_> {
@@ -76,6 +80,17 @@ impl Capture<'_> {
                 .map_err(secret_error)?
                 .verify_at(headers, body, now)
                 .map(|_| ()),
+            Provider::Livekit => {
+                let key = self
+                    .api_key
+                    .map(str::to_owned)
+                    .or_else(|| token_claim(headers, "iss"))
+                    .ok_or("--api-key is required for livekit: the token names no key")?;
+                livekit::Verifier::new(&key, secret)
+                    .map_err(|err| format!("--api-key or {}", secret_error(err)))?
+                    .verify_at(headers, body, now)
+                    .map(|_| ())
+            }
             Provider::Twilio => {
                 let url = url.ok_or("--url is required for twilio: it signs the URL")?;
                 twilio::Verifier::new(secret)
@@ -119,6 +134,7 @@ pub fn verify(
         headers,
         body,
         url,
+        api_key: secret.api_key.as_deref(),
     };
     if matches!(provider, Provider::Signalwire | Provider::Twilio) && url.is_none() {
         return Err(format!(
@@ -198,6 +214,7 @@ fn expected_headers(provider: Provider) -> &'static [&'static str] {
         Provider::Signalwire => &["x-signalwire-signature"],
         Provider::Twilio => &["x-twilio-signature"],
         Provider::Zoom => &["x-zm-request-timestamp", "x-zm-signature"],
+        Provider::Livekit => &["authorization"],
     }
 }
 
@@ -243,6 +260,9 @@ fn header_causes(capture: &Capture) -> Vec<String> {
                 provider.name()
             ));
         }
+    }
+    if capture.provider == Provider::Livekit {
+        causes.extend(livekit_header_causes(capture));
     }
     if capture.provider == Provider::Recall {
         let recall_headers = [
@@ -296,12 +316,61 @@ fn unsigned_recall_cause(url: Option<&str>) -> String {
     }
 }
 
-/// The instant in the timestamp header, for the timestamped schemes.
+/// What LiveKit's own receivers would say of the `Authorization` header.
+fn livekit_header_causes(capture: &Capture) -> Vec<String> {
+    let value = |name: &str| {
+        capture
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let mut causes = Vec::new();
+    if value("authorization").is_some_and(|v| {
+        v.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+    }) {
+        causes.push("the token has a `Bearer ` prefix: LiveKit sends the bare JWT, so something between LiveKit and you added it; verify the header LiveKit sent".to_owned());
+    }
+    if value("authorization").is_none() && value("authorize").is_some() {
+        causes.push("the token is in `Authorize` (the name LiveKit's Node SDK exports), but LiveKit sends it in `Authorization`".to_owned());
+    }
+    if let (Some(given), Some(named)) = (capture.api_key, token_claim(capture.headers, "iss"))
+        && given != named
+    {
+        causes.push(format!("the token was signed with the API key `{named}`, not `{given}`: an egress with its own webhook signs with its own key; give that key's secret"));
+    }
+    causes
+}
+
+/// A claim of the (unverified) token in `Authorization`, as text.
+fn token_claim(headers: &Headers, claim: &str) -> Option<String> {
+    let (_, token) = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("authorization"))?;
+    let claims = URL_SAFE_NO_PAD.decode(token.split('.').nth(1)?).ok()?;
+    let claims: serde_json::Value = serde_json::from_slice(&claims).ok()?;
+    match &claims[claim] {
+        serde_json::Value::String(text) => Some(text.clone()),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// When a LiveKit token was minted: its `iat`, else its `nbf`.
+fn livekit_minted_at(headers: &Headers) -> Option<OffsetDateTime> {
+    let seconds = token_claim(headers, "iat").or_else(|| token_claim(headers, "nbf"))?;
+    OffsetDateTime::from_unix_timestamp(seconds.parse().ok()?).ok()
+}
+
+/// The instant in the timestamp header, for the timestamped schemes (for
+/// LiveKit, when its token was minted).
 fn signed_at(capture: &Capture) -> Option<OffsetDateTime> {
     let name = match capture.provider {
         Provider::Recall => "webhook-timestamp",
         Provider::Daily => "x-webhook-timestamp",
         Provider::Zoom => "x-zm-request-timestamp",
+        Provider::Livekit => return livekit_minted_at(capture.headers),
         Provider::Signalwire | Provider::Twilio => return None,
     };
     let value = capture.headers.iter().find(|(n, _)| {
@@ -324,7 +393,24 @@ fn timestamp_cause(
         return Some(cause);
     }
     let seconds = (now - signed_at).whole_seconds();
-    if seconds.abs() <= 300 {
+    // A LiveKit token says itself when it expires: its error says by how
+    // much; what is left to tell is whether the rest is good.
+    let stale = match capture.provider {
+        Provider::Livekit => matches!(
+            capture.check(
+                capture.secret,
+                capture.headers,
+                capture.body,
+                capture.url,
+                now
+            ),
+            Ok(Err(
+                VerifyError::TokenExpired { .. } | VerifyError::TokenNotYetValid { .. }
+            ))
+        ),
+        _ => seconds.abs() > 300,
+    };
+    if !stale {
         return None;
     }
     let when = if seconds > 0 {
@@ -339,8 +425,12 @@ fn timestamp_cause(
         capture.url,
         signed_at,
     );
+    let window = match capture.provider {
+        Provider::Livekit => "its token's validity (five minutes, and a 60 s leeway)",
+        _ => "the 300 s window",
+    };
     Some(format!(
-        "it was signed {when}, beyond the 300 s window{}",
+        "it was signed {when}, beyond {window}{}",
         if good {
             "; the signature itself is good: a replayed or delayed request, or a clock that is off"
         } else {
@@ -445,6 +535,7 @@ fn in_provider_order(provider: Provider, body: &[u8]) -> Option<Vec<u8>> {
         Provider::Recall => serde_json::to_vec(&recall::Event::from_slice(body).ok()?).ok(),
         Provider::Daily => serde_json::to_vec(&daily::Event::from_slice(body).ok()?).ok(),
         Provider::Zoom => serde_json::to_vec(&zoom::Event::from_slice(body).ok()?).ok(),
+        Provider::Livekit => serde_json::to_vec(&livekit::Event::from_slice(body).ok()?).ok(),
         Provider::Signalwire | Provider::Twilio => None,
     }
 }
@@ -611,6 +702,9 @@ fn secret_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
         ),
         Provider::Twilio if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; Twilio signs with the account's Auth Token".to_owned(),
+        ),
+        Provider::Livekit if prefixed => causes.push(
+            "the secret starts with `whsec_`, as Recall.ai's do; LiveKit's API secrets have no prefix".to_owned(),
         ),
         Provider::Signalwire if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; SignalWire's signing keys start with `PSK`".to_owned(),

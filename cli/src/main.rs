@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use recording_webhooks::{daily, recall, signalwire, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, zoom};
 
 /// Send signed sample webhooks to a local receiver; explain failed verifications.
 #[derive(Parser)]
@@ -31,7 +31,7 @@ struct Cli {
 #[group(required = true, multiple = false)]
 struct Secret {
     /// The webhook secret (SignalWire: the Signing Key; Twilio: the Auth
-    /// Token; Zoom: the Secret Token).
+    /// Token; Zoom: the Secret Token; LiveKit: the API secret).
     #[arg(long)]
     secret: Option<String>,
     /// The name of an environment variable holding the secret.
@@ -47,14 +47,22 @@ struct Secret {
 pub struct SecretArg {
     pub value: String,
     pub option: &'static str,
+    /// LiveKit: the API key the secret belongs to (`--api-key`).
+    pub api_key: Option<String>,
 }
 
 impl Secret {
+    /// The secret, with the API key LiveKit's needs beside it.
+    fn resolve_with(&self, api_key: Option<String>) -> Result<SecretArg, String> {
+        self.resolve().map(|secret| SecretArg { api_key, ..secret })
+    }
+
     fn resolve(&self) -> Result<SecretArg, String> {
         if let Some(secret) = &self.secret {
             return Ok(SecretArg {
                 value: secret.clone(),
                 option: "--secret",
+                api_key: None,
             });
         }
         if let Some(name) = &self.secret_env {
@@ -63,6 +71,7 @@ impl Secret {
             return Ok(SecretArg {
                 value,
                 option: "--secret-env",
+                api_key: None,
             });
         }
         let path = self.secret_file.as_deref().unwrap_or(Path::new(""));
@@ -72,6 +81,7 @@ impl Secret {
         Ok(SecretArg {
             value: text.strip_suffix('\r').unwrap_or(text).to_owned(),
             option: "--secret-file",
+            api_key: None,
         })
     }
 }
@@ -80,12 +90,12 @@ impl Secret {
 enum Command {
     /// List the bundled sample events of a provider.
     Events {
-        /// recall, signalwire, twilio, daily or zoom.
+        /// recall, signalwire, twilio, daily, zoom or livekit.
         provider: Provider,
     },
     /// Sign a sample (or a file) as the provider does and POST it.
     Send {
-        /// recall, signalwire, twilio, daily or zoom.
+        /// recall, signalwire, twilio, daily, zoom or livekit.
         provider: Provider,
         /// A bundled sample's name (see `rwh events`) or a file.
         #[arg(required_unless_present = "all")]
@@ -111,10 +121,13 @@ enum Command {
         /// the settings header that says so.
         #[arg(long)]
         shared_key: bool,
+        /// LiveKit: the API key the secret belongs to (the token's `iss`).
+        #[arg(long)]
+        api_key: Option<String>,
     },
     /// Print the headers the provider would send with a body, or a curl command.
     Sign {
-        /// recall, signalwire, twilio, daily or zoom.
+        /// recall, signalwire, twilio, daily, zoom or livekit.
         provider: Provider,
         /// A bundled sample's name (see `rwh events`) or a file: the body to
         /// sign, as it will be sent.
@@ -131,10 +144,13 @@ enum Command {
         /// the settings header that says so.
         #[arg(long)]
         shared_key: bool,
+        /// LiveKit: the API key the secret belongs to (the token's `iss`).
+        #[arg(long)]
+        api_key: Option<String>,
     },
     /// Check a captured request; on failure, say why.
     Verify {
-        /// recall, signalwire, twilio, daily or zoom.
+        /// recall, signalwire, twilio, daily, zoom or livekit.
         provider: Provider,
         #[command(flatten)]
         secret: Secret,
@@ -151,10 +167,14 @@ enum Command {
         /// Check as if the time were this (Unix seconds).
         #[arg(long)]
         now: Option<i64>,
+        /// LiveKit: the API key the secret belongs to; without it, the key
+        /// the token names.
+        #[arg(long)]
+        api_key: Option<String>,
     },
     /// Parse a body into its typed event and print what a handler reads.
     Parse {
-        /// recall, signalwire, twilio, daily or zoom.
+        /// recall, signalwire, twilio, daily, zoom or livekit.
         provider: Provider,
         /// A bundled sample's name (see `rwh events`) or a file with the body.
         file: PathBuf,
@@ -174,6 +194,8 @@ pub enum Provider {
     Daily,
     /// Zoom (`x-zm-signature`; URL validation answered and checked).
     Zoom,
+    /// LiveKit (a JWT in `Authorization`; `--api-key` names its key).
+    Livekit,
 }
 
 impl Provider {
@@ -184,6 +206,7 @@ impl Provider {
             Provider::Twilio => samples::TWILIO,
             Provider::Daily => samples::DAILY,
             Provider::Zoom => samples::ZOOM,
+            Provider::Livekit => samples::LIVEKIT,
         }
     }
 
@@ -195,6 +218,7 @@ impl Provider {
             Provider::Twilio => "Twilio",
             Provider::Daily => "Daily",
             Provider::Zoom => "Zoom",
+            Provider::Livekit => "LiveKit",
         }
     }
 
@@ -205,6 +229,7 @@ impl Provider {
             Provider::Twilio => "twilio",
             Provider::Daily => "daily",
             Provider::Zoom => "zoom",
+            Provider::Livekit => "livekit",
         }
     }
 }
@@ -227,7 +252,8 @@ fn main() -> ExitCode {
             only,
             url,
             shared_key,
-        } => secret.resolve().and_then(|secret| {
+            api_key,
+        } => secret.resolve_with(api_key).and_then(|secret| {
             let bodies = if all {
                 all_samples(provider, only.as_deref())?
             } else {
@@ -253,7 +279,8 @@ fn main() -> ExitCode {
             url,
             curl,
             shared_key,
-        } => secret.resolve().and_then(|secret| {
+            api_key,
+        } => secret.resolve_with(api_key).and_then(|secret| {
             sign_file(provider, &file, &secret, url.as_deref(), curl, shared_key)
         }),
         Command::Verify {
@@ -263,8 +290,9 @@ fn main() -> ExitCode {
             body,
             url,
             now,
+            api_key,
         } => read_headers(&headers).and_then(|headers| {
-            let secret = secret.resolve()?;
+            let secret = secret.resolve_with(api_key)?;
             let body = read(&body)?;
             let now = match now {
                 Some(seconds) => time::OffsetDateTime::from_unix_timestamp(seconds)
@@ -480,6 +508,7 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
                 },
             )
         }),
+        Provider::Livekit => livekit::Event::from_slice(body).map(|event| livekit_summary(&event)),
     };
     match described {
         Ok(text) => {
@@ -545,6 +574,72 @@ fn signalwire_summary(body: &[u8]) -> Result<String, recording_webhooks::ParseEr
         ),
         other => format!("unrecognised callback\n{}", other.to_form()),
     })
+}
+
+/// What a LiveKit handler reads: the event, its room, and an egress's
+/// status and files.
+fn livekit_summary(event: &livekit::Event) -> String {
+    let or_dash = |value: Option<&str>| value.unwrap_or("-").to_owned();
+    let mut text = format!(
+        "{}
+id: {}
+event_time: {}
+room: {}",
+        event.event_type(),
+        or_dash(event.id()),
+        event_time(event.event_time()),
+        // Egress events may carry only the egress's own `roomName`.
+        or_dash(
+            event
+                .room()
+                .and_then(|room| room.name.as_deref())
+                .or_else(|| event
+                    .egress()
+                    .and_then(|egress| egress.room_name.as_deref()))
+        ),
+    );
+    if let Some(egress) = event.egress() {
+        text.push_str(&format!(
+            "
+egress_id: {}
+status: {}{}",
+            or_dash(egress.egress_id.as_deref()),
+            egress.status(),
+            if egress.is_terminal() {
+                " (terminal)"
+            } else {
+                ""
+            },
+        ));
+        if let Some(error) = &egress.error {
+            text.push_str(&format!(
+                "
+error: {error}"
+            ));
+        }
+        for file in egress.files() {
+            text.push_str(&format!(
+                "
+file: {} ({} bytes, {})",
+                or_dash(file.location.as_deref().or(file.filename.as_deref())),
+                file.size_bytes()
+                    .map_or("-".to_owned(), |size| size.to_string()),
+                file.duration()
+                    .map_or("no valid duration".to_owned(), |d| format!(
+                        "{:.1} s",
+                        d.as_seconds_f64()
+                    )),
+            ));
+        }
+    }
+    if let Some(participant) = event.participant() {
+        text.push_str(&format!(
+            "
+participant: {}",
+            or_dash(participant.identity.as_deref())
+        ));
+    }
+    text
 }
 
 /// An event's time in RFC 3339, or `-`.

@@ -3,7 +3,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use hmac::{Hmac, KeyInit, Mac};
-use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, twilio, zoom};
 
 use crate::{Provider, SecretArg};
 
@@ -27,6 +27,7 @@ pub fn request(
     shared_key: bool,
 ) -> Result<Request, String> {
     let secret_error = |err: recording_webhooks::SecretError| format!("{}: {err}", secret.option);
+    let api_key = secret.api_key.as_deref();
     let secret = secret.value.as_str();
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -71,6 +72,20 @@ pub fn request(
                     zoom::SIGNATURE_HEADER.to_owned(),
                     verifier.sign(seconds, body),
                 ),
+            ]
+        }
+        Provider::Livekit => {
+            let api_key = api_key.ok_or(
+                "LiveKit signs with an API key and its secret: give --api-key (the key, `API...`)",
+            )?;
+            let verifier = livekit::Verifier::new(api_key, secret)
+                .map_err(|err| format!("--api-key or {}", secret_error(err)))?;
+            vec![
+                (
+                    "content-type".to_owned(),
+                    "application/webhook+json".to_owned(),
+                ),
+                ("Authorization".to_owned(), verifier.sign(body, seconds)),
             ]
         }
         Provider::Twilio => {

@@ -6,13 +6,18 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, twilio, zoom};
 
 const RECALL_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 const SIGNALWIRE_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
 const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
 const TWILIO_TOKEN: &str = "rwh_twilio_auth_token";
+const LIVEKIT_KEY: &str = "APIkey123";
+const LIVEKIT_SECRET: &str = "secret-that-is-at-least-32-bytes-long!!";
+/// LiveKit's own token for LV-1 (shared/spec/livekit.md), minted at
+/// 1767225600 in the shape its Go server writes.
+const LIVEKIT_LV1_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBUElrZXkxMjMiLCJleHAiOjE3NjcyMjU5MDAsIm5iZiI6MTc2NzIyNTYwMCwiaWF0IjoxNzY3MjI1NjAwLCJzaGEyNTYiOiJOYTRRTDdLR3hjM3lIeTE1MFJNY2QwdUtpOFBaSXJRU2JFWVlCb0tYOHJJPSJ9.PA4KKyp3Cq8cEDUQZqlNMaVM_hIDn6fI3GFHVUHobZo";
 
 fn rwh(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rwh"))
@@ -33,6 +38,7 @@ fn receiver() -> String {
     let recall = recall::Webhook::new(RECALL_SECRET).unwrap();
     let daily = daily::Webhook::new(DAILY_SECRET).unwrap();
     let zoom = zoom::Webhook::new(ZOOM_TOKEN).unwrap();
+    let livekit = livekit::Webhook::new(LIVEKIT_KEY, LIVEKIT_SECRET).unwrap();
     let twilio = twilio::Webhook::new(TWILIO_TOKEN)
         .unwrap()
         .with_public_url(&base)
@@ -92,6 +98,9 @@ fn receiver() -> String {
                     d.url_validation_response()
                         .map_or_else(|| d.event().event_type().to_string(), |a| a.to_json())
                 }),
+                "/livekit" => livekit
+                    .receive(&headers, &body)
+                    .map(|d| d.event().event_type().to_string()),
                 // A receiver that forgets the URL validation's answer.
                 "/zoom-forgetful" => zoom
                     .receive(&headers, &body)
@@ -143,9 +152,14 @@ fn send_all_is_accepted_by_a_receiver_on_the_library() {
         ("signalwire", SIGNALWIRE_KEY),
         ("zoom", ZOOM_TOKEN),
         ("twilio", TWILIO_TOKEN),
+        ("livekit", LIVEKIT_SECRET),
     ] {
         let to = format!("{base}/{provider}");
-        let output = rwh(&["send", provider, "--all", "--to", &to, "--secret", secret]);
+        let mut args = vec!["send", provider, "--all", "--to", &to, "--secret", secret];
+        if provider == "livekit" {
+            args.extend(["--api-key", LIVEKIT_KEY]);
+        }
+        let output = rwh(&args);
         let text = stdout(&output);
         assert!(output.status.success(), "{provider}: {text}");
         let samples = stdout(&rwh(&["events", provider])).lines().count();
@@ -619,6 +633,128 @@ fn verify_and_parse_zoom() {
         text.contains("plain_token: qgg8vlvZRS6UYooatFL8Aw"),
         "{text}"
     );
+}
+
+#[test]
+fn verify_and_parse_livekit() {
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/livekit/egress_ended.json"
+    ))
+    .unwrap();
+    let signed = vec![("Authorization".to_owned(), LIVEKIT_LV1_TOKEN.to_owned())];
+    let inside = ["--now", "1767225700"];
+    // The key is the one the token names, unless given.
+    let (ok, text) = verify("livekit", LIVEKIT_SECRET, &signed, &body, &inside);
+    assert!(ok && text.starts_with("verified"), "{text}");
+
+    // Expired, but good when it was minted.
+    let (ok, text) = verify(
+        "livekit",
+        LIVEKIT_SECRET,
+        &signed,
+        &body,
+        &["--now", "1767226000"],
+    );
+    assert!(!ok);
+    assert!(
+        text.contains("the token expired 100 s ago, beyond the leeway of 60 s"),
+        "{text}"
+    );
+    assert!(text.contains("the signature itself is good"), "{text}");
+
+    // A valid token over a changed body: altered, and how.
+    let mut pretty =
+        serde_json::to_vec_pretty(&serde_json::from_slice::<serde_json::Value>(&body).unwrap())
+            .unwrap();
+    pretty.push(b'\n');
+    let (ok, text) = verify("livekit", LIVEKIT_SECRET, &signed, &pretty, &inside);
+    assert!(!ok);
+    assert!(
+        text.contains("body altered") || text.contains("altered after signing"),
+        "{text}"
+    );
+    let (ok, text) = verify(
+        "livekit",
+        LIVEKIT_SECRET,
+        &signed,
+        &[&body[..], b"\n"].concat(),
+        &inside,
+    );
+    assert!(!ok);
+    assert!(
+        text.contains("a trailing newline was added to it"),
+        "{text}"
+    );
+
+    // Another key named, a prefix added, a Recall secret given.
+    let mut args = inside.to_vec();
+    args.extend(["--api-key", "APIother"]);
+    let (ok, text) = verify("livekit", LIVEKIT_SECRET, &signed, &body, &args);
+    assert!(!ok);
+    assert!(
+        text.contains("signed with the API key `APIkey123`, not `APIother`"),
+        "{text}"
+    );
+    let bearer = vec![(
+        "Authorization".to_owned(),
+        format!("Bearer {LIVEKIT_LV1_TOKEN}"),
+    )];
+    let (ok, text) = verify("livekit", LIVEKIT_SECRET, &bearer, &body, &inside);
+    assert!(!ok);
+    assert!(text.contains("`Bearer ` prefix"), "{text}");
+    let (ok, text) = verify("livekit", RECALL_SECRET, &signed, &body, &inside);
+    assert!(!ok);
+    assert!(
+        text.contains("LiveKit's API secrets have no prefix"),
+        "{text}"
+    );
+
+    // rwh signs as LiveKit's server does, and needs the key to.
+    let output = rwh(&[
+        "sign",
+        "livekit",
+        "egress_ended",
+        "--secret",
+        LIVEKIT_SECRET,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--api-key"));
+    let output = rwh(&[
+        "sign",
+        "livekit",
+        "egress_ended",
+        "--secret",
+        LIVEKIT_SECRET,
+        "--api-key",
+        LIVEKIT_KEY,
+    ]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("content-type: application/webhook+json"),
+        "{text}"
+    );
+    let token = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Authorization: "))
+        .unwrap();
+    livekit::Verifier::new(LIVEKIT_KEY, LIVEKIT_SECRET)
+        .unwrap()
+        .verify(&[("Authorization", token)], &body)
+        .unwrap();
+
+    let output = rwh(&["parse", "livekit", "egress_ended"]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.starts_with("egress_ended\nid: EV_3kTqV9uYbHxX\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("status: EGRESS_COMPLETE (terminal)"),
+        "{text}"
+    );
+    assert!(text.contains("(48213379 bytes, 590.4 s)"), "{text}");
 }
 
 #[test]

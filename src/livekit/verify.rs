@@ -1,6 +1,7 @@
 //! LiveKit's signature: a JWT in `Authorization`, HS256 under the secret of
 //! the API key it names, carrying the SHA-256 of the body.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use base64::Engine as _;
@@ -11,7 +12,7 @@ use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use crate::error::{SecretError, VerifyError};
-use crate::headers::{self, Headers};
+use crate::headers::Headers;
 use crate::mac::{self, HmacSha256, KeyedMac};
 
 /// The header carrying the token: the bare JWT, no `Bearer `.
@@ -33,6 +34,9 @@ const MAX_BODY_LEN: usize = 64 * 1024 * 1024;
 
 /// The one algorithm LiveKit signs with.
 const ALGORITHM: &str = "HS256";
+
+/// The longest decoded claims read without allocating.
+const CLAIMS_ON_STACK: usize = 255;
 
 /// The claim holding the body's hash.
 const BODY_HASH_CLAIM: &str = "sha256";
@@ -93,22 +97,33 @@ struct Header {
     alg: Option<serde_json::Value>,
 }
 
-/// The token's claims, as far as they are read.
+/// The token's claims, as far as they are read (strings borrowed from the
+/// decoded JSON unless escaped).
 #[derive(Deserialize)]
-struct Claims {
-    iss: Option<String>,
+struct Claims<'a> {
+    #[serde(borrow)]
+    iss: Option<Cow<'a, str>>,
     exp: Option<Number>,
     nbf: Option<Number>,
     iat: Option<Number>,
-    sha256: Option<String>,
+    #[serde(borrow)]
+    sha256: Option<Cow<'a, str>>,
 }
 
-/// A NumericDate (seconds, maybe with a fraction) as an instant; `None`
-/// outside the years `time` represents.
-fn numeric_date(number: &Number) -> Option<OffsetDateTime> {
+/// The headers LiveKit's minters write (Go's `{"alg":"HS256","typ":"JWT"}`
+/// and Node's `{"alg":"HS256"}`), base64url-encoded: known to say HS256
+/// without being decoded.
+const MINTED_HEADERS: [&[u8]; 2] = [
+    b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
+    b"eyJhbGciOiJIUzI1NiJ9",
+];
+
+/// A NumericDate (seconds, maybe with a fraction) as whole Unix seconds
+/// (the second a fraction falls in); `None` outside the years `time`
+/// represents.
+fn numeric_date(number: &Number) -> Option<i64> {
     let seconds = match number.as_i64() {
         Some(seconds) => seconds,
-        // A fraction: the whole second it falls in.
         None => {
             let float = number.as_f64()?.floor();
             if !float.is_finite() || float.abs() > 1e15 {
@@ -118,12 +133,34 @@ fn numeric_date(number: &Number) -> Option<OffsetDateTime> {
             float as i64
         }
     };
-    OffsetDateTime::from_unix_timestamp(seconds).ok()
+    // The years -9999 to 9999, as `time` represents them.
+    (-377_705_116_800..=253_402_300_799)
+        .contains(&seconds)
+        .then_some(seconds)
 }
 
-/// The whole seconds from `from` to `to` (negative when `to` is earlier).
-fn seconds_between(from: OffsetDateTime, to: OffsetDateTime) -> Duration {
-    Duration::seconds(to.unix_timestamp().saturating_sub(from.unix_timestamp()))
+/// Whole Unix seconds as an instant, once [`numeric_date`] has bounded them.
+fn instant(seconds: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Checks a decoded header names HS256.
+fn check_header(header: &[u8]) -> Result<(), VerifyError> {
+    let header: Header =
+        serde_json::from_slice(header).map_err(|_| malformed("its header is not a JSON object"))?;
+    if header.alg.as_ref().and_then(serde_json::Value::as_str) == Some(ALGORITHM) {
+        return Ok(());
+    }
+    let mut algorithm = match header.alg {
+        Some(serde_json::Value::String(alg)) => alg,
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    crate::json_path::shorten(&mut algorithm, 16);
+    Err(VerifyError::UnsupportedAlgorithm {
+        algorithm,
+        expected: ALGORITHM,
+    })
 }
 
 fn malformed(reason: &'static str) -> VerifyError {
@@ -220,8 +257,10 @@ impl Verifier {
         body: &[u8],
         now: OffsetDateTime,
     ) -> Result<Verified, VerifyError> {
+        // Read as bytes: a token is base64url and dots, which decoding
+        // checks.
         let [token] = headers.header_bytes_many([AUTHORIZATION_HEADER]);
-        let token = headers::required(AUTHORIZATION_HEADER, token)?;
+        let token = token.unwrap_or_default();
         if token.is_empty() {
             return Err(VerifyError::MissingHeader {
                 name: AUTHORIZATION_HEADER,
@@ -243,82 +282,85 @@ impl Verifier {
         // built the request (LiveKit's receivers refuse it too).
         if token
             .get(..7)
-            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("bearer "))
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"bearer "))
         {
             return Err(malformed("a bare JWT is expected, not `Bearer <token>`"));
         }
-        let mut segments = token.split('.');
-        let (Some(header), Some(claims), Some(signature), None) = (
-            segments.next(),
-            segments.next(),
-            segments.next(),
-            segments.next(),
+        // Header, claims, signature: a dot inside the claims fails their
+        // decoding.
+        let (Some(first_dot), Some(last_dot)) = (
+            token.iter().position(|b| *b == b'.'),
+            token.iter().rposition(|b| *b == b'.'),
         ) else {
             return Err(malformed("not a JWT: three `.`-separated segments"));
         };
-        let decode = |segment: &str| {
+        let (Some(header), Some(claims), Some(signature), Some(signing_input)) = (
+            token.get(..first_dot),
+            token.get(first_dot.saturating_add(1)..last_dot),
+            token.get(last_dot.saturating_add(1)..),
+            token.get(..last_dot),
+        ) else {
+            return Err(malformed("not a JWT: three `.`-separated segments"));
+        };
+        let decode = |segment: &[u8]| {
             URL_SAFE_NO_PAD
                 .decode(segment)
                 .map_err(|_| malformed("a segment is not unpadded base64url"))
         };
-        let header: Header = serde_json::from_slice(&decode(header)?)
-            .map_err(|_| malformed("its header is not a JSON object"))?;
-        if header.alg.as_ref().and_then(serde_json::Value::as_str) != Some(ALGORITHM) {
-            let mut algorithm = match header.alg {
-                Some(serde_json::Value::String(alg)) => alg,
-                Some(other) => other.to_string(),
-                None => String::new(),
-            };
-            crate::json_path::shorten(&mut algorithm, 16);
-            return Err(VerifyError::UnsupportedAlgorithm {
-                algorithm,
-                expected: ALGORITHM,
-            });
+        if !MINTED_HEADERS.contains(&header) {
+            check_header(&decode(header)?)?;
         }
-        let signing_input = token
-            .get(
-                ..token
-                    .len()
-                    .saturating_sub(signature.len().saturating_add(1)),
-            )
-            .unwrap_or_default();
-        let claims_json = decode(claims)?;
-        let claims: Claims = serde_json::from_slice(&claims_json)
+        // LiveKit's claims (under 200 bytes) decode on the stack; longer
+        // ones, which it does not mint, on the heap.
+        let mut on_stack = [0u8; CLAIMS_ON_STACK];
+        let on_heap;
+        let claims_json = if claims.len() <= CLAIMS_ON_STACK / 3 * 4 {
+            let len = URL_SAFE_NO_PAD
+                .decode_slice(claims, &mut on_stack)
+                .map_err(|_| malformed("a segment is not unpadded base64url"))?;
+            on_stack.get(..len).unwrap_or_default()
+        } else {
+            on_heap = decode(claims)?;
+            &on_heap
+        };
+        let claims: Claims = serde_json::from_slice(claims_json)
             .map_err(|_| malformed("its claims are not a JSON object of the expected types"))?;
 
         let issuer = claims
             .iss
             .ok_or(VerifyError::MissingClaim { name: "iss" })?;
         let Some((api_key, mac)) = self.keys.iter().find(|(key, _)| *key == issuer) else {
-            let mut key = issuer;
+            let mut key = issuer.into_owned();
             crate::json_path::shorten(&mut key, 64);
             return Err(VerifyError::UnknownKey { key });
         };
-        let expected = mac.compute(&[signing_input.as_bytes()]);
-        let mut encoded = [0u8; 43];
-        let matched = URL_SAFE_NO_PAD
-            .encode_slice(expected.as_bytes(), &mut encoded)
-            .is_ok_and(|len| {
-                encoded.get(..len).is_some_and(|encoded| {
-                    mac::equal_in_constant_time(encoded, signature.as_bytes())
-                })
-            });
+        let expected = mac.compute(&[signing_input]);
+        // The signature decoded, compared as bytes: anything that is not
+        // the base64url of 32 bytes matches nothing.
+        let mut claimed_signature = [0u8; 32];
+        let matched = matches!(
+            URL_SAFE_NO_PAD.decode_slice(signature, &mut claimed_signature),
+            Ok(32)
+        ) && mac::equal_in_constant_time(expected.as_bytes(), &claimed_signature);
         if !matched {
             return Err(VerifyError::NoMatchingSignature {
                 name: AUTHORIZATION_HEADER,
             });
         }
 
+        // Times compared in whole seconds, `now`'s fraction dropped.
+        let now = now.unix_timestamp();
+        let leeway = self.leeway.whole_seconds();
         let expires_at = claims
             .exp
             .as_ref()
             .ok_or(VerifyError::MissingClaim { name: "exp" })
             .and_then(|exp| numeric_date(exp).ok_or(malformed("its `exp` is not a date")))?;
         // The boundary itself is refused, as LiveKit's receivers refuse it.
-        let late = seconds_between(expires_at, now);
-        if late >= self.leeway {
+        let late = now.saturating_sub(expires_at);
+        if late >= leeway {
             return Err(VerifyError::TokenExpired {
-                by: late,
+                by: Duration::seconds(late),
                 leeway: self.leeway,
             });
         }
@@ -331,11 +373,11 @@ impl Verifier {
             } else {
                 "its `iat` is not a date"
             }))?;
-            let early = seconds_between(now, date);
-            if early > self.leeway {
+            let early = date.saturating_sub(now);
+            if early > leeway {
                 return Err(VerifyError::TokenNotYetValid {
                     claim,
-                    by: early,
+                    by: Duration::seconds(early),
                     leeway: self.leeway,
                 });
             }
@@ -364,10 +406,11 @@ impl Verifier {
             .iat
             .as_ref()
             .or(claims.nbf.as_ref())
-            .and_then(numeric_date);
+            .and_then(numeric_date)
+            .map(instant);
         Ok(Verified {
             api_key: api_key.clone(),
-            expires_at,
+            expires_at: instant(expires_at),
             issued_at,
         })
     }
