@@ -1,5 +1,5 @@
 //! The main job, end to end: signs every bundled Recall.ai, SignalWire,
-//! Twilio, Daily and Zoom fixture as the provider would, then verifies and parses each request as a
+//! Twilio, Daily, Zoom and LiveKit fixture as the provider would, then verifies and parses each request as a
 //! receiving service does, printing one line per typed event. Finally it
 //! shows a tampered and a replayed request being rejected.
 //!
@@ -18,7 +18,7 @@
 use std::path::Path;
 
 use recording_webhooks::recall::{Event, Verifier, Webhook};
-use recording_webhooks::{daily, signalwire, twilio, zoom};
+use recording_webhooks::{daily, livekit, signalwire, twilio, zoom};
 use time::OffsetDateTime;
 
 const DEMO_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -197,6 +197,51 @@ fn receive_zoom(
     Ok(())
 }
 
+const LIVEKIT_DEMO_KEY: &str = "APIkey123";
+const LIVEKIT_DEMO_SECRET: &str = "secret-that-is-at-least-32-bytes-long!!";
+
+/// What a LiveKit handler does: verify the `Authorization` token and the
+/// body's hash, parse, and read an egress's files.
+fn receive_livekit(
+    webhook: &livekit::Webhook,
+    now: i64,
+    body: &[u8],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let token = webhook.verifier().sign(body, now);
+    let delivery = webhook.receive(&[("Authorization", token.as_str())], body)?;
+    let event = delivery.event();
+    let detail = match event.egress() {
+        Some(egress) => format!(
+            "egress={} status={}{} files={}",
+            egress.egress_id.as_deref().unwrap_or("-"),
+            egress.status(),
+            if egress.is_terminal() {
+                " (terminal)"
+            } else {
+                ""
+            },
+            egress.files().len(),
+        ),
+        None => format!(
+            "room={} participant={}",
+            event
+                .room()
+                .and_then(|room| room.name.as_deref())
+                .unwrap_or("-"),
+            event
+                .participant()
+                .and_then(|participant| participant.identity.as_deref())
+                .unwrap_or("-"),
+        ),
+    };
+    println!(
+        "livekit {:<34} id={} {detail}",
+        event.event_type(),
+        delivery.id().unwrap_or("-")
+    );
+    Ok(())
+}
+
 /// The headers Svix would send with `body`.
 fn signed(verifier: &Verifier, id: &str, at: i64, body: &[u8]) -> Vec<(&'static str, String)> {
     vec![
@@ -268,6 +313,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     match zoom_webhook.receive(&unsigned, &challenge) {
         Ok(_) => return Err("an unsigned URL validation was answered".into()),
         Err(err) => println!("zoom    rejected unsigned URL validation: {err}"),
+    }
+
+    let livekit_webhook = livekit::Webhook::new(LIVEKIT_DEMO_KEY, LIVEKIT_DEMO_SECRET)?;
+    for path in fixtures("livekit")? {
+        receive_livekit(&livekit_webhook, now, &std::fs::read(path)?)?;
     }
 
     let body = std::fs::read(&paths[0])?;

@@ -22,7 +22,7 @@
 pub mod shared;
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, Responder, web};
-use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
 /// The routes, and the webhooks the extractors find in the app data.
@@ -34,13 +34,15 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(web::Data::new(webhooks.twilio.clone()))
             .app_data(web::Data::new(webhooks.daily.clone()))
             .app_data(web::Data::new(webhooks.zoom.clone()))
+            .app_data(web::Data::new(webhooks.livekit.clone()))
             .app_data(web::Data::new(webhooks))
             .route("/recall", web::post().to(on_recall))
             .route("/signalwire/recording", web::post().to(on_recording))
             .route("/twilio/recording", web::post().to(on_twilio_recording))
             .route("/twilio/events", web::post().to(on_twilio_any))
             .route("/daily", web::post().to(on_daily))
-            .route("/zoom", web::post().to(on_zoom));
+            .route("/zoom", web::post().to(on_zoom))
+            .route("/livekit", web::post().to(on_livekit));
     }
 }
 
@@ -153,6 +155,30 @@ async fn on_zoom(
         return Ok(HttpResponse::Ok().body("duplicate"));
     }
     println!("zoom        {key} files={}", event.recording_files().len());
+    Ok(HttpResponse::Ok().body("ok"))
+}
+
+async fn on_livekit(
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<livekit::Delivery, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
+    // Every retry of a send carries the same event id.
+    if let Some(id) = delivery.id()
+        && !webhooks.first_time(id)
+    {
+        return Ok(HttpResponse::Ok().body("duplicate"));
+    }
+    let event = delivery.event();
+    match event.egress() {
+        Some(egress) => println!(
+            "livekit     {} {} files={}",
+            event.event_type(),
+            egress.status(),
+            egress.files().len()
+        ),
+        None => println!("livekit     {}", event.event_type()),
+    }
     Ok(HttpResponse::Ok().body("ok"))
 }
 

@@ -3,18 +3,19 @@
 //!
 //! ```sh
 //! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... \
-//! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... PUBLIC_BASE_URL=https://hooks.example.com \
+//! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... LIVEKIT_API_KEY=API... LIVEKIT_API_SECRET=... \
+//! PUBLIC_BASE_URL=https://hooks.example.com \
 //!     cargo run -p recording-webhooks-servers --example axum_receiver -- 3000
 //! cargo run -p recording-webhooks-servers --example axum_receiver -- 3000 --demo   # public demo secrets
 //! ```
 //!
 //! Routes: `POST /recall`, `POST /signalwire/recording`,
 //! `POST /twilio/recording`, `POST /twilio/events` (every kind of callback,
-//! as `AnyCallback`), `POST /daily`, `POST /zoom`. The
+//! as `AnyCallback`), `POST /daily`, `POST /zoom`, `POST /livekit`. The
 //! extractors answer 415 (content type), 413 (over 1 MiB), 401
 //! (verification) and 400 (parse) before a handler runs. Retries are
-//! acknowledged once: Recall's by message id, Daily's by event id, Zoom's
-//! by event name and meeting instance. Zoom's URL validation is answered
+//! acknowledged once: Recall's by message id, Daily's and LiveKit's by
+//! event id, Zoom's by event name and meeting instance. Zoom's URL validation is answered
 //! (200, JSON) only for a request that verified.
 
 #![allow(
@@ -33,7 +34,7 @@ use axum::extract::{FromRef, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, twilio, zoom};
 use shared::Webhooks;
 
 impl FromRef<Webhooks> for recall::Webhook {
@@ -66,6 +67,12 @@ impl FromRef<Webhooks> for zoom::Webhook {
     }
 }
 
+impl FromRef<Webhooks> for livekit::Webhook {
+    fn from_ref(webhooks: &Webhooks) -> Self {
+        webhooks.livekit.clone()
+    }
+}
+
 pub fn router(webhooks: Webhooks) -> Router {
     Router::new()
         .route("/recall", post(on_recall))
@@ -74,6 +81,7 @@ pub fn router(webhooks: Webhooks) -> Router {
         .route("/twilio/events", post(on_twilio_any))
         .route("/daily", post(on_daily))
         .route("/zoom", post(on_zoom))
+        .route("/livekit", post(on_livekit))
         .with_state(webhooks)
 }
 
@@ -184,6 +192,30 @@ async fn on_zoom(
     }
     println!("zoom        {key} files={}", event.recording_files().len());
     Ok("ok".into_response())
+}
+
+async fn on_livekit(
+    State(webhooks): State<Webhooks>,
+    delivery: Result<livekit::Delivery, Rejection>,
+) -> Result<&'static str, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
+    // Every retry of a send carries the same event id.
+    if let Some(id) = delivery.id()
+        && !webhooks.first_time(id)
+    {
+        return Ok("duplicate");
+    }
+    let event = delivery.event();
+    match event.egress() {
+        Some(egress) => println!(
+            "livekit     {} {} files={}",
+            event.event_type(),
+            egress.status(),
+            egress.files().len()
+        ),
+        None => println!("livekit     {}", event.event_type()),
+    }
+    Ok("ok")
 }
 
 #[tokio::main]

@@ -27,7 +27,7 @@ mod actix_receiver;
 mod common;
 
 use axum_receiver::shared::Webhooks;
-use recording_webhooks::{daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, twilio, zoom};
 use reqwest::{Client, StatusCode};
 
 const RECALL_SECRET: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
@@ -37,6 +37,8 @@ const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 /// Zoom's: a token being rotated out, then the current one (the spec's).
 const ZOOM_TOKENS: &str = "zoom-old-token-being-rotated,zoom-test-secret-token-0001";
 const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
+const LIVEKIT_KEY: &str = "APIreceiverTest";
+const LIVEKIT_SECRET: &str = "livekit-receiver-test-secret-of-32-bytes";
 
 fn secrets(name: &str) -> Option<String> {
     match name {
@@ -45,6 +47,8 @@ fn secrets(name: &str) -> Option<String> {
         "DAILY_WEBHOOK_SECRET" => Some(DAILY_SECRET.into()),
         "TWILIO_AUTH_TOKEN" => Some(TWILIO_TOKEN.into()),
         "ZOOM_SECRET_TOKEN" => Some(ZOOM_TOKENS.into()),
+        "LIVEKIT_API_KEY" => Some(LIVEKIT_KEY.into()),
+        "LIVEKIT_API_SECRET" => Some(LIVEKIT_SECRET.into()),
         _ => None,
     }
 }
@@ -66,6 +70,7 @@ struct Sender {
     twilio: twilio::Verifier,
     daily: daily::Verifier,
     zoom: zoom::Verifier,
+    livekit: livekit::Verifier,
     /// The receiver's dead letters: provider and body.
     dead_letters: Box<dyn Fn() -> Vec<axum_receiver::shared::DeadLetter>>,
 }
@@ -88,7 +93,29 @@ impl Sender {
             twilio: twilio::Verifier::new(TWILIO_TOKEN).unwrap(),
             daily: daily::Verifier::new(DAILY_SECRET).unwrap(),
             zoom: zoom::Verifier::new(ZOOM_TOKEN).unwrap(),
+            livekit: livekit::Verifier::new(LIVEKIT_KEY, LIVEKIT_SECRET).unwrap(),
         }
+    }
+
+    /// Posts `body` to `/livekit` as LiveKit does, its token minted over
+    /// `signed` at `at`.
+    async fn livekit(
+        &self,
+        body: &[u8],
+        signed: &[u8],
+        at: i64,
+        content_type: &str,
+    ) -> (StatusCode, String) {
+        let response = self
+            .client
+            .post(format!("{}/livekit", self.base))
+            .header("content-type", content_type)
+            .header("authorization", self.livekit.sign(signed, at))
+            .body(body.to_vec())
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
     }
 
     /// Posts `body` to `/recall`, signed over `signed` at `at`.
@@ -530,6 +557,39 @@ async fn every_zoom_fixture_the_validation_and_the_oracle(sender: &Sender) {
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
 
+async fn every_livekit_fixture_once_and_the_rejections(sender: &Sender) {
+    const WEBHOOK_JSON: &str = "application/webhook+json";
+    for (name, body) in common::fixtures("livekit") {
+        let answer = sender.livekit(&body, &body, now(), WEBHOOK_JSON).await;
+        assert_eq!(answer, (StatusCode::OK, "ok".to_owned()), "{name}");
+    }
+    // A retry of the same send: the same id, acknowledged once.
+    let body = br#"{"event":"room_started","id":"EV_retry","createdAt":"1767225600","room":{"sid":"RM_1","name":"r"}}"#;
+    let first = sender.livekit(body, body, now(), "application/json").await;
+    assert_eq!(first, (StatusCode::OK, "ok".to_owned()));
+    let again = sender.livekit(body, body, now(), WEBHOOK_JSON).await;
+    assert_eq!(again, (StatusCode::OK, "duplicate".to_owned()));
+    // Altered after signing, expired, or of another type: refused.
+    let altered = br#"{"event":"room_started","id":"EV_retry2","createdAt":"1767225600","room":{"sid":"RM_1","name":"r"}}"#;
+    let (status, text) = sender.livekit(altered, body, now(), WEBHOOK_JSON).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{text}");
+    assert!(text.contains("altered"), "{text}");
+    let stale = sender
+        .livekit(altered, altered, now() - 3600, WEBHOOK_JSON)
+        .await;
+    assert_eq!(stale.0, StatusCode::UNAUTHORIZED, "{}", stale.1);
+    let plain = sender.livekit(altered, altered, now(), "text/plain").await;
+    assert_eq!(plain.0, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", plain.1);
+    // Verified, but not an event: 400, and kept as a dead letter.
+    let bad = br#"{"event":"egress_ended","egressInfo":[]}"#;
+    let (status, text) = sender.livekit(bad, bad, now(), WEBHOOK_JSON).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
+    assert!(
+        (sender.dead_letters)().contains(&("livekit", bad.to_vec())),
+        "not kept"
+    );
+}
+
 #[tokio::test]
 async fn axum_receiver_answers_every_provider() {
     let sender = start_axum().await;
@@ -539,6 +599,7 @@ async fn axum_receiver_answers_every_provider() {
     every_twilio_rule_and_the_rejections(&sender).await;
     every_callback_kind_on_one_route(&sender).await;
     every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
+    every_livekit_fixture_once_and_the_rejections(&sender).await;
 }
 
 #[tokio::test]
@@ -550,6 +611,7 @@ async fn actix_receiver_answers_every_provider() {
     every_twilio_rule_and_the_rejections(&sender).await;
     every_callback_kind_on_one_route(&sender).await;
     every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
+    every_livekit_fixture_once_and_the_rejections(&sender).await;
 }
 
 #[test]

@@ -29,7 +29,7 @@
 //!
 //! Every event name and enum is open (an unknown value is kept as sent, an
 //! enum sent as its number too), every 64-bit integer a
-//! [`NumberOrString`](crate::NumberOrString) written back as it came, and
+//! [`NumberOrString`] written back as it came, and
 //! every object keeps the keys it does not know: serializing an event gives
 //! back the JSON that came in. Keys are read in the camelCase LiveKit's
 //! server writes; a protobuf-style `snake_case` key is kept as an unknown

@@ -4,7 +4,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
-use recording_webhooks::{Rejection, daily, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, twilio, zoom};
 
 /// The kind of a Twilio callback, for the log; `None` for the requests
 /// that wait for the call's next instructions (TwiML): the Voice URL
@@ -32,14 +32,16 @@ pub struct Webhooks {
     pub twilio: twilio::Webhook,
     pub daily: daily::Webhook,
     pub zoom: zoom::Webhook,
+    pub livekit: livekit::Webhook,
     seen: Arc<Mutex<SeenIds>>,
     dead_letters: Arc<Mutex<VecDeque<DeadLetter>>>,
 }
 
 impl Webhooks {
     /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY`,
-    /// `TWILIO_AUTH_TOKEN`, `DAILY_WEBHOOK_SECRET` and `ZOOM_SECRET_TOKEN`
-    /// (several Zoom tokens separated by commas), read by `lookup`;
+    /// `TWILIO_AUTH_TOKEN`, `DAILY_WEBHOOK_SECRET`, `ZOOM_SECRET_TOKEN`
+    /// (several Zoom tokens separated by commas), `LIVEKIT_API_KEY` and
+    /// `LIVEKIT_API_SECRET`, read by `lookup`;
     /// public demo secrets only when `demo` is set. SignalWire's and
     /// Twilio's public URL is `PUBLIC_BASE_URL`; without it their routes
     /// answer 500, unless `demo` trusts the request's own `Host` (fine
@@ -97,12 +99,20 @@ impl Webhooks {
         for token in tokens {
             zoom = zoom.with_secret_token(token)?;
         }
+        let livekit = livekit::Webhook::new(
+            &secret("LIVEKIT_API_KEY", "APIkey123")?,
+            &secret(
+                "LIVEKIT_API_SECRET",
+                "secret-that-is-at-least-32-bytes-long!!",
+            )?,
+        )?;
         Ok(Webhooks {
             recall,
             signalwire,
             twilio,
             daily,
             zoom,
+            livekit,
             seen: Arc::default(),
             dead_letters: Arc::default(),
         })
