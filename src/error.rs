@@ -311,6 +311,17 @@ pub enum VerifyError {
         /// The one algorithm accepted.
         expected: &'static str,
     },
+    /// The request carries its parameters in the URL's query, which the
+    /// provider does not sign (Telnyx signs only the body: a `GET`
+    /// callback's signature covers its timestamp alone).
+    #[error(
+        "the parameters are in the URL's query, which {provider} does not sign: set the callback's method to POST"
+    )]
+    #[non_exhaustive]
+    QueryNotSigned {
+        /// The provider.
+        provider: &'static str,
+    },
     /// A token lacks a claim the scheme requires.
     #[error("the token has no `{name}` claim")]
     #[non_exhaustive]

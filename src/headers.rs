@@ -192,7 +192,12 @@ pub(crate) fn text<'a>(name: &'static str, bytes: &'a [u8]) -> Result<&'a str, V
 
 /// The text of header `name`, which must be present:
 /// [`VerifyError::MissingHeader`] when it is not, as [`text`] otherwise.
-#[cfg(any(feature = "twilio", feature = "daily", feature = "zoom"))]
+#[cfg(any(
+    feature = "twilio",
+    feature = "daily",
+    feature = "zoom",
+    feature = "telnyx"
+))]
 pub(crate) fn required<'a>(
     name: &'static str,
     bytes: Option<&'a [u8]>,

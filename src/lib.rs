@@ -11,7 +11,8 @@
         feature = "twilio",
         feature = "daily",
         feature = "zoom",
-        feature = "livekit"
+        feature = "livekit",
+        feature = "telnyx"
     )),
     allow(dead_code, unused_imports, unused_macros)
 )]
@@ -22,7 +23,7 @@ pub mod actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
-#[cfg(any(feature = "signalwire", feature = "twilio"))]
+#[cfg(any(feature = "signalwire", feature = "twilio", feature = "telnyx"))]
 mod cxml;
 #[cfg(feature = "daily")]
 #[cfg_attr(docsrs, doc(cfg(feature = "daily")))]
@@ -39,7 +40,8 @@ mod number_or_string;
     feature = "recall",
     feature = "daily",
     feature = "zoom",
-    feature = "livekit"
+    feature = "livekit",
+    feature = "telnyx"
 ))]
 mod object;
 mod open_enum;
@@ -54,8 +56,16 @@ mod replay;
 #[cfg_attr(docsrs, doc(cfg(feature = "signalwire")))]
 pub mod signalwire;
 pub mod svix;
-#[cfg(any(feature = "recall", feature = "daily", feature = "zoom"))]
+#[cfg(any(
+    feature = "recall",
+    feature = "daily",
+    feature = "zoom",
+    feature = "telnyx"
+))]
 mod tagged;
+#[cfg(feature = "telnyx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "telnyx")))]
+pub mod telnyx;
 mod timestamp;
 #[cfg(feature = "twilio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "twilio")))]

@@ -69,7 +69,8 @@ impl fmt::Debug for Redacted {
     feature = "recall",
     feature = "daily",
     feature = "zoom",
-    feature = "livekit"
+    feature = "livekit",
+    feature = "telnyx"
 ))]
 impl crate::object::Field for Redacted {
     const REQUIRED: bool = true;

@@ -266,6 +266,9 @@ impl From<Error> for Rejection {
             Error::Verify(VerifyError::MissingParameter { .. }) => "the URL has no token",
             Error::Verify(VerifyError::TooLarge { .. }) => "a header or the body is too large",
             Error::Verify(VerifyError::UnknownKey { .. }) => "the token names an unknown key",
+            Error::Verify(VerifyError::QueryNotSigned { .. }) => {
+                "the query is not signed: send the callback with POST"
+            }
             Error::Verify(VerifyError::UnsupportedAlgorithm { .. }) => {
                 "the token's algorithm is not the provider's"
             }

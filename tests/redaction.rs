@@ -144,3 +144,28 @@ fn credentials_added_anywhere_they_are_documented_stay_out_of_debug() {
             .contains("PASS-SECRET-4")
     );
 }
+
+/// Telnyx's recording links are presigned: a credential while they live.
+#[cfg(feature = "telnyx")]
+#[test]
+fn telnyx_recording_links_stay_out_of_debug() {
+    use recording_webhooks::telnyx;
+    let mut checked = 0;
+    for (name, body) in common::fixtures("telnyx") {
+        let value: Value = serde_json::from_slice(&body).unwrap();
+        let event = telnyx::Event::from_slice(&body).unwrap();
+        let (debug, json) = (format!("{event:?}"), serde_json::to_string(&event).unwrap());
+        for urls in ["recording_urls", "public_recording_urls"] {
+            let Some(Value::Object(links)) = value["data"]["payload"].get(urls) else {
+                continue;
+            };
+            let links: Vec<String> = links
+                .values()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect();
+            checked += check(&name, &debug, &json, &links);
+        }
+    }
+    assert!(checked >= 4, "{checked}");
+}

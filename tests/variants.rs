@@ -789,6 +789,89 @@ const LIVEKIT: &[Rule] = &[
     ),
 ];
 
+#[cfg(feature = "telnyx")]
+const TELNYX: &[Rule] = &[
+    rule(
+        "",
+        &[],
+        "meta",
+        Drop,
+        "telnyx.md: `meta` is absent from the call event types of the generated SDKs ... Accept it absent",
+    ),
+    rule(
+        "",
+        &["data"],
+        "occurred_at",
+        Drop,
+        "telnyx.md: the generated type of `conference.recording.saved` declares no `occurred_at`",
+    ),
+    rule(
+        "",
+        &["data", "payload"],
+        "client_state",
+        Null,
+        "telnyx.md: `client_state` ... may be `null` or `\"\"`",
+    ),
+    rule(
+        "",
+        &["data", "payload"],
+        "client_state",
+        Set(r#""""#),
+        "telnyx.md: `client_state` ... may be `null` or `\"\"`",
+    ),
+    rule(
+        "",
+        &["data", "payload"],
+        "call_control_id",
+        Set(r#""b0e6224c-c81c-11f0-afbb-02420aef93a0""#),
+        "telnyx.md: `call_control_id` (opaque; `v2:…`, `v3:…` or a UUID)",
+    ),
+    rule(
+        "call.recording.saved",
+        &["data", "payload"],
+        "public_recording_urls",
+        Set("{}"),
+        "telnyx.md: `public_recording_urls` ... may be `{}`",
+    ),
+    rule(
+        "call.recording.saved",
+        &["data", "payload"],
+        "recording_urls",
+        Set(
+            r#"{"wav":"https://s3.amazonaws.com/telephony-recorder-prod/abc.wav?X-Amz-Expires=600"}"#,
+        ),
+        "telnyx.md: `recording_urls` {`mp3`?, `wav`?}",
+    ),
+    rule(
+        "call.recording.saved",
+        &["data", "payload"],
+        "channels",
+        Set(r#""single""#),
+        "telnyx.md: `channels` (`single` / `dual`)",
+    ),
+    rule(
+        "call.recording.saved",
+        &["data", "payload"],
+        "format",
+        Set(r#""wav""#),
+        "telnyx.md: the example in [storing] carries `call_control_id`, `recording_id`, `format`",
+    ),
+    rule(
+        "call.recording.saved",
+        &["data", "payload"],
+        "recording_id",
+        Drop,
+        "telnyx.md: the docs' `call.recording.saved` example carries none of `call_control_id`, `recording_id`, `format`",
+    ),
+    rule(
+        "call.recording.error",
+        &["data", "payload"],
+        "reason",
+        Set(r#""Invalid credentials json""#),
+        "telnyx.md: `reason`: one of ... (open set)",
+    ),
+];
+
 /// Applies `change` to every matching key of `value`, calling `each` with
 /// the changed document once per place changed (one place at a time).
 fn variants_of(value: &Value, rule: &Rule, each: &mut dyn FnMut(Value)) {
@@ -1102,6 +1185,20 @@ fn livekit_variants_parse_and_round_trip() {
     assert!(checked > 250, "{checked}");
 }
 
+#[cfg(feature = "telnyx")]
+#[test]
+fn telnyx_variants_parse_and_round_trip() {
+    use recording_webhooks::telnyx::Event;
+    let checked = run(&Provider {
+        dir: "telnyx",
+        parse: Event::from_slice,
+        event_type: |event: &Event| event.event_type().to_string(),
+        rules: TELNYX,
+        keeps_top_level_keys: true,
+    });
+    assert!(checked > 180, "{checked}");
+}
+
 /// Each rule applies to at least one fixture: a rule that changes nothing
 /// proves nothing.
 #[test]
@@ -1111,6 +1208,8 @@ fn every_rule_varies_some_fixture() {
         ("daily", DAILY),
         ("zoom", ZOOM),
         ("livekit", LIVEKIT),
+        #[cfg(feature = "telnyx")]
+        ("telnyx", TELNYX),
     ] {
         let fixtures: Vec<(String, Value)> = common::fixtures(dir)
             .into_iter()

@@ -7,8 +7,10 @@
 
 pub(crate) mod callbacks;
 mod params;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 pub(crate) mod signature;
 // Only Twilio's validators re-encode the URL.
 #[cfg(feature = "twilio")]
 mod spellings;
+#[cfg(any(feature = "signalwire", feature = "twilio"))]
 pub(crate) mod webhook;
