@@ -6,20 +6,25 @@ use std::path::Path;
 fn main() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     let mut out = String::new();
-    for (constant, dir, extension) in [
-        ("RECALL", "recall", "json"),
-        ("SIGNALWIRE", "signalwire", "form"),
-        ("TWILIO", "twilio", "form"),
-        ("DAILY", "daily", "json"),
-        ("ZOOM", "zoom", "json"),
-        ("LIVEKIT", "livekit", "json"),
+    for (constant, dir, extensions) in [
+        ("RECALL", "recall", &["json"][..]),
+        ("SIGNALWIRE", "signalwire", &["form"]),
+        ("TWILIO", "twilio", &["form"]),
+        ("DAILY", "daily", &["json"]),
+        ("ZOOM", "zoom", &["json"]),
+        ("LIVEKIT", "livekit", &["json"]),
+        // Call Control events and TeXML callbacks.
+        ("TELNYX", "telnyx", &["json", "form"]),
     ] {
         let dir = fixtures.join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .expect("fixtures directory")
             .map(|entry| entry.expect("fixture").path())
-            .filter(|path| path.extension().is_some_and(|e| e == extension))
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|e| extensions.iter().any(|x| e == *x))
+            })
             .collect();
         files.sort();
         writeln!(out, "pub const {constant}: &[(&str, &[u8])] = &[").unwrap();

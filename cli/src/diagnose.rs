@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use recording_webhooks::{VerifyError, daily, livekit, recall, signalwire, twilio, zoom};
+use recording_webhooks::{VerifyError, daily, livekit, recall, signalwire, telnyx, twilio, zoom};
 use time::OffsetDateTime;
 
 use crate::sign::is_json;
@@ -91,6 +91,10 @@ impl Capture<'_> {
                     .verify_at(headers, body, now)
                     .map(|_| ())
             }
+            Provider::Telnyx => telnyx::Verifier::new(secret)
+                .map_err(secret_error)?
+                .verify_at(headers, body, now)
+                .map(|_| ()),
             Provider::Twilio => {
                 let url = url.ok_or("--url is required for twilio: it signs the URL")?;
                 twilio::Verifier::new(secret)
@@ -198,13 +202,14 @@ pub fn verify(
 }
 
 /// The headers each provider signs with, and their provider.
-const SIGNATURE_HEADERS: [(&str, Provider); 6] = [
+const SIGNATURE_HEADERS: [(&str, Provider); 7] = [
     ("webhook-signature", Provider::Recall),
     ("svix-signature", Provider::Recall),
     ("x-webhook-signature", Provider::Daily),
     ("x-signalwire-signature", Provider::Signalwire),
     ("x-twilio-signature", Provider::Twilio),
     ("x-zm-signature", Provider::Zoom),
+    ("telnyx-signature-ed25519", Provider::Telnyx),
 ];
 
 fn expected_headers(provider: Provider) -> &'static [&'static str] {
@@ -215,6 +220,7 @@ fn expected_headers(provider: Provider) -> &'static [&'static str] {
         Provider::Twilio => &["x-twilio-signature"],
         Provider::Zoom => &["x-zm-request-timestamp", "x-zm-signature"],
         Provider::Livekit => &["authorization"],
+        Provider::Telnyx => &[telnyx::TIMESTAMP_HEADER, telnyx::SIGNATURE_HEADER],
     }
 }
 
@@ -371,6 +377,7 @@ fn signed_at(capture: &Capture) -> Option<OffsetDateTime> {
         Provider::Daily => "x-webhook-timestamp",
         Provider::Zoom => "x-zm-request-timestamp",
         Provider::Livekit => return livekit_minted_at(capture.headers),
+        Provider::Telnyx => telnyx::TIMESTAMP_HEADER,
         Provider::Signalwire | Provider::Twilio => return None,
     };
     let value = capture.headers.iter().find(|(n, _)| {
@@ -536,6 +543,7 @@ fn in_provider_order(provider: Provider, body: &[u8]) -> Option<Vec<u8>> {
         Provider::Daily => serde_json::to_vec(&daily::Event::from_slice(body).ok()?).ok(),
         Provider::Zoom => serde_json::to_vec(&zoom::Event::from_slice(body).ok()?).ok(),
         Provider::Livekit => serde_json::to_vec(&livekit::Event::from_slice(body).ok()?).ok(),
+        Provider::Telnyx => serde_json::to_vec(&telnyx::Event::from_slice(body).ok()?).ok(),
         Provider::Signalwire | Provider::Twilio => None,
     }
 }
@@ -702,6 +710,9 @@ fn secret_causes(capture: &Capture, signed_at: OffsetDateTime) -> Vec<String> {
         ),
         Provider::Twilio if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; Twilio signs with the account's Auth Token".to_owned(),
+        ),
+        Provider::Telnyx if prefixed => causes.push(
+            "the secret starts with `whsec_`, as Recall.ai's do; Telnyx verifies with the account's public key, base64 of 32 bytes".to_owned(),
         ),
         Provider::Livekit if prefixed => causes.push(
             "the secret starts with `whsec_`, as Recall.ai's do; LiveKit's API secrets have no prefix".to_owned(),

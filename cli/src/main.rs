@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use recording_webhooks::{daily, livekit, recall, signalwire, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, telnyx, zoom};
 
 /// Send signed sample webhooks to a local receiver; explain failed verifications.
 #[derive(Parser)]
@@ -28,10 +28,12 @@ struct Cli {
 /// Where the secret comes from: kept out of shell history and `ps` by
 /// `--secret-env` or `--secret-file`.
 #[derive(Args)]
-#[group(required = true, multiple = false)]
+#[group(required = false, multiple = false)]
 struct Secret {
     /// The webhook secret (SignalWire: the Signing Key; Twilio: the Auth
-    /// Token; Zoom: the Secret Token; LiveKit: the API secret).
+    /// Token; Zoom: the Secret Token; LiveKit: the API secret; Telnyx: the
+    /// public key to verify with, or the base64 32-byte private key to sign
+    /// with, rwh's own when none is given).
     #[arg(long)]
     secret: Option<String>,
     /// The name of an environment variable holding the secret.
@@ -57,6 +59,25 @@ impl Secret {
         self.resolve().map(|secret| SecretArg { api_key, ..secret })
     }
 
+    /// The secret to sign with: Telnyx signs with a private key no user
+    /// has, so without one rwh signs with its own (an empty value).
+    fn resolve_for_signing(
+        &self,
+        provider: Provider,
+        api_key: Option<String>,
+    ) -> Result<SecretArg, String> {
+        let none_given =
+            self.secret.is_none() && self.secret_env.is_none() && self.secret_file.is_none();
+        if provider == Provider::Telnyx && none_given {
+            return Ok(SecretArg {
+                value: String::new(),
+                option: "rwh's own Telnyx key",
+                api_key,
+            });
+        }
+        self.resolve_with(api_key)
+    }
+
     fn resolve(&self) -> Result<SecretArg, String> {
         if let Some(secret) = &self.secret {
             return Ok(SecretArg {
@@ -74,7 +95,11 @@ impl Secret {
                 api_key: None,
             });
         }
-        let path = self.secret_file.as_deref().unwrap_or(Path::new(""));
+        let Some(path) = self.secret_file.as_deref() else {
+            return Err(
+                "give the secret: --secret, --secret-env NAME or --secret-file PATH".into(),
+            );
+        };
         let text = std::fs::read_to_string(path)
             .map_err(|err| format!("--secret-file: cannot read {}: {err}", path.display()))?;
         let text = text.strip_suffix('\n').unwrap_or(&text);
@@ -196,6 +221,9 @@ pub enum Provider {
     Zoom,
     /// LiveKit (a JWT in `Authorization`; `--api-key` names its key).
     Livekit,
+    /// Telnyx (Ed25519 `telnyx-signature-ed25519`; Call Control JSON and
+    /// TeXML forms).
+    Telnyx,
 }
 
 impl Provider {
@@ -207,6 +235,7 @@ impl Provider {
             Provider::Daily => samples::DAILY,
             Provider::Zoom => samples::ZOOM,
             Provider::Livekit => samples::LIVEKIT,
+            Provider::Telnyx => samples::TELNYX,
         }
     }
 
@@ -219,6 +248,7 @@ impl Provider {
             Provider::Daily => "Daily",
             Provider::Zoom => "Zoom",
             Provider::Livekit => "LiveKit",
+            Provider::Telnyx => "Telnyx",
         }
     }
 
@@ -230,6 +260,7 @@ impl Provider {
             Provider::Daily => "daily",
             Provider::Zoom => "zoom",
             Provider::Livekit => "livekit",
+            Provider::Telnyx => "telnyx",
         }
     }
 }
@@ -253,25 +284,27 @@ fn main() -> ExitCode {
             url,
             shared_key,
             api_key,
-        } => secret.resolve_with(api_key).and_then(|secret| {
-            let bodies = if all {
-                all_samples(provider, only.as_deref())?
-            } else {
-                vec![sample_or_file(
+        } => secret
+            .resolve_for_signing(provider, api_key)
+            .and_then(|secret| {
+                let bodies = if all {
+                    all_samples(provider, only.as_deref())?
+                } else {
+                    vec![sample_or_file(
+                        provider,
+                        sample.as_deref().unwrap_or_default(),
+                    )?]
+                };
+                send(
                     provider,
-                    sample.as_deref().unwrap_or_default(),
-                )?]
-            };
-            send(
-                provider,
-                &bodies,
-                &to,
-                url.as_deref(),
-                &secret,
-                all,
-                shared_key,
-            )
-        }),
+                    &bodies,
+                    &to,
+                    url.as_deref(),
+                    &secret,
+                    all,
+                    shared_key,
+                )
+            }),
         Command::Sign {
             provider,
             file,
@@ -280,9 +313,11 @@ fn main() -> ExitCode {
             curl,
             shared_key,
             api_key,
-        } => secret.resolve_with(api_key).and_then(|secret| {
-            sign_file(provider, &file, &secret, url.as_deref(), curl, shared_key)
-        }),
+        } => secret
+            .resolve_for_signing(provider, api_key)
+            .and_then(|secret| {
+                sign_file(provider, &file, &secret, url.as_deref(), curl, shared_key)
+            }),
         Command::Verify {
             provider,
             secret,
@@ -380,6 +415,13 @@ fn send(
         .timeout_global(Some(Duration::from_secs(10)))
         .build()
         .into();
+    if provider == Provider::Telnyx {
+        eprintln!(
+            "rwh signs as Telnyx with {}: configure the receiver with the public key {}",
+            secret.option,
+            sign::telnyx_public_key(&secret.value)?
+        );
+    }
     let (mut accepted, mut rejected) = (0usize, 0usize);
     for (name, body) in bodies {
         // Signed for the public URL when it is not the one posted to.
@@ -439,6 +481,13 @@ fn sign_file(
     let default_url = format!("http://127.0.0.1:3000/{}", provider.name());
     let url = url.unwrap_or(&default_url);
     let request = sign::request(provider, secret, url, &body, shared_key)?;
+    if provider == Provider::Telnyx {
+        eprintln!(
+            "rwh signs as Telnyx with {}: configure the receiver with the public key {}",
+            secret.option,
+            sign::telnyx_public_key(&secret.value)?
+        );
+    }
     if curl {
         let mut command = format!("curl -X POST '{url}'");
         for (name, value) in &request.headers {
@@ -509,6 +558,39 @@ fn parse(provider: Provider, body: &[u8]) -> bool {
             )
         }),
         Provider::Livekit => livekit::Event::from_slice(body).map(|event| livekit_summary(&event)),
+        // TeXML callbacks are forms, Call Control events JSON.
+        Provider::Telnyx if !sign::is_json(body) => signalwire_summary(body),
+        Provider::Telnyx => telnyx::Event::from_slice(body).map(|event| {
+            let or_dash = |value: Option<&str>| value.unwrap_or("-").to_owned();
+            let mut text = format!(
+                "{}\nid: {}\nevent_time: {}\ncall_control_id: {}\ncall_session_id: {}\nclient_state: {}",
+                event.event_type(),
+                event.id(),
+                event_time(event.event_time()),
+                or_dash(event.call_control_id()),
+                or_dash(event.call_session_id()),
+                event
+                    .client_state()
+                    .map_or("-".to_owned(), |state| state
+                        .decode_utf8()
+                        .unwrap_or_else(|| state.as_str().to_owned())),
+            );
+            if let Some(saved) = event.recording_saved() {
+                // Presigned links: say which formats, never the links.
+                let formats: Vec<&str> = saved
+                    .recording_urls
+                    .iter()
+                    .flat_map(|urls| [("mp3", urls.mp3.is_some()), ("wav", urls.wav.is_some())])
+                    .filter_map(|(format, present)| present.then_some(format))
+                    .collect();
+                text.push_str(&format!(
+                    "\nrecording_id: {}\nrecording_urls: {} (valid ten minutes: download now)",
+                    or_dash(saved.recording_id.as_deref()),
+                    if formats.is_empty() { "-".to_owned() } else { formats.join(", ") },
+                ));
+            }
+            text
+        }),
     };
     match described {
         Ok(text) => {

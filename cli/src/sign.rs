@@ -2,8 +2,9 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
-use recording_webhooks::{daily, livekit, recall, signalwire, twilio, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, telnyx, twilio, zoom};
 
 use crate::{Provider, SecretArg};
 
@@ -88,6 +89,24 @@ pub fn request(
                 ("Authorization".to_owned(), verifier.sign(body, seconds)),
             ]
         }
+        Provider::Telnyx => {
+            use ed25519_dalek::Signer as _;
+            let key = telnyx_key(secret)?;
+            let timestamp = seconds.to_string();
+            let message = [timestamp.as_bytes(), b"|", body].concat();
+            let signature =
+                base64::engine::general_purpose::STANDARD.encode(key.sign(&message).to_bytes());
+            let content_type = if is_json(body) {
+                "application/json"
+            } else {
+                "application/x-www-form-urlencoded"
+            };
+            vec![
+                ("content-type".to_owned(), content_type.to_owned()),
+                (telnyx::TIMESTAMP_HEADER.to_owned(), timestamp),
+                (telnyx::SIGNATURE_HEADER.to_owned(), signature),
+            ]
+        }
         Provider::Twilio => {
             let verifier = twilio::Verifier::new(secret).map_err(secret_error)?;
             if is_json(body) {
@@ -161,6 +180,30 @@ pub fn request(
         }
     };
     Ok(Request { headers })
+}
+
+/// The key rwh signs Telnyx requests with: the private key given (base64
+/// of its 32 bytes), or rwh's own, whose public key is
+/// `SBO4g1MoMXJfqu2e+asjEJLyK5xoox1cqi85p5oDPIs=` (the crate's test key).
+fn telnyx_key(secret: &str) -> Result<ed25519_dalek::SigningKey, String> {
+    use sha2::Digest as _;
+    let seed: [u8; 32] = if secret.is_empty() {
+        sha2::Sha256::digest(b"recording-webhooks telnyx test seed").into()
+    } else {
+        base64::engine::general_purpose::STANDARD
+            .decode(secret)
+            .ok()
+            .and_then(|bytes| bytes.try_into().ok())
+            .ok_or("the Telnyx signing key is not base64 of a 32-byte Ed25519 private key")?
+    };
+    Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+}
+
+/// The public key a receiver must hold to verify what rwh signs for
+/// Telnyx, base64 as Telnyx's portal shows one.
+pub fn telnyx_public_key(secret: &str) -> Result<String, String> {
+    let key = telnyx_key(secret)?;
+    Ok(base64::engine::general_purpose::STANDARD.encode(key.verifying_key().as_bytes()))
 }
 
 /// The decoded parameters of a form body.

@@ -6,13 +6,14 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use recording_webhooks::{daily, livekit, recall, signalwire, twilio, zoom};
+use recording_webhooks::{daily, livekit, recall, signalwire, telnyx, twilio, zoom};
 
 const RECALL_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 const SIGNALWIRE_KEY: &str = "PSK_V3bF8oyeRNpJWGoRWHNYQMUU";
 const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
 const TWILIO_TOKEN: &str = "rwh_twilio_auth_token";
+const TELNYX_PUBLIC_KEY: &str = "SBO4g1MoMXJfqu2e+asjEJLyK5xoox1cqi85p5oDPIs=";
 const LIVEKIT_KEY: &str = "APIkey123";
 const LIVEKIT_SECRET: &str = "secret-that-is-at-least-32-bytes-long!!";
 /// LiveKit's own token for LV-1 (shared/spec/livekit.md), minted at
@@ -39,6 +40,8 @@ fn receiver() -> String {
     let daily = daily::Webhook::new(DAILY_SECRET).unwrap();
     let zoom = zoom::Webhook::new(ZOOM_TOKEN).unwrap();
     let livekit = livekit::Webhook::new(LIVEKIT_KEY, LIVEKIT_SECRET).unwrap();
+    // rwh's own key pair's public key: rwh prints it to configure.
+    let telnyx = telnyx::Webhook::new(TELNYX_PUBLIC_KEY).unwrap();
     let twilio = twilio::Webhook::new(TWILIO_TOKEN)
         .unwrap()
         .with_public_url(&base)
@@ -98,6 +101,12 @@ fn receiver() -> String {
                     d.url_validation_response()
                         .map_or_else(|| d.event().event_type().to_string(), |a| a.to_json())
                 }),
+                "/telnyx" if body.first() == Some(&b'{') => telnyx
+                    .receive(&headers, &body)
+                    .map(|d| d.event().event_type().to_string()),
+                "/telnyx" => telnyx
+                    .receive_callback::<telnyx::AnyCallback>(&headers, &body)
+                    .map(|_| "callback".to_owned()),
                 "/livekit" => livekit
                     .receive(&headers, &body)
                     .map(|d| d.event().event_type().to_string()),
@@ -153,9 +162,14 @@ fn send_all_is_accepted_by_a_receiver_on_the_library() {
         ("zoom", ZOOM_TOKEN),
         ("twilio", TWILIO_TOKEN),
         ("livekit", LIVEKIT_SECRET),
+        ("telnyx", ""),
     ] {
         let to = format!("{base}/{provider}");
-        let mut args = vec!["send", provider, "--all", "--to", &to, "--secret", secret];
+        let mut args = vec!["send", provider, "--all", "--to", &to];
+        // Telnyx signs with a private key: rwh uses its own.
+        if provider != "telnyx" {
+            args.extend(["--secret", secret]);
+        }
         if provider == "livekit" {
             args.extend(["--api-key", LIVEKIT_KEY]);
         }
@@ -302,11 +316,12 @@ fn verify(
         .collect();
     std::fs::write(&header_file, lines).unwrap();
     std::fs::write(&body_file, body).unwrap();
+    // `--secret=...`: a PEM key starts with dashes.
+    let secret = format!("--secret={secret}");
     let mut args = vec![
         "verify",
         provider,
-        "--secret",
-        secret,
+        &secret,
         "--headers",
         header_file.to_str().unwrap(),
         "--body",
@@ -758,6 +773,86 @@ fn verify_and_parse_livekit() {
 }
 
 #[test]
+fn verify_sign_and_parse_telnyx() {
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/telnyx/call.recording.saved.json"
+    ))
+    .unwrap();
+    // The spec's TX-1, signed by PyNaCl.
+    let signed = vec![
+        ("telnyx-timestamp".to_owned(), "1767225600".to_owned()),
+        (
+            "telnyx-signature-ed25519".to_owned(),
+            "nR5tx9JWqLpPzJnjfcVXk0yayeTagrXxe/OqfG3nVJ4coWta661d8Y4HNiWNnqoHZZ5gCf/sl+jVrel9fc+FDA==".to_owned(),
+        ),
+    ];
+    let inside = ["--now", "1767225630"];
+    let (ok, text) = verify("telnyx", TELNYX_PUBLIC_KEY, &signed, &body, &inside);
+    assert!(ok && text.starts_with("verified"), "{text}");
+    let (ok, text) = verify(
+        "telnyx",
+        TELNYX_PUBLIC_KEY,
+        &signed,
+        &body,
+        &["--now", "1767226000"],
+    );
+    assert!(
+        !ok && text.contains("the signature itself is good"),
+        "{text}"
+    );
+    let newline = [&body[..], b"\n"].concat();
+    let (ok, text) = verify("telnyx", TELNYX_PUBLIC_KEY, &signed, &newline, &inside);
+    assert!(
+        !ok && text.contains("a trailing newline was added"),
+        "{text}"
+    );
+    let (ok, text) = verify(
+        "telnyx",
+        "-----BEGIN PUBLIC KEY-----",
+        &signed,
+        &body,
+        &inside,
+    );
+    assert!(!ok && text.contains("PEM"), "{text}");
+
+    // Signed with rwh's own key, whose public key it prints.
+    let output = rwh(&["sign", "telnyx", "recording-status.completed"]);
+    assert!(output.status.success());
+    let told = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(told.contains(TELNYX_PUBLIC_KEY), "{told}");
+    let text = stdout(&output);
+    assert!(
+        text.contains("content-type: application/x-www-form-urlencoded"),
+        "{text}"
+    );
+    let headers: Vec<(String, String)> = text
+        .lines()
+        .filter_map(|line| line.split_once(": "))
+        .map(|(n, v)| (n.to_owned(), v.to_owned()))
+        .collect();
+    let form = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/telnyx/recording-status.completed.form"
+    ))
+    .unwrap();
+    telnyx::Verifier::new(TELNYX_PUBLIC_KEY)
+        .unwrap()
+        .verify(&headers, &form)
+        .unwrap();
+
+    let output = rwh(&["parse", "telnyx", "call.recording.saved"]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("client_state: have a nice day =]"), "{text}");
+    assert!(
+        text.contains("recording_urls: mp3 (valid ten minutes"),
+        "{text}"
+    );
+    assert!(!text.contains("X-Amz"), "a presigned link printed: {text}");
+}
+
+#[test]
 fn twilio_is_signed_by_its_own_rules_and_its_proxy_url_found() {
     // Signed by rwh for the public URL, checked against the local one.
     let dir = scratch("twilio");
@@ -1013,12 +1108,9 @@ fn secrets_from_the_environment_or_a_file_and_headers_from_stdin() {
     ]);
     assert_eq!(unset.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unset.stderr).contains("is not set"));
-    assert_eq!(
-        rwh(&["sign", "zoom", body_file.to_str().unwrap()])
-            .status
-            .code(),
-        Some(2)
-    );
+    let none = rwh(&["sign", "zoom", body_file.to_str().unwrap()]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("give the secret"));
 
     // `curl -v` output on standard input, with a line that is no header.
     let curl = "* Connected\n> POST /zoom HTTP/1.1\n> Host: 127.0.0.1\n> x-zm-request-timestamp: 1739923528\n> x-zm-signature: v0=c396580094fea489713722c0febf39c0609fcf2a398460b847ac073c59ce910c\n>\nstray text\n< HTTP/1.1 200 OK\n";

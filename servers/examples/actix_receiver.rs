@@ -22,7 +22,7 @@
 pub mod shared;
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, Responder, web};
-use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, telnyx, twilio, zoom};
 use shared::Webhooks;
 
 /// The routes, and the webhooks the extractors find in the app data.
@@ -35,6 +35,7 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(web::Data::new(webhooks.daily.clone()))
             .app_data(web::Data::new(webhooks.zoom.clone()))
             .app_data(web::Data::new(webhooks.livekit.clone()))
+            .app_data(web::Data::new(webhooks.telnyx.clone()))
             .app_data(web::Data::new(webhooks))
             .route("/recall", web::post().to(on_recall))
             .route("/signalwire/recording", web::post().to(on_recording))
@@ -42,7 +43,10 @@ pub fn configure(webhooks: Webhooks) -> impl FnOnce(&mut web::ServiceConfig) {
             .route("/twilio/events", web::post().to(on_twilio_any))
             .route("/daily", web::post().to(on_daily))
             .route("/zoom", web::post().to(on_zoom))
-            .route("/livekit", web::post().to(on_livekit));
+            .route("/livekit", web::post().to(on_livekit))
+            .route("/telnyx", web::post().to(on_telnyx))
+            .route("/telnyx/texml", web::post().to(on_telnyx_texml))
+            .route("/telnyx/texml", web::get().to(on_telnyx_texml));
     }
 }
 
@@ -180,6 +184,34 @@ async fn on_livekit(
         None => println!("livekit     {}", event.event_type()),
     }
     Ok(HttpResponse::Ok().body("ok"))
+}
+
+async fn on_telnyx(
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<telnyx::Delivery, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
+    // Telnyx documents duplicate deliveries: `data.id` tells them apart.
+    if !webhooks.first_time(delivery.event().id()) {
+        return Ok(HttpResponse::Ok().body("duplicate"));
+    }
+    let event = delivery.event();
+    // Presigned links live ten minutes: a real handler downloads now.
+    let formats = event.recording_urls().map_or(0, |urls| {
+        usize::from(urls.mp3.is_some()) + usize::from(urls.wav.is_some())
+    });
+    println!("telnyx      {} links={formats}", event.event_type());
+    Ok(HttpResponse::Ok().body("ok"))
+}
+
+async fn on_telnyx_texml(
+    webhooks: web::Data<Webhooks>,
+    delivery: Result<telnyx::Delivery<telnyx::AnyCallback>, Rejection>,
+) -> Result<HttpResponse, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
+    let kind = shared::twilio_kind(delivery.event()).unwrap_or("instructions asked");
+    println!("telnyx      texml {kind}");
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[actix_web::main]

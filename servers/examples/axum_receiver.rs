@@ -4,6 +4,7 @@
 //! ```sh
 //! RECALL_WEBHOOK_SECRET=whsec_... SIGNALWIRE_SIGNING_KEY=PSK_... TWILIO_AUTH_TOKEN=... \
 //! DAILY_WEBHOOK_SECRET=... ZOOM_SECRET_TOKEN=... LIVEKIT_API_KEY=API... LIVEKIT_API_SECRET=... \
+//! TELNYX_PUBLIC_KEY=... \
 //! PUBLIC_BASE_URL=https://hooks.example.com \
 //!     cargo run -p recording-webhooks-servers --example axum_receiver -- 3000
 //! cargo run -p recording-webhooks-servers --example axum_receiver -- 3000 --demo   # public demo secrets
@@ -11,7 +12,9 @@
 //!
 //! Routes: `POST /recall`, `POST /signalwire/recording`,
 //! `POST /twilio/recording`, `POST /twilio/events` (every kind of callback,
-//! as `AnyCallback`), `POST /daily`, `POST /zoom`, `POST /livekit`. The
+//! as `AnyCallback`), `POST /daily`, `POST /zoom`, `POST /livekit`,
+//! `POST /telnyx` (Call Control events), `POST /telnyx/texml` (TeXML
+//! callbacks; a `GET` one is refused: Telnyx does not sign its query). The
 //! extractors answer 415 (content type), 413 (over 1 MiB), 401
 //! (verification) and 400 (parse) before a handler runs. Retries are
 //! acknowledged once: Recall's by message id, Daily's and LiveKit's by
@@ -34,7 +37,7 @@ use axum::extract::{FromRef, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, telnyx, twilio, zoom};
 use shared::Webhooks;
 
 impl FromRef<Webhooks> for recall::Webhook {
@@ -67,6 +70,12 @@ impl FromRef<Webhooks> for zoom::Webhook {
     }
 }
 
+impl FromRef<Webhooks> for telnyx::Webhook {
+    fn from_ref(webhooks: &Webhooks) -> Self {
+        webhooks.telnyx.clone()
+    }
+}
+
 impl FromRef<Webhooks> for livekit::Webhook {
     fn from_ref(webhooks: &Webhooks) -> Self {
         webhooks.livekit.clone()
@@ -82,6 +91,8 @@ pub fn router(webhooks: Webhooks) -> Router {
         .route("/daily", post(on_daily))
         .route("/zoom", post(on_zoom))
         .route("/livekit", post(on_livekit))
+        .route("/telnyx", post(on_telnyx))
+        .route("/telnyx/texml", post(on_telnyx_texml).get(on_telnyx_texml))
         .with_state(webhooks)
 }
 
@@ -216,6 +227,34 @@ async fn on_livekit(
         None => println!("livekit     {}", event.event_type()),
     }
     Ok("ok")
+}
+
+async fn on_telnyx(
+    State(webhooks): State<Webhooks>,
+    delivery: Result<telnyx::Delivery, Rejection>,
+) -> Result<&'static str, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
+    // Telnyx documents duplicate deliveries: `data.id` tells them apart.
+    if !webhooks.first_time(delivery.event().id()) {
+        return Ok("duplicate");
+    }
+    let event = delivery.event();
+    // Presigned links live ten minutes: a real handler downloads now.
+    let formats = event.recording_urls().map_or(0, |urls| {
+        usize::from(urls.mp3.is_some()) + usize::from(urls.wav.is_some())
+    });
+    println!("telnyx      {} links={formats}", event.event_type());
+    Ok("ok")
+}
+
+async fn on_telnyx_texml(
+    State(webhooks): State<Webhooks>,
+    delivery: Result<telnyx::Delivery<telnyx::AnyCallback>, Rejection>,
+) -> Result<StatusCode, Rejection> {
+    let delivery = webhooks.accept(delivery)?;
+    let kind = shared::twilio_kind(delivery.event()).unwrap_or("instructions asked");
+    println!("telnyx      texml {kind}");
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[tokio::main]

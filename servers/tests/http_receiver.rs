@@ -37,6 +37,8 @@ const DAILY_SECRET: &str = "ZXhhbXBsZS1kYWlseS13ZWJob29rLXNlY3JldC0zMmI=";
 /// Zoom's: a token being rotated out, then the current one (the spec's).
 const ZOOM_TOKENS: &str = "zoom-old-token-being-rotated,zoom-test-secret-token-0001";
 const ZOOM_TOKEN: &str = "zoom-test-secret-token-0001";
+/// The crate's Telnyx test key pair (shared/spec/telnyx.md, "Test vectors").
+const TELNYX_PUBLIC_KEY: &str = "SBO4g1MoMXJfqu2e+asjEJLyK5xoox1cqi85p5oDPIs=";
 const LIVEKIT_KEY: &str = "APIreceiverTest";
 const LIVEKIT_SECRET: &str = "livekit-receiver-test-secret-of-32-bytes";
 
@@ -49,6 +51,7 @@ fn secrets(name: &str) -> Option<String> {
         "ZOOM_SECRET_TOKEN" => Some(ZOOM_TOKENS.into()),
         "LIVEKIT_API_KEY" => Some(LIVEKIT_KEY.into()),
         "LIVEKIT_API_SECRET" => Some(LIVEKIT_SECRET.into()),
+        "TELNYX_PUBLIC_KEY" => Some(TELNYX_PUBLIC_KEY.into()),
         _ => None,
     }
 }
@@ -95,6 +98,43 @@ impl Sender {
             zoom: zoom::Verifier::new(ZOOM_TOKEN).unwrap(),
             livekit: livekit::Verifier::new(LIVEKIT_KEY, LIVEKIT_SECRET).unwrap(),
         }
+    }
+
+    /// Sends `body` to `path` as Telnyx does, signed over `signed` at `at`.
+    async fn telnyx(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &[u8],
+        signed: &[u8],
+        at: i64,
+    ) -> (StatusCode, String) {
+        use base64::Engine as _;
+        use ed25519_dalek::Signer as _;
+        use sha2::Digest as _;
+        let seed: [u8; 32] = sha2::Sha256::digest(b"recording-webhooks telnyx test seed").into();
+        let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+        let timestamp = at.to_string();
+        let signature = key.sign(&[timestamp.as_bytes(), b"|", signed].concat());
+        let content_type = if body.first() == Some(&b'{') {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
+        let response = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .header("telnyx-timestamp", timestamp)
+            .header(
+                "telnyx-signature-ed25519",
+                base64::engine::general_purpose::STANDARD.encode(signature.to_bytes()),
+            )
+            .body(body.to_vec())
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
     }
 
     /// Posts `body` to `/livekit` as LiveKit does, its token minted over
@@ -590,6 +630,58 @@ async fn every_livekit_fixture_once_and_the_rejections(sender: &Sender) {
     );
 }
 
+async fn every_telnyx_fixture_once_and_the_rejections(sender: &Sender) {
+    use reqwest::Method;
+    for (name, body) in common::fixtures("telnyx") {
+        let answer = sender
+            .telnyx(Method::POST, "/telnyx", &body, &body, now())
+            .await;
+        assert_eq!(answer, (StatusCode::OK, "ok".to_owned()), "{name}");
+    }
+    // Telnyx delivers some events twice: acknowledged once.
+    let (name, body) = common::fixtures("telnyx").swap_remove(0);
+    let again = sender
+        .telnyx(Method::POST, "/telnyx", &body, &body, now())
+        .await;
+    assert_eq!(again, (StatusCode::OK, "duplicate".to_owned()), "{name}");
+    for (name, form) in common::files("telnyx", "form") {
+        let answer = sender
+            .telnyx(Method::POST, "/telnyx/texml", &form, &form, now())
+            .await;
+        assert_eq!(answer.0, StatusCode::NO_CONTENT, "{name}: {}", answer.1);
+    }
+    // Altered, stale, or a GET whose query no signature covers: refused.
+    let form = b"AccountSid=a&RecordingSid=r&RecordingStatus=completed";
+    let altered = sender
+        .telnyx(
+            Method::POST,
+            "/telnyx/texml",
+            b"AccountSid=a&RecordingSid=x&RecordingStatus=completed",
+            form,
+            now(),
+        )
+        .await;
+    assert_eq!(altered.0, StatusCode::UNAUTHORIZED, "{}", altered.1);
+    let stale = sender
+        .telnyx(Method::POST, "/telnyx/texml", form, form, now() - 3600)
+        .await;
+    assert_eq!(stale.0, StatusCode::UNAUTHORIZED, "{}", stale.1);
+    let path = format!("/telnyx/texml?{}", String::from_utf8_lossy(form));
+    let (status, text) = sender.telnyx(Method::GET, &path, b"", b"", now()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{text}");
+    assert!(text.contains("query is not signed"), "{text}");
+    // Verified, but not an event: 400, and kept as a dead letter.
+    let bad = br#"{"data":{"event_type":"call.hangup","payload":{}}}"#;
+    let (status, text) = sender
+        .telnyx(Method::POST, "/telnyx", bad, bad, now())
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
+    assert!(
+        (sender.dead_letters)().contains(&("telnyx", bad.to_vec())),
+        "not kept"
+    );
+}
+
 #[tokio::test]
 async fn axum_receiver_answers_every_provider() {
     let sender = start_axum().await;
@@ -600,6 +692,7 @@ async fn axum_receiver_answers_every_provider() {
     every_callback_kind_on_one_route(&sender).await;
     every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
     every_livekit_fixture_once_and_the_rejections(&sender).await;
+    every_telnyx_fixture_once_and_the_rejections(&sender).await;
 }
 
 #[tokio::test]
@@ -612,6 +705,7 @@ async fn actix_receiver_answers_every_provider() {
     every_callback_kind_on_one_route(&sender).await;
     every_zoom_fixture_the_validation_and_the_oracle(&sender).await;
     every_livekit_fixture_once_and_the_rejections(&sender).await;
+    every_telnyx_fixture_once_and_the_rejections(&sender).await;
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
-use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, twilio, zoom};
+use recording_webhooks::{Rejection, daily, livekit, recall, signalwire, telnyx, twilio, zoom};
 
 /// The kind of a Twilio callback, for the log; `None` for the requests
 /// that wait for the call's next instructions (TwiML): the Voice URL
@@ -33,6 +33,7 @@ pub struct Webhooks {
     pub daily: daily::Webhook,
     pub zoom: zoom::Webhook,
     pub livekit: livekit::Webhook,
+    pub telnyx: telnyx::Webhook,
     seen: Arc<Mutex<SeenIds>>,
     dead_letters: Arc<Mutex<VecDeque<DeadLetter>>>,
 }
@@ -40,8 +41,8 @@ pub struct Webhooks {
 impl Webhooks {
     /// Secrets from `RECALL_WEBHOOK_SECRET`, `SIGNALWIRE_SIGNING_KEY`,
     /// `TWILIO_AUTH_TOKEN`, `DAILY_WEBHOOK_SECRET`, `ZOOM_SECRET_TOKEN`
-    /// (several Zoom tokens separated by commas), `LIVEKIT_API_KEY` and
-    /// `LIVEKIT_API_SECRET`, read by `lookup`;
+    /// (several Zoom tokens separated by commas), `LIVEKIT_API_KEY`,
+    /// `LIVEKIT_API_SECRET` and `TELNYX_PUBLIC_KEY`, read by `lookup`;
     /// public demo secrets only when `demo` is set. SignalWire's and
     /// Twilio's public URL is `PUBLIC_BASE_URL`; without it their routes
     /// answer 500, unless `demo` trusts the request's own `Host` (fine
@@ -106,7 +107,14 @@ impl Webhooks {
                 "secret-that-is-at-least-32-bytes-long!!",
             )?,
         )?;
+        // Telnyx's demo key is the crate's test key pair's, which `rwh`
+        // signs with.
+        let telnyx = telnyx::Webhook::new(&secret(
+            "TELNYX_PUBLIC_KEY",
+            "SBO4g1MoMXJfqu2e+asjEJLyK5xoox1cqi85p5oDPIs=",
+        )?)?;
         Ok(Webhooks {
+            telnyx,
             recall,
             signalwire,
             twilio,
