@@ -1,5 +1,6 @@
 //! The main job, end to end: signs every bundled Recall.ai, SignalWire,
-//! Twilio, Daily, Zoom and LiveKit fixture as the provider would, then verifies and parses each request as a
+//! Twilio, Daily, Zoom and LiveKit fixture as the provider would (with
+//! `--features telnyx`, receives Telnyx's signed examples too), then verifies and parses each request as a
 //! receiving service does, printing one line per typed event. Finally it
 //! shows a tampered and a replayed request being rejected.
 //!
@@ -242,6 +243,58 @@ fn receive_livekit(
     Ok(())
 }
 
+/// What a Telnyx handler does, on the spec's three signed requests (Telnyx
+/// signs with its private key: the example cannot sign new ones), at the
+/// time they were signed.
+#[cfg(feature = "telnyx")]
+fn receive_telnyx() -> Result<(), Box<dyn std::error::Error>> {
+    use recording_webhooks::telnyx;
+    let webhook = telnyx::Webhook::new("SBO4g1MoMXJfqu2e+asjEJLyK5xoox1cqi85p5oDPIs=")?;
+    let signed_at = OffsetDateTime::from_unix_timestamp(1_767_225_600)?;
+    let signed = |signature: &'static str| {
+        [
+            (telnyx::TIMESTAMP_HEADER, "1767225600"),
+            (telnyx::SIGNATURE_HEADER, signature),
+        ]
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/telnyx");
+    for (file, signature) in [
+        (
+            "call.recording.saved.json",
+            "nR5tx9JWqLpPzJnjfcVXk0yayeTagrXxe/OqfG3nVJ4coWta661d8Y4HNiWNnqoHZZ5gCf/sl+jVrel9fc+FDA==",
+        ),
+        (
+            "call.recording.transcription.saved.json",
+            "2U4/EjnuBWToFd2h6sjS4kGRbbl0yJbU646JOj+sNNszwi0wUEdAGHsoWYacbrSZ7Zd97Khktrw8WRerib+GBw==",
+        ),
+    ] {
+        let body = std::fs::read(dir.join(file))?;
+        let delivery = webhook.receive_at(&signed(signature), &body, signed_at)?;
+        let event = delivery.event();
+        println!(
+            "telnyx  {:<34} id={} call={}",
+            event.event_type(),
+            event.id(),
+            event.call_control_id().unwrap_or("-")
+        );
+    }
+    let body = std::fs::read(dir.join("recording-status.completed.form"))?;
+    let signature =
+        "hiuTDwitueMpnK3jzVmEBMCNYWtL6k4E27xtaZu8u5vu+rDYXisDHeLdiDQ+4UPcvwKQwAtjQuIjTAy26pHqCA==";
+    let delivery = webhook.receive_callback_at::<telnyx::RecordingStatusCallback>(
+        &signed(signature),
+        &body,
+        signed_at,
+    )?;
+    println!(
+        "telnyx  texml {:<28} recording={} status={}",
+        "recordingStatusCallback",
+        delivery.event().recording_sid,
+        delivery.event().recording_status
+    );
+    Ok(())
+}
+
 /// The headers Svix would send with `body`.
 fn signed(verifier: &Verifier, id: &str, at: i64, body: &[u8]) -> Vec<(&'static str, String)> {
     vec![
@@ -319,6 +372,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in fixtures("livekit")? {
         receive_livekit(&livekit_webhook, now, &std::fs::read(path)?)?;
     }
+
+    #[cfg(feature = "telnyx")]
+    receive_telnyx()?;
 
     let body = std::fs::read(&paths[0])?;
     let headers = signed(verifier, "msg_tampered", now, &body);

@@ -4,7 +4,7 @@ use base64::Engine as _;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 
-use subtle::ConstantTimeEq;
+use ctutils::CtEq;
 use zeroize::Zeroizing;
 
 use crate::error::SecretError;
@@ -73,9 +73,9 @@ pub(crate) fn matches_base64<M: Mac>(expected: &CtOutput<M>, candidate: impl AsR
 
 /// Whether `a` equals `b`, in a time that depends on their lengths only
 /// (which are no secret: every signature of a scheme has the same), by
-/// `subtle`, the constant-time crate the MACs themselves compare with:
-/// eight bytes at a time, each word through `subtle`'s barrier (a byte at
-/// a time costs four times as much, for the same guarantee).
+/// `ctutils`, the constant-time crate the MACs themselves compare with:
+/// eight bytes at a time, each word compared by its `cmov` primitives (a
+/// byte at a time costs more, for the same guarantee).
 pub(crate) fn equal_in_constant_time(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
