@@ -48,7 +48,7 @@ PY
 
 measure "default features"
 if [ -n "$each" ]; then
-    for provider in recall signalwire twilio daily zoom livekit; do
+    for provider in recall signalwire twilio daily zoom livekit telnyx; do
         measure "$provider alone" -p recording-webhooks --no-default-features --features "$provider"
     done
 fi

@@ -12,7 +12,7 @@ seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(recall_event daily_event zoom_event livekit_event signalwire_callbacks svix_verify daily_verify signalwire_verify zoom_webhook url_webhook livekit_verify livekit_webhook)
+    targets=(recall_event daily_event zoom_event livekit_event telnyx_event signalwire_callbacks svix_verify daily_verify signalwire_verify zoom_webhook url_webhook livekit_verify livekit_webhook telnyx_webhook)
 fi
 
 # Seed corpora (fuzz/corpus is not committed).
@@ -21,8 +21,9 @@ seed recall_event ../fixtures/recall/*.json
 seed daily_event ../fixtures/daily/*.json
 seed zoom_event ../fixtures/zoom/*.json
 seed livekit_event ../fixtures/livekit/*.json
+seed telnyx_event ../fixtures/telnyx/*.json
 seed signalwire_callbacks ../fixtures/signalwire/*.form ../fixtures/twilio/*.form
-for target in svix_verify daily_verify signalwire_verify zoom_webhook url_webhook livekit_verify livekit_webhook; do seed "$target" seeds/"$target"/*; done
+for target in svix_verify daily_verify signalwire_verify zoom_webhook url_webhook livekit_verify livekit_webhook telnyx_webhook; do seed "$target" seeds/"$target"/*; done
 
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --release

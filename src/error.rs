@@ -36,8 +36,8 @@ pub enum SecretError {
         /// What is wrong with it, without quoting any of it.
         reason: String,
     },
-    /// A Standard Webhooks public key (`whpk_`) that is not an ed25519
-    /// public key.
+    /// A public key (Standard Webhooks' `whpk_`, Telnyx's base64) that is
+    /// not an Ed25519 public key.
     #[error("the public key is not usable: {reason}")]
     InvalidPublicKey {
         /// What is wrong with it.
@@ -93,7 +93,7 @@ impl fmt::Debug for SecretError {
             ),
             SecretError::InvalidPublicKey { .. } => (
                 "InvalidPublicKey",
-                "give the `whpk_` public key the sender publishes",
+                "give the public key the sender publishes (Standard Webhooks: `whpk_...`; Telnyx: the portal's base64 key)",
             ),
             SecretError::InvalidLength => ("InvalidLength", "give the key the provider shows"),
             SecretError::SurroundingWhitespace => (
@@ -443,7 +443,7 @@ impl ParseError {
 
     /// A form error, its parameter name and message cut to a bounded
     /// length: both can come from the request.
-    #[cfg(any(feature = "signalwire", feature = "twilio"))]
+    #[cfg(any(feature = "signalwire", feature = "twilio", feature = "telnyx"))]
     pub(crate) fn form(parameter: &str, message: impl Into<String>) -> ParseError {
         let mut parameter = parameter.to_owned();
         crate::json_path::shorten(&mut parameter, 64);

@@ -26,7 +26,6 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::number_or_string::NumberOrString;
 use crate::open_enum::OpenEnum;
 use crate::timestamp::Timestamp;
 
@@ -43,7 +42,13 @@ pub enum Slot<'a> {
     Flag(&'a mut bool),
     Number(&'a mut Number),
     Time(&'a mut Timestamp),
-    NumberOrString(&'a mut NumberOrString),
+    #[cfg(any(
+        feature = "recall",
+        feature = "daily",
+        feature = "zoom",
+        feature = "livekit"
+    ))]
+    NumberOrString(&'a mut crate::number_or_string::NumberOrString),
     Map(&'a mut Map<String, Value>),
     Value(&'a mut Value),
     /// A string read as an open enum.
@@ -201,7 +206,15 @@ impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
             Slot::Flag(slot) => *slot = bool::deserialize(deserializer)?,
             Slot::Number(slot) => *slot = Number::deserialize(deserializer)?,
             Slot::Time(slot) => *slot = Timestamp::deserialize(deserializer)?,
-            Slot::NumberOrString(slot) => *slot = NumberOrString::deserialize(deserializer)?,
+            #[cfg(any(
+                feature = "recall",
+                feature = "daily",
+                feature = "zoom",
+                feature = "livekit"
+            ))]
+            Slot::NumberOrString(slot) => {
+                *slot = crate::number_or_string::NumberOrString::deserialize(deserializer)?;
+            }
             Slot::Map(slot) => *slot = Map::deserialize(deserializer)?,
             Slot::Value(slot) => *slot = Value::deserialize(deserializer)?,
             Slot::Word(slot) => slot.set(&Key::deserialize(deserializer)?),

@@ -99,7 +99,8 @@ impl Timestamp {
         feature = "recall",
         feature = "daily",
         feature = "zoom",
-        feature = "livekit"
+        feature = "livekit",
+        feature = "telnyx"
     ))]
     pub(crate) fn unix_epoch() -> Timestamp {
         Timestamp {
