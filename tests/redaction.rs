@@ -60,8 +60,11 @@ fn secrets_in(value: &Value, found: &mut Vec<String>) {
 fn check(name: &str, debug: &str, json: &str, secrets: &[String]) -> usize {
     let mut checked = 0;
     for secret in secrets.iter().filter(|secret| secret.len() >= 4) {
+        // As `Debug` would write it: a JSON call token's quotes escaped.
+        let escaped = format!("{secret:?}");
+        let escaped = escaped.trim_matches('"');
         assert!(
-            !debug.contains(secret.as_str()),
+            !debug.contains(secret.as_str()) && !debug.contains(escaped),
             "{name}: `{secret}` in Debug"
         );
         let written = serde_json::to_string(secret).unwrap();
